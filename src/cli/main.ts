@@ -1,0 +1,37 @@
+// The `sim` command line: thin yargs commands that parse, call the library and print.
+// Exit codes: 0 success, 2 bad input (scenario, trace, arguments), 1 anything else (a bug).
+import yargs from 'yargs';
+import { InputError } from '../scenario/errors.ts';
+import { runCommand } from './run.ts';
+import { schemaCommand } from './schema.ts';
+
+export async function main(argv: string[]): Promise<number> {
+  let usageError: string | null = null;
+  try {
+    await yargs(argv)
+      .scriptName('sim')
+      .command(runCommand)
+      .command(schemaCommand)
+      .demandCommand(1, 'name a command')
+      .strict()
+      .help()
+      .version(false)
+      .fail((msg, err) => {
+        if (err) throw err;
+        usageError = msg;
+      })
+      .parseAsync();
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`error: ${e.problems.length} problem(s):\n${e.message.replace(/^/gm, '  ')}\n`);
+      return 2;
+    }
+    process.stderr.write(`internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+  if (usageError !== null) {
+    process.stderr.write(`error: ${usageError}\nrun "sim --help" for usage\n`);
+    return 2;
+  }
+  return 0;
+}

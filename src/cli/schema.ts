@@ -1,0 +1,16 @@
+// `sim schema`: prints the scenario JSON Schema, for editor autocompletion and validation.
+import type { CommandModule } from 'yargs';
+import { z } from 'zod';
+import { Scenario } from '../scenario/schema.ts';
+
+export function scenarioJsonSchema(): unknown {
+  return z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' });
+}
+
+export const schemaCommand: CommandModule = {
+  command: 'schema',
+  describe: 'print the JSON Schema of scenario files',
+  handler: () => {
+    process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
+  },
+};

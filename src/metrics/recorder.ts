@@ -1,0 +1,188 @@
+// Streaming recorder of a run: counts by outcome, latency histograms (end-to-end, queueing,
+// execution, per start path and phase), per-function tallies, idle memory, and optionally one CSV
+// row per invocation. Memory is bounded by the number of functions, not of invocations.
+import type { StartOutcome } from '../model/coldstart/start-path.ts';
+import type { Instance } from '../model/instance.ts';
+import type { Invocation } from '../model/invocation.ts';
+import type { PlatformObserver, TeardownReason } from '../model/observer.ts';
+import { LogHistogram } from './histogram.ts';
+import { BufferedWriter, csvField, ms } from './buffered-writer.ts';
+
+export class FunctionTally {
+  arrivals = 0;
+  completed = 0;
+  dropped = 0;
+  failed = 0;
+  cold = 0;
+  latencySumUs = 0;
+  latencyMaxUs = 0;
+  waitSumUs = 0;
+  execSumUs = 0;
+  coldStartSumUs = 0;
+  instancesStarted = 0;
+  /** Idle memory, MiB x us. */
+  idleMiBUs = 0;
+  /** Billed execution, MiB x us (each execution rounded up to 1 ms, as Lambda bills). */
+  billedMiBUs = 0;
+}
+
+export class PathStats {
+  count = 0;
+  readonly startTime = new LogHistogram();
+  readonly phases = new Map<string, LogHistogram>();
+}
+
+export interface RecorderOptions {
+  readonly functionNames: readonly string[];
+  readonly functionMemoryMiB: readonly number[];
+  /** Phase columns for invocations.csv, from the start path. */
+  readonly phaseNames: readonly string[];
+  /** Path of invocations.csv, or null to not write it. */
+  readonly invocationsPath: string | null;
+}
+
+export class Recorder implements PlatformObserver {
+  arrivals = 0;
+  completed = 0;
+  readonly dropped = new Map<string, number>();
+  readonly failed = new Map<string, number>();
+  readonly latency = new LogHistogram();
+  readonly wait = new LogHistogram();
+  readonly execution = new LogHistogram();
+  readonly coldWait = new LogHistogram();
+  readonly paths = new Map<string, PathStats>();
+  readonly teardowns = new Map<TeardownReason, number>();
+  readonly functions: FunctionTally[];
+  coldInvocations = 0;
+  instancesStarted = 0;
+  instancesReady = 0;
+  idleMiBUs = 0;
+  lastEnd = 0;
+  // Interval counters, reset by the time-series sampler.
+  intervalArrivals = 0;
+  intervalCompleted = 0;
+  intervalCold = 0;
+  intervalDropped = 0;
+  private readonly writer: BufferedWriter | null;
+
+  constructor(private readonly opts: RecorderOptions) {
+    this.functions = opts.functionNames.map(() => new FunctionTally());
+    this.writer = opts.invocationsPath ? new BufferedWriter(opts.invocationsPath) : null;
+    if (this.writer) {
+      const cols = [
+        'id', 'function', 'arrival_ms', 'dispatch_ms', 'end_ms', 'outcome', 'reason', 'start_path',
+        'cold', 'wait_ms', 'exec_ms', 'latency_ms', 'node', 'instance',
+        ...opts.phaseNames.map((p) => `phase_${p}`),
+      ];
+      this.writer.write(cols.join(',') + '\n');
+    }
+  }
+
+  get starting(): number {
+    return this.instancesStarted - this.instancesReady;
+  }
+
+  arrival(inv: Invocation): void {
+    this.arrivals++;
+    this.intervalArrivals++;
+    this.functions[inv.fn]!.arrivals++;
+  }
+
+  ended(inv: Invocation, now: number): void {
+    const f = this.functions[inv.fn]!;
+    if (now > this.lastEnd) this.lastEnd = now;
+    if (inv.outcome === 'completed') {
+      this.completed++;
+      this.intervalCompleted++;
+      f.completed++;
+      const lat = inv.end - inv.arrival;
+      const w = inv.dispatch - inv.arrival;
+      const ex = inv.end - inv.dispatch;
+      this.latency.add(lat);
+      this.wait.add(w);
+      this.execution.add(ex);
+      f.latencySumUs += lat;
+      if (lat > f.latencyMaxUs) f.latencyMaxUs = lat;
+      f.waitSumUs += w;
+      f.execSumUs += ex;
+      f.billedMiBUs += Math.ceil(ex / 1000) * 1000 * this.opts.functionMemoryMiB[inv.fn]!;
+      if (inv.cold) {
+        this.coldInvocations++;
+        this.intervalCold++;
+        f.cold++;
+        f.coldStartSumUs += w;
+        this.coldWait.add(w);
+      }
+    } else {
+      const table = inv.outcome === 'dropped' ? this.dropped : this.failed;
+      table.set(inv.reason, (table.get(inv.reason) ?? 0) + 1);
+      if (inv.outcome === 'dropped') {
+        f.dropped++;
+        this.intervalDropped++;
+      } else {
+        f.failed++;
+      }
+    }
+    if (this.writer) this.writeRow(inv);
+  }
+
+  private writeRow(inv: Invocation): void {
+    const ran = inv.dispatch >= 0;
+    let row =
+      `${inv.id},${csvField(this.opts.functionNames[inv.fn]!)},${ms(inv.arrival)},` +
+      `${ran ? ms(inv.dispatch) : ''},${ms(inv.end)},${inv.outcome},${csvField(inv.reason)},` +
+      `${ran ? inv.startPath : ''},${inv.cold ? 1 : 0},${ran ? ms(inv.dispatch - inv.arrival) : ''},` +
+      `${ran ? ms(inv.end - inv.dispatch) : ''},${ms(inv.end - inv.arrival)},` +
+      `${ran ? inv.node : ''},${ran ? inv.instance : ''}`;
+    const phases = inv.cold ? this.coldPhases.get(inv.instance) : undefined;
+    for (const p of this.opts.phaseNames) {
+      const v = phases?.[p];
+      row += v === undefined ? ',' : `,${v}`;
+    }
+    this.writer!.write(row + '\n');
+    if (phases) this.coldPhases.delete(inv.instance);
+  }
+
+  // Phases of instances whose first (cold) invocation has not ended yet, for its CSV row.
+  private readonly coldPhases = new Map<number, Readonly<Record<string, number>>>();
+
+  instanceStarted(inst: Instance): void {
+    this.instancesStarted++;
+    this.functions[inst.fn]!.instancesStarted++;
+  }
+
+  instanceReady(inst: Instance, outcome: StartOutcome, now: number): void {
+    this.instancesReady++;
+    let p = this.paths.get(outcome.path);
+    if (!p) {
+      p = new PathStats();
+      this.paths.set(outcome.path, p);
+    }
+    p.count++;
+    p.startTime.add(now - inst.startedAt);
+    for (const [name, v] of Object.entries(outcome.phases)) {
+      let h = p.phases.get(name);
+      if (!h) {
+        h = new LogHistogram();
+        p.phases.set(name, h);
+      }
+      h.add(v);
+    }
+    if (this.writer) this.coldPhases.set(inst.id, outcome.phases);
+  }
+
+  idlePeriod(inst: Instance, from: number, to: number): void {
+    const v = (to - from) * inst.memoryMiB;
+    this.idleMiBUs += v;
+    this.functions[inst.fn]!.idleMiBUs += v;
+  }
+
+  instanceDead(inst: Instance, reason: TeardownReason): void {
+    this.teardowns.set(reason, (this.teardowns.get(reason) ?? 0) + 1);
+    if (this.writer) this.coldPhases.delete(inst.id);
+  }
+
+  close(): void {
+    this.writer?.close();
+  }
+}

@@ -1,0 +1,170 @@
+// The run's summary.json: counts by outcome, cold starts per start path with phase statistics,
+// latency percentiles, the 75th-percentile app's cold-start percentage (Shahrad et al., ATC'20),
+// idle memory, and cost (user's bill and provider's view).
+import type { FunctionSpec } from '../model/function.ts';
+import type { LogHistogram } from './histogram.ts';
+import type { Recorder } from './recorder.ts';
+
+export interface LatencyStats {
+  count: number;
+  mean: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  p999: number;
+  max: number;
+}
+
+const r3 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : 0);
+
+/** Percentiles of a histogram of us, reported in ms (0.5% relative accuracy). */
+export function statsMs(h: LogHistogram): LatencyStats {
+  const q = (p: number) => r3(h.quantile(p) / 1000);
+  return {
+    count: h.count,
+    mean: r3(h.mean / 1000),
+    p50: q(0.5),
+    p90: q(0.9),
+    p99: q(0.99),
+    p999: q(0.999),
+    max: r3(h.count ? h.max / 1000 : 0),
+  };
+}
+
+const MIB_US_PER_GBS = 1024 * 1e6;
+
+export interface SummaryInputs {
+  readonly name: string;
+  readonly seed: number;
+  readonly toolVersion: string;
+  readonly policies: Readonly<Record<string, string>>;
+  readonly durationUs: number;
+  readonly endUs: number;
+  readonly events: number;
+  readonly nodes: number;
+  readonly functions: readonly FunctionSpec[];
+  readonly recorder: Recorder;
+  readonly cost: { perRequestUSD: number; perGBsUSD: number; nodeHourUSD: number };
+  readonly notes: readonly string[];
+}
+
+/** Nearest-rank percentile of a sorted array. */
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+export function buildSummary(x: SummaryInputs): Record<string, unknown> {
+  const r = x.recorder;
+  const droppedTotal = [...r.dropped.values()].reduce((a, b) => a + b, 0);
+  const failedTotal = [...r.failed.values()].reduce((a, b) => a + b, 0);
+
+  // Cold-start percentage per app (functions grouped by app), over apps with completed requests.
+  const apps = new Map<string, { cold: number; completed: number }>();
+  x.functions.forEach((f, i) => {
+    const t = r.functions[i]!;
+    const a = apps.get(f.app) ?? { cold: 0, completed: 0 };
+    a.cold += t.cold;
+    a.completed += t.completed;
+    apps.set(f.app, a);
+  });
+  const appPct = [...apps.values()].filter((a) => a.completed > 0).map((a) => (100 * a.cold) / a.completed);
+  appPct.sort((a, b) => a - b);
+
+  const byPath: Record<string, unknown> = {};
+  for (const [path, p] of [...r.paths.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const phases: Record<string, LatencyStats> = {};
+    for (const [name, h] of [...p.phases.entries()].sort(([a], [b]) => a.localeCompare(b))) phases[name] = statsMs(h);
+    byPath[path] = { instances: p.count, startTimeMs: statsMs(p.startTime), phasesMs: phases };
+  }
+
+  let billedMiBUs = 0;
+  for (const t of r.functions) billedMiBUs += t.billedMiBUs;
+  const billedGBs = billedMiBUs / MIB_US_PER_GBS;
+  const idleGBs = r.idleMiBUs / MIB_US_PER_GBS;
+  const nodeHours = (x.nodes * x.endUs) / 3.6e9;
+  const requestUSD = r.arrivals * x.cost.perRequestUSD;
+  const computeUSD = billedGBs * x.cost.perGBsUSD;
+
+  return {
+    scenario: x.name,
+    seed: x.seed,
+    toolVersion: x.toolVersion,
+    policies: x.policies,
+    simulated: { durationS: x.durationUs / 1e6, endS: x.endUs / 1e6, events: x.events },
+    invocations: {
+      arrivals: r.arrivals,
+      completed: r.completed,
+      dropped: { total: droppedTotal, byReason: Object.fromEntries([...r.dropped.entries()].sort()) },
+      failed: { total: failedTotal, byReason: Object.fromEntries([...r.failed.entries()].sort()) },
+    },
+    coldStarts: {
+      invocations: r.coldInvocations,
+      fractionOfCompleted: r.completed ? r3(r.coldInvocations / r.completed) : 0,
+      instancesStarted: r.instancesStarted,
+      byPath,
+    },
+    latencyMs: {
+      endToEnd: statsMs(r.latency),
+      queueing: statsMs(r.wait),
+      execution: statsMs(r.execution),
+      coldInvocationWait: statsMs(r.coldWait),
+    },
+    apps: {
+      count: apps.size,
+      withCompletedRequests: appPct.length,
+      coldStartPercent: {
+        p50: r3(percentile(appPct, 50)),
+        p75: r3(percentile(appPct, 75)),
+        p90: r3(percentile(appPct, 90)),
+        p99: r3(percentile(appPct, 99)),
+      },
+    },
+    memory: {
+      idleGBs: r3(idleGBs),
+      teardowns: Object.fromEntries([...r.teardowns.entries()].sort()),
+    },
+    cost: {
+      user: {
+        requests: r.arrivals,
+        billedGBs: r3(billedGBs),
+        requestUSD: r3(requestUSD * 1000) / 1000,
+        computeUSD: r3(computeUSD * 1000) / 1000,
+        totalUSD: r3((requestUSD + computeUSD) * 1000) / 1000,
+      },
+      provider: {
+        nodeHours: r3(nodeHours),
+        nodeUSD: r3(nodeHours * x.cost.nodeHourUSD),
+        idleGBs: r3(idleGBs),
+        idleShareOfHeldMemory: billedGBs + idleGBs > 0 ? r3(idleGBs / (billedGBs + idleGBs)) : 0,
+      },
+    },
+    notes: x.notes,
+  };
+}
+
+export const FUNCTION_COLUMNS = [
+  'function', 'app', 'memory_mib', 'arrivals', 'completed', 'dropped', 'failed', 'cold_starts', 'cold_pct',
+  'mean_latency_ms', 'max_latency_ms', 'mean_wait_ms', 'mean_exec_ms', 'mean_cold_wait_ms',
+  'instances_started', 'idle_gb_s', 'billed_gb_s',
+] as const;
+
+export function functionRows(functions: readonly FunctionSpec[], r: Recorder): (string | number)[][] {
+  return functions.map((f, i) => {
+    const t = r.functions[i]!;
+    const c = t.completed;
+    return [
+      f.name, f.app, f.memoryMiB, t.arrivals, c, t.dropped, t.failed, t.cold,
+      c ? r3((100 * t.cold) / c) : 0,
+      c ? r3(t.latencySumUs / c / 1000) : 0,
+      r3(t.latencyMaxUs / 1000),
+      c ? r3(t.waitSumUs / c / 1000) : 0,
+      c ? r3(t.execSumUs / c / 1000) : 0,
+      t.cold ? r3(t.coldStartSumUs / t.cold / 1000) : 0,
+      t.instancesStarted,
+      r3(t.idleMiBUs / MIB_US_PER_GBS),
+      r3(t.billedMiBUs / MIB_US_PER_GBS),
+    ];
+  });
+}

@@ -1,0 +1,143 @@
+// A node's CPU as an egalitarian processor-sharing server: while the vCPUs demanded by running
+// invocations exceed the node's cores, every invocation progresses at rate cores/demand. Kept as
+// virtual time (work done per unit of demand) so that a change of load costs O(log n), and the
+// node keeps exactly one pending completion event (older ones are cancelled by a generation).
+
+export type CpuMode = 'processor-sharing' | 'none';
+
+export class ProcessorSharingCpu {
+  private vtime = 0; // work (us at full speed) every running job has received since t=0
+  private lastT = 0;
+  private rate = 1;
+  private demand = 0;
+  // Min-heap of running jobs by finishV (virtual time at which each job completes).
+  private finishV: number[] = [];
+  private jobIds: number[] = [];
+  private vcpus: number[] = [];
+  /** Generation of the one valid completion event; earlier events are stale. */
+  gen = 0;
+  private scheduledTime = -1;
+
+  constructor(
+    readonly cores: number,
+    private readonly mode: CpuMode,
+  ) {}
+
+  get busyVcpus(): number {
+    return this.demand;
+  }
+
+  get running(): number {
+    return this.jobIds.length;
+  }
+
+  /** Current progress rate of every running job (1 = full speed). */
+  get speed(): number {
+    return this.rate;
+  }
+
+  private advance(now: number): void {
+    if (now > this.lastT) {
+      this.vtime += (now - this.lastT) * this.rate;
+      this.lastT = now;
+    }
+  }
+
+  private updateRate(): void {
+    this.rate = this.mode === 'none' || this.demand <= this.cores ? 1 : this.cores / this.demand;
+  }
+
+  /** Adds a job needing `work` us of full-speed execution on `vcpus` vCPUs. */
+  start(now: number, jobId: number, work: number, vcpus: number): void {
+    this.advance(now);
+    this.push(this.vtime + work, jobId, vcpus);
+    this.demand += vcpus;
+    this.updateRate();
+  }
+
+  /**
+   * Pops the jobs finished by `now` into `out` (job ids, in completion order, ties by start order
+   * of the heap). Call from the completion event after checking its generation.
+   */
+  collectFinished(now: number, out: number[]): void {
+    this.advance(now);
+    // Completion times are rounded up to whole us, so a finished job has finishV <= vtime up to
+    // floating-point error; the tolerance is far below one us of work.
+    const eps = 1e-9 * Math.max(1, Math.abs(this.vtime)) + 1e-6;
+    while (this.jobIds.length > 0 && this.finishV[0]! <= this.vtime + eps) {
+      out.push(this.jobIds[0]!);
+      this.demand -= this.vcpus[0]!;
+      this.popRoot();
+    }
+    this.updateRate();
+  }
+
+  /**
+   * Time of the next completion given the current load, or -1 if idle. Returns -2 when an event
+   * for that time is already pending, so the caller need not schedule another.
+   */
+  nextCompletion(now: number): number {
+    if (this.jobIds.length === 0) {
+      this.scheduledTime = -1;
+      return -1;
+    }
+    const remaining = Math.max(0, this.finishV[0]! - this.vtime);
+    const t = now + Math.ceil(remaining / this.rate - 1e-9);
+    if (t === this.scheduledTime) return -2;
+    this.scheduledTime = t;
+    this.gen++;
+    return t;
+  }
+
+  /** Marks the pending completion event as consumed (it fired). */
+  fired(): void {
+    this.scheduledTime = -1;
+  }
+
+  private push(fv: number, id: number, vc: number): void {
+    const f = this.finishV;
+    const ids = this.jobIds;
+    const v = this.vcpus;
+    let i = f.length;
+    f.push(fv);
+    ids.push(id);
+    v.push(vc);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (f[p]! <= fv) break;
+      f[i] = f[p]!;
+      ids[i] = ids[p]!;
+      v[i] = v[p]!;
+      i = p;
+    }
+    f[i] = fv;
+    ids[i] = id;
+    v[i] = vc;
+  }
+
+  private popRoot(): void {
+    const f = this.finishV;
+    const ids = this.jobIds;
+    const v = this.vcpus;
+    const lf = f.pop()!;
+    const lid = ids.pop()!;
+    const lv = v.pop()!;
+    const n = f.length;
+    if (n === 0) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && f[r]! < f[l]! ? r : l;
+      if (f[c]! >= lf) break;
+      f[i] = f[c]!;
+      ids[i] = ids[c]!;
+      v[i] = v[c]!;
+      i = c;
+    }
+    f[i] = lf;
+    ids[i] = lid;
+    v[i] = lv;
+  }
+}

@@ -1,0 +1,54 @@
+// A deployed function: its resource shape, execution-time distribution and per-run state
+// (the wait queue of requests without an instance slot, and a stack of instances with free slots).
+import type { Distribution } from '../engine/distributions.ts';
+import type { RandomStream } from '../engine/random.ts';
+import type { FunctionView } from './views.ts';
+import { Fifo } from './fifo.ts';
+import type { Invocation } from './invocation.ts';
+
+export interface FunctionSpec {
+  readonly name: string;
+  readonly memoryMiB: number;
+  readonly vcpus: number;
+  /** Requests one instance serves at once (1 like Lambda, more like Knative containerConcurrency). */
+  readonly concurrency: number;
+  /** Warm execution time at full CPU speed, us. */
+  readonly execution: Distribution;
+  /** Calibrated profile (e.g. `reap/helloworld`), or null. */
+  readonly profile: string | null;
+  /** Per-function cold-start delay overriding the start path, or null. */
+  readonly coldStartDelay: Distribution | null;
+  /** Application this function belongs to (trace replay); defaults to the function name. */
+  readonly app: string;
+}
+
+export class FunctionState implements FunctionView {
+  readonly queue = new Fifo<Invocation>();
+  /** Instance ids that may have a free slot; validated lazily when popped. */
+  readonly available: number[] = [];
+  /** Free slots on instances that are still starting. */
+  startingSlots = 0;
+  /** Live instances (starting, idle or busy). */
+  instances = 0;
+  /** True while listed in the platform's starved list (waiting for memory to free up). */
+  starved = false;
+
+  constructor(
+    readonly index: number,
+    readonly spec: FunctionSpec,
+    readonly durations: RandomStream,
+  ) {}
+
+  get name(): string {
+    return this.spec.name;
+  }
+  get memoryMiB(): number {
+    return this.spec.memoryMiB;
+  }
+  get vcpus(): number {
+    return this.spec.vcpus;
+  }
+  get concurrency(): number {
+    return this.spec.concurrency;
+  }
+}

@@ -1,0 +1,31 @@
+// A worker node: cores shared by processor sharing, memory held by instances, and the set of its
+// idle instances in least-recently-used order (Set iteration order is insertion order, and an
+// instance is re-inserted each time it becomes idle).
+import { ProcessorSharingCpu, type CpuMode } from './cpu.ts';
+import type { Instance } from './instance.ts';
+import type { NodeView } from './views.ts';
+
+export class Node implements NodeView {
+  usedMiB = 0;
+  instanceCount = 0;
+  readonly idle = new Set<Instance>();
+  readonly cpu: ProcessorSharingCpu;
+
+  constructor(
+    readonly index: number,
+    readonly group: number,
+    readonly cores: number,
+    readonly memoryMiB: number,
+    cpuMode: CpuMode,
+  ) {
+    this.cpu = new ProcessorSharingCpu(cores, cpuMode);
+  }
+
+  get busyVcpus(): number {
+    return this.cpu.busyVcpus;
+  }
+
+  get freeMiB(): number {
+    return this.memoryMiB - this.usedMiB;
+  }
+}

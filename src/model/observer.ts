@@ -1,0 +1,18 @@
+// What the model reports as it runs. The metrics layer implements this; the model never imports
+// metrics, so recorders can be swapped (full per-invocation output, sampled, or none).
+import type { StartOutcome } from './coldstart/start-path.ts';
+import type { Instance } from './instance.ts';
+import type { Invocation } from './invocation.ts';
+
+export type TeardownReason = 'keepalive' | 'evicted';
+
+export interface PlatformObserver {
+  arrival(inv: Invocation, now: number): void;
+  /** The invocation ended (completed, dropped or failed); called exactly once per arrival. */
+  ended(inv: Invocation, now: number): void;
+  instanceStarted(inst: Instance, now: number): void;
+  instanceReady(inst: Instance, outcome: StartOutcome, now: number): void;
+  /** An idle period of `inst` from `from` to `to` (memory held without work). */
+  idlePeriod(inst: Instance, from: number, to: number): void;
+  instanceDead(inst: Instance, reason: TeardownReason, now: number): void;
+}

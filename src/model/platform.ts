@@ -1,0 +1,388 @@
+// The serverless control plane: front-end routing of each arrival to a warm instance slot, the
+// per-function wait queue (Knative's activator buffer) with a bounded wait, scaling through the
+// autoscaler, placement of new instances, keep-alive timers, and eviction of idle instances when
+// a node needs room. Follows the Lambda/Knative request lifecycle of DESIGN section 4.1.
+import type { RandomStreams } from '../engine/random.ts';
+import type { Simulator } from '../engine/simulator.ts';
+import type { AutoscalerPolicy, KeepAlivePolicy, PlacementPolicy } from '../policy/types.ts';
+import type { StartOutcome, StartPath } from './coldstart/start-path.ts';
+import type { CpuMode } from './cpu.ts';
+import { FunctionState, type FunctionSpec } from './function.ts';
+import { Instance, InstanceState } from './instance.ts';
+import { Invocation } from './invocation.ts';
+import { Node } from './node.ts';
+import type { PlatformObserver, TeardownReason } from './observer.ts';
+
+export interface NodeSpec {
+  readonly cores: number;
+  readonly memoryMiB: number;
+  /** Index of the scenario's node group this node came from. */
+  readonly group: number;
+}
+
+export interface PlatformConfig {
+  readonly functions: readonly FunctionSpec[];
+  readonly nodes: readonly NodeSpec[];
+  readonly cpuMode: CpuMode;
+  /** Longest a request may wait for an instance slot before it is dropped (us). */
+  readonly maxQueueWait: number;
+  readonly placement: PlacementPolicy;
+  readonly autoscaler: AutoscalerPolicy;
+  readonly keepAlive: KeepAlivePolicy;
+  readonly startPath: StartPath;
+  readonly observer: PlatformObserver;
+}
+
+/** Event priorities at equal times: completions free capacity before new arrivals look for it. */
+export const PRIORITY = {
+  cpu: 1,
+  ready: 2,
+  arrival: 3,
+  queueTimeout: 4,
+  keepAlive: 5,
+  sample: 9,
+} as const;
+
+export class Platform {
+  readonly functions: FunctionState[];
+  readonly nodes: Node[];
+  private readonly instances = new Map<number, Instance>();
+  private nextInstanceId = 0;
+  private nextInvocationId = 0;
+  private gen = 0;
+  /** Running invocations by CPU job slot (slots are recycled through `freeSlots`). */
+  private readonly running: (Invocation | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  private readonly finished: number[] = [];
+  private readonly starvedList: FunctionState[] = [];
+  private retrying = false;
+  /** Arrivals that have not ended yet. */
+  inFlight = 0;
+  /** Queued requests across functions (for time series). */
+  queued = 0;
+  private readonly kCpu: number;
+  private readonly kKeepAlive: number;
+  private readonly kQueueTimeout: number;
+  readonly kArrival: number;
+  private readonly onReadyBound: (id: number, outcome: StartOutcome) => void;
+
+  constructor(
+    private readonly sim: Simulator,
+    rng: RandomStreams,
+    private readonly cfg: PlatformConfig,
+  ) {
+    this.functions = cfg.functions.map(
+      (spec, i) => new FunctionState(i, spec, rng.stream(`durations/${spec.name}`)),
+    );
+    this.nodes = cfg.nodes.map((n, i) => new Node(i, n.group, n.cores, n.memoryMiB, cfg.cpuMode));
+    this.kCpu = sim.register('cpu-done', (node, gen) => this.onCpuDone(node, gen));
+    this.kKeepAlive = sim.register('keepalive-expiry', (id, gen) => this.onKeepAlive(id, gen));
+    this.kQueueTimeout = sim.register('queue-timeout', (fn, id) => this.onQueueTimeout(fn, id));
+    this.kArrival = sim.register('arrival', (fn) => this.arrive(fn));
+    this.onReadyBound = (id, outcome) => this.onReady(id, outcome);
+  }
+
+  get liveInstances(): number {
+    return this.instances.size;
+  }
+
+  /** Visits every live instance in id order (for end-of-run accounting and time series). */
+  forEachInstance(visit: (inst: Instance) => void): void {
+    for (const inst of this.instances.values()) visit(inst);
+  }
+
+  getInstance(id: number): Instance | undefined {
+    return this.instances.get(id);
+  }
+
+  // ---- arrivals and routing -------------------------------------------------------------
+
+  arrive(fnIndex: number): void {
+    const now = this.sim.now;
+    const fn = this.functions[fnIndex]!;
+    const inv = new Invocation(this.nextInvocationId++, fnIndex, now);
+    this.inFlight++;
+    this.cfg.observer.arrival(inv, now);
+    const inst = this.takeAvailable(fn);
+    if (inst) {
+      this.dispatch(inv, inst, fn);
+      return;
+    }
+    fn.queue.push(inv);
+    this.queued++;
+    this.sim.schedule(now + this.cfg.maxQueueWait, this.kQueueTimeout, fnIndex, inv.id, PRIORITY.queueTimeout);
+    this.scale(fn);
+  }
+
+  /** An instance of `fn` with a free slot, most recently freed first; stale entries are skipped. */
+  private takeAvailable(fn: FunctionState): Instance | undefined {
+    const stack = fn.available;
+    while (stack.length > 0) {
+      const inst = this.instances.get(stack[stack.length - 1]!);
+      if (
+        inst !== undefined &&
+        inst.inAvailable &&
+        (inst.state === InstanceState.Idle || inst.state === InstanceState.Busy) &&
+        inst.active < fn.concurrency
+      ) {
+        if (inst.active + 1 >= fn.concurrency) {
+          stack.pop();
+          inst.inAvailable = false;
+        }
+        return inst;
+      }
+      stack.pop();
+      if (inst !== undefined) inst.inAvailable = false;
+    }
+    return undefined;
+  }
+
+  private makeAvailable(inst: Instance, fn: FunctionState): void {
+    if (!inst.inAvailable) {
+      inst.inAvailable = true;
+      fn.available.push(inst.id);
+    }
+  }
+
+  private dispatch(inv: Invocation, inst: Instance, fn: FunctionState): void {
+    const now = this.sim.now;
+    if (inst.state === InstanceState.Idle) this.leaveIdle(inst);
+    inst.state = InstanceState.Busy;
+    let work = Math.max(0, fn.spec.execution.sample(fn.durations));
+    if (inst.served === 0 && inst.startOutcome !== null) work += inst.startOutcome.firstInvocationExtra;
+    inst.active++;
+    inst.served++;
+    inv.dispatch = now;
+    inv.instance = inst.id;
+    inv.node = inst.node;
+    inv.work = work;
+    let slot = this.freeSlots.pop();
+    if (slot === undefined) {
+      slot = this.running.length;
+      this.running.push(inv);
+    } else {
+      this.running[slot] = inv;
+    }
+    const node = this.nodes[inst.node]!;
+    node.cpu.start(now, slot, work, fn.vcpus);
+    this.rescheduleCpu(node);
+  }
+
+  private rescheduleCpu(node: Node): void {
+    const t = node.cpu.nextCompletion(this.sim.now);
+    if (t >= 0) this.sim.schedule(t, this.kCpu, node.index, node.cpu.gen, PRIORITY.cpu);
+  }
+
+  private onCpuDone(nodeIndex: number, gen: number): void {
+    const node = this.nodes[nodeIndex]!;
+    if (gen !== node.cpu.gen) return;
+    node.cpu.fired();
+    const done = this.finished;
+    done.length = 0;
+    node.cpu.collectFinished(this.sim.now, done);
+    for (let i = 0; i < done.length; i++) {
+      const slot = done[i]!;
+      const inv = this.running[slot]!;
+      this.running[slot] = undefined;
+      this.freeSlots.push(slot);
+      this.complete(inv);
+    }
+    this.rescheduleCpu(node);
+  }
+
+  private complete(inv: Invocation): void {
+    const now = this.sim.now;
+    const inst = this.instances.get(inv.instance)!;
+    const fn = this.functions[inv.fn]!;
+    inst.active--;
+    inst.lastUsed = now;
+    inv.end = now;
+    inv.outcome = 'completed';
+    this.end(inv);
+    const next = this.shiftQueue(fn);
+    if (next) {
+      this.dispatch(next, inst, fn);
+    } else if (inst.active === 0) {
+      this.goIdle(inst, fn);
+    } else {
+      this.makeAvailable(inst, fn);
+    }
+  }
+
+  private end(inv: Invocation): void {
+    this.inFlight--;
+    this.cfg.observer.ended(inv, this.sim.now);
+  }
+
+  private shiftQueue(fn: FunctionState): Invocation | undefined {
+    const inv = fn.queue.shift();
+    if (inv) this.queued--;
+    return inv;
+  }
+
+  private onQueueTimeout(fnIndex: number, invId: number): void {
+    const fn = this.functions[fnIndex]!;
+    // Queues are FIFO and every request waits at most the same time, so a request that is still
+    // waiting when its deadline comes is at the head of its queue.
+    if (fn.queue.peek()?.id !== invId) return;
+    const inv = this.shiftQueue(fn)!;
+    inv.outcome = 'dropped';
+    inv.reason = fn.starved ? 'no-capacity' : 'queue-timeout';
+    inv.end = this.sim.now;
+    this.end(inv);
+  }
+
+  // ---- scaling, placement, eviction -------------------------------------------------------
+
+  private scale(fn: FunctionState): void {
+    const now = this.sim.now;
+    const n = this.cfg.autoscaler.instancesToStart(
+      fn,
+      { queued: fn.queue.length, startingSlots: fn.startingSlots, instances: fn.instances },
+      now,
+    );
+    for (let i = 0; i < n; i++) {
+      const node = this.findNode(fn);
+      if (node < 0) {
+        if (!fn.starved) {
+          fn.starved = true;
+          this.starvedList.push(fn);
+        }
+        return;
+      }
+      this.startInstance(fn, node);
+    }
+  }
+
+  /** A node for a new instance of `fn`: the placement policy's choice, else one made by eviction. */
+  private findNode(fn: FunctionState): number {
+    const chosen = this.cfg.placement.place(fn, this.nodes, this.sim.now);
+    if (chosen >= 0) return chosen;
+    // Memory pressure: evict idle instances (least recently used first) on the node that needs
+    // the least memory reclaimed.
+    let best = -1;
+    let bestShortfall = Infinity;
+    for (const node of this.nodes) {
+      const shortfall = fn.memoryMiB - node.freeMiB;
+      if (shortfall < bestShortfall && node.freeMiB + idleMiB(node) >= fn.memoryMiB) {
+        best = node.index;
+        bestShortfall = shortfall;
+      }
+    }
+    if (best < 0) return -1;
+    const node = this.nodes[best]!;
+    for (const victim of node.idle) {
+      if (node.freeMiB >= fn.memoryMiB) break;
+      this.teardown(victim, 'evicted');
+    }
+    return best;
+  }
+
+  private startInstance(fn: FunctionState, nodeIndex: number): void {
+    const now = this.sim.now;
+    const node = this.nodes[nodeIndex]!;
+    const inst = new Instance(this.nextInstanceId++, fn.index, nodeIndex, fn.memoryMiB, now);
+    this.instances.set(inst.id, inst);
+    node.usedMiB += fn.memoryMiB;
+    node.instanceCount++;
+    fn.instances++;
+    fn.startingSlots += fn.concurrency;
+    this.cfg.observer.instanceStarted(inst, now);
+    this.cfg.startPath.start(inst.id, { ...fn.spec, index: fn.index }, nodeIndex, this.onReadyBound);
+  }
+
+  private onReady(id: number, outcome: StartOutcome): void {
+    const now = this.sim.now;
+    const inst = this.instances.get(id);
+    if (inst === undefined || inst.state !== InstanceState.Starting) {
+      throw new Error(`start path reported instance ${id} ready, but it is not starting`);
+    }
+    const fn = this.functions[inst.fn]!;
+    fn.startingSlots -= fn.concurrency;
+    inst.startOutcome = outcome;
+    inst.readyAt = now;
+    inst.lastUsed = now;
+    inst.state = InstanceState.Busy;
+    this.cfg.observer.instanceReady(inst, outcome, now);
+    while (inst.active < fn.concurrency) {
+      const inv = this.shiftQueue(fn);
+      if (!inv) break;
+      inv.cold = true;
+      inv.startPath = outcome.path;
+      this.dispatch(inv, inst, fn);
+    }
+    if (inst.active === 0) this.goIdle(inst, fn);
+    else if (inst.active < fn.concurrency) this.makeAvailable(inst, fn);
+  }
+
+  // ---- keep-alive and teardown ------------------------------------------------------------
+
+  private goIdle(inst: Instance, fn: FunctionState): void {
+    const now = this.sim.now;
+    const node = this.nodes[inst.node]!;
+    inst.state = InstanceState.Idle;
+    inst.idleSince = now;
+    inst.gen = ++this.gen;
+    node.idle.add(inst);
+    this.makeAvailable(inst, fn);
+    const ttl = this.cfg.keepAlive.idleTimeout(inst, fn, now);
+    if (ttl <= 0) {
+      this.teardown(inst, 'keepalive');
+    } else if (ttl !== Infinity) {
+      this.sim.schedule(now + Math.ceil(ttl), this.kKeepAlive, inst.id, inst.gen, PRIORITY.keepAlive);
+    }
+  }
+
+  private leaveIdle(inst: Instance): void {
+    const now = this.sim.now;
+    this.nodes[inst.node]!.idle.delete(inst);
+    inst.gen = ++this.gen;
+    this.cfg.observer.idlePeriod(inst, inst.idleSince, now);
+  }
+
+  private onKeepAlive(id: number, gen: number): void {
+    const inst = this.instances.get(id);
+    if (inst === undefined || inst.gen !== gen || inst.state !== InstanceState.Idle) return;
+    this.teardown(inst, 'keepalive');
+  }
+
+  private teardown(inst: Instance, reason: TeardownReason): void {
+    const now = this.sim.now;
+    const node = this.nodes[inst.node]!;
+    const fn = this.functions[inst.fn]!;
+    if (inst.state !== InstanceState.Idle) throw new Error(`cannot tear down instance ${inst.id}: not idle`);
+    this.leaveIdle(inst);
+    inst.state = InstanceState.Dead;
+    inst.inAvailable = false;
+    this.instances.delete(inst.id);
+    node.usedMiB -= inst.memoryMiB;
+    node.instanceCount--;
+    fn.instances--;
+    this.cfg.startPath.released?.(inst.id, { ...fn.spec, index: fn.index }, inst.node);
+    this.cfg.observer.instanceDead(inst, reason, now);
+    if (reason === 'keepalive') this.retryStarved();
+  }
+
+  /** Memory was freed: functions waiting for capacity get another try, oldest first. */
+  private retryStarved(): void {
+    if (this.retrying || this.starvedList.length === 0) return;
+    this.retrying = true;
+    const list = this.starvedList.splice(0);
+    for (const fn of list) fn.starved = false;
+    for (const fn of list) if (fn.queue.length > 0) this.scale(fn);
+    this.retrying = false;
+  }
+
+  /** Closes the idle periods of instances still idle when the run ends. */
+  finish(endTime: number): void {
+    for (const inst of this.instances.values()) {
+      if (inst.state === InstanceState.Idle) this.cfg.observer.idlePeriod(inst, inst.idleSince, endTime);
+    }
+  }
+}
+
+function idleMiB(node: Node): number {
+  let sum = 0;
+  for (const inst of node.idle) sum += inst.memoryMiB;
+  return sum;
+}

@@ -1,0 +1,31 @@
+// Read-only views of the datacenter that policies see. Policies decide; only the model mutates.
+
+export interface NodeView {
+  readonly index: number;
+  readonly cores: number;
+  readonly memoryMiB: number;
+  readonly usedMiB: number;
+  /** vCPUs demanded by running invocations (may exceed cores: processor sharing). */
+  readonly busyVcpus: number;
+  /** Live instances (starting, idle or busy). */
+  readonly instanceCount: number;
+}
+
+export interface FunctionView {
+  readonly index: number;
+  readonly name: string;
+  readonly memoryMiB: number;
+  readonly vcpus: number;
+  readonly concurrency: number;
+}
+
+export interface InstanceView {
+  readonly id: number;
+  readonly fn: number;
+  readonly node: number;
+  readonly memoryMiB: number;
+  /** Time the instance last finished an invocation (or became ready). */
+  readonly lastUsed: number;
+  /** Invocations served so far. */
+  readonly served: number;
+}

@@ -1,0 +1,133 @@
+// Builds a runnable simulation from a validated scenario: converts units, expands node groups,
+// instantiates policies, the start path and the arrival streams, and wires the recorder.
+import { MergedStream, type OrderedStream } from '../engine/lane.ts';
+import { RandomStreams } from '../engine/random.ts';
+import { Simulator } from '../engine/simulator.ts';
+import { parseDuration, parseMemoryMiB, parseRate } from '../engine/units.ts';
+import { FixedDelayStartPath } from '../model/coldstart/fixed-delay.ts';
+import type { StartPath } from '../model/coldstart/start-path.ts';
+import type { FunctionSpec } from '../model/function.ts';
+import { Platform, PRIORITY, type NodeSpec } from '../model/platform.ts';
+import { Recorder } from '../metrics/recorder.ts';
+import { buildAutoscaler, buildKeepAlive, buildPlacement } from '../policy/registry.ts';
+import { BurstStream, FixedIntervalStream, PoissonStream } from '../workload/synthetic.ts';
+import { functionMemoryMiB } from './check.ts';
+import { buildDistribution } from './distributions.ts';
+import { profileDefaults } from './profiles.ts';
+import type { ResolvedScenario } from './schema.ts';
+
+export interface BuiltSimulation {
+  readonly sim: Simulator;
+  readonly rng: RandomStreams;
+  readonly platform: Platform;
+  readonly recorder: Recorder;
+  readonly functions: readonly FunctionSpec[];
+  readonly nodes: readonly NodeSpec[];
+  readonly startPath: StartPath;
+  readonly duration: number;
+  /** Canonical policy names, as the run used them. */
+  readonly policyNames: Readonly<Record<string, string>>;
+}
+
+export interface BuildOptions {
+  /** Where to write invocations.csv during the run (null: do not write it). */
+  readonly invocationsPath: string | null;
+}
+
+export function buildFunctions(s: ResolvedScenario): FunctionSpec[] {
+  return s.functions.map((f) => {
+    const profile = f.profile !== undefined ? profileDefaults(f.profile) : undefined;
+    const execution = f.execution !== undefined ? buildDistribution(f.execution) : profile!.execution;
+    return {
+      name: f.name,
+      app: f.app ?? f.name,
+      memoryMiB: functionMemoryMiB(f),
+      vcpus: f.vcpus,
+      concurrency: f.concurrency,
+      execution,
+      profile: f.profile ?? null,
+      coldStartDelay: f.coldStart !== undefined ? buildDistribution(f.coldStart) : null,
+    };
+  });
+}
+
+export function buildNodes(s: ResolvedScenario): NodeSpec[] {
+  const nodes: NodeSpec[] = [];
+  s.fleet.nodes.forEach((g, group) => {
+    const memoryMiB = parseMemoryMiB(g.memory);
+    for (let i = 0; i < g.count; i++) nodes.push({ cores: g.cores, memoryMiB, group });
+  });
+  return nodes;
+}
+
+export function buildArrivals(s: ResolvedScenario, rng: RandomStreams, duration: number): OrderedStream {
+  const index = new Map(s.functions.map((f, i) => [f.name, i]));
+  const streams: OrderedStream[] = s.workload.map((w, i) => {
+    if ('poisson' in w) {
+      const p = w.poisson;
+      const end = Math.min(duration, p.end !== undefined ? parseDuration(p.end) : duration);
+      const rate = parseRate(p.rate) / 1e6;
+      return new PoissonStream(index.get(p.function)!, rate, parseDuration(p.start), end, rng.stream(`arrivals/${i}/${p.function}`));
+    }
+    if ('fixed' in w) {
+      const p = w.fixed;
+      const end = Math.min(duration, p.end !== undefined ? parseDuration(p.end) : duration);
+      return new FixedIntervalStream(index.get(p.function)!, parseDuration(p.interval), parseDuration(p.start), parseDuration(p.offset), end);
+    }
+    const p = w.burst;
+    const end = Math.min(duration, p.end !== undefined ? parseDuration(p.end) : duration);
+    return new BurstStream(index.get(p.function)!, p.size, parseDuration(p.every), parseDuration(p.start), parseDuration(p.offset), end);
+  });
+  return new MergedStream(streams);
+}
+
+export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltSimulation {
+  const sim = new Simulator();
+  const rng = new RandomStreams(s.seed);
+  const duration = parseDuration(s.duration);
+  const functions = buildFunctions(s);
+  const nodes = buildNodes(s);
+  const placement = buildPlacement(s.policies.placement);
+  const autoscaler = buildAutoscaler(s.policies.autoscaler);
+  const keepAlive = buildKeepAlive(s.policies.keepAlive);
+  const startPath = new FixedDelayStartPath(
+    { sim, rng },
+    buildDistribution(s.coldStart.delay),
+    functions.map((f) => f.coldStartDelay),
+    functions.map((f) => f.name),
+  );
+  const recorder = new Recorder({
+    functionNames: functions.map((f) => f.name),
+    functionMemoryMiB: functions.map((f) => f.memoryMiB),
+    phaseNames: startPath.phaseNames,
+    invocationsPath: opts.invocationsPath,
+  });
+  const platform = new Platform(sim, rng, {
+    functions,
+    nodes,
+    cpuMode: s.platform.cpu,
+    maxQueueWait: parseDuration(s.platform.maxQueueWait),
+    placement,
+    autoscaler,
+    keepAlive,
+    startPath,
+    observer: recorder,
+  });
+  sim.setLane(buildArrivals(s, rng, duration), platform.kArrival, PRIORITY.arrival);
+  return {
+    sim,
+    rng,
+    platform,
+    recorder,
+    functions,
+    nodes,
+    startPath,
+    duration,
+    policyNames: {
+      placement: placement.name,
+      autoscaler: autoscaler.name,
+      keepAlive: keepAlive.name,
+      coldStart: startPath.name,
+    },
+  };
+}

@@ -1,0 +1,90 @@
+// Semantic checks of a schema-valid scenario: everything that makes it impossible to run, each
+// reported with its JSON path, all at once.
+import { parseDuration, parseMemoryMiB } from '../engine/units.ts';
+import { buildAutoscaler, buildKeepAlive, buildPlacement } from '../policy/registry.ts';
+import type { InputProblem } from './errors.ts';
+import { buildDistribution } from './distributions.ts';
+import { profileDefaults, profileNames } from './profiles.ts';
+import type { ResolvedScenario } from './schema.ts';
+
+export const DEFAULT_FUNCTION_MEMORY = '256MiB';
+
+export function functionMemoryMiB(f: ResolvedScenario['functions'][number]): number {
+  if (f.memory !== undefined) return parseMemoryMiB(f.memory);
+  if (f.profile !== undefined) {
+    const p = profileDefaults(f.profile);
+    if (p) return p.memoryMiB;
+  }
+  return parseMemoryMiB(DEFAULT_FUNCTION_MEMORY);
+}
+
+export function checkScenario(s: ResolvedScenario, file: string): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const add = (where: string, message: string) => problems.push({ file, where, message });
+
+  if (parseDuration(s.duration) <= 0) add('duration', 'must be greater than 0');
+  if (parseDuration(s.output.timeseries) <= 0) add('output.timeseries', 'must be greater than 0');
+  if (parseDuration(s.platform.maxQueueWait) < 0) add('platform.maxQueueWait', 'must not be negative');
+
+  let maxNodeMiB = 0;
+  s.fleet.nodes.forEach((g, i) => {
+    const m = parseMemoryMiB(g.memory);
+    if (m < 1) add(`fleet.nodes[${i}].memory`, `${g.memory} is less than 1 MiB; did you mean "${g.memory}GiB"?`);
+    maxNodeMiB = Math.max(maxNodeMiB, m);
+  });
+
+  const names = new Map<string, number>();
+  s.functions.forEach((f, i) => {
+    const at = `functions[${i}]`;
+    if (names.has(f.name)) add(`${at}.name`, `"${f.name}" is already used by functions[${names.get(f.name)}]`);
+    else names.set(f.name, i);
+    if (f.profile !== undefined && !profileDefaults(f.profile)) {
+      add(`${at}.profile`, `unknown profile "${f.profile}" (known: ${profileNames().join(', ') || 'none'})`);
+      return;
+    }
+    if (f.execution === undefined && f.profile === undefined) {
+      add(`${at}.execution`, 'required unless a profile gives the execution time');
+    }
+    const mem = functionMemoryMiB(f);
+    if (f.memory !== undefined && mem < 1) add(`${at}.memory`, `${f.memory} is less than 1 MiB; did you mean "${f.memory}MiB"?`);
+    else if (mem > maxNodeMiB) {
+      add(`${at}.memory`, `${mem} MiB does not fit on any node (largest node: ${maxNodeMiB} MiB)`);
+    }
+    for (const key of ['execution', 'coldStart'] as const) {
+      const d = f[key];
+      if (d === undefined) continue;
+      try {
+        buildDistribution(d);
+      } catch (e) {
+        add(`${at}.${key}`, (e as Error).message);
+      }
+    }
+  });
+
+  s.workload.forEach((w, i) => {
+    const [kind, body] = Object.entries(w)[0] as [string, { function: string; start: string | number; end?: string | number }];
+    const at = `workload[${i}].${kind}`;
+    if (!names.has(body.function)) add(`${at}.function`, `no function named "${body.function}"`);
+    const end = body.end !== undefined ? parseDuration(body.end) : parseDuration(s.duration);
+    if (parseDuration(body.start) >= end) add(`${at}.start`, 'must be before end');
+  });
+
+  const policies: [string, (t: string) => unknown][] = [
+    ['placement', buildPlacement],
+    ['autoscaler', buildAutoscaler],
+    ['keepAlive', buildKeepAlive],
+  ];
+  for (const [key, build] of policies) {
+    try {
+      build(s.policies[key as keyof typeof s.policies]);
+    } catch (e) {
+      add(`policies.${key}`, (e as Error).message);
+    }
+  }
+  try {
+    buildDistribution(s.coldStart.delay);
+  } catch (e) {
+    add('coldStart.delay', (e as Error).message);
+  }
+  return problems;
+}

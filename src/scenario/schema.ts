@@ -1,0 +1,138 @@
+// The scenario file format (version 1), as a zod schema. Every field has a default where a
+// sensible one exists; unknown fields are errors. Quantities stay as the user wrote them ("10m")
+// so the resolved scenario reads like the input; they are converted when the simulation is built.
+import { z } from 'zod';
+import { parseBandwidth, parseDuration, parseRate, parseSize, unitProblem, type Quantity } from '../engine/units.ts';
+
+function quantity(parser: (v: Quantity) => number, what: string, example: string) {
+  return z
+    .union([z.number(), z.string()])
+    .superRefine((v, ctx) => {
+      const problem = unitProblem(v, parser);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .describe(`${what}: a number in base units or a string with a unit, e.g. "${example}"`);
+}
+
+export const Duration = quantity(parseDuration, 'duration (plain numbers are seconds)', '250ms');
+export const Size = quantity(parseSize, 'size (plain numbers are bytes)', '256MiB');
+export const Bandwidth = quantity(parseBandwidth, 'bandwidth (plain numbers are bit/s)', '10Gbps');
+export const Rate = quantity(parseRate, 'rate (plain numbers are per second)', '5/s');
+
+export const DistributionSpec = z
+  .union([
+    Duration,
+    z.strictObject({ constant: Duration }),
+    z.strictObject({ exponential: z.strictObject({ mean: Duration }) }),
+    z.strictObject({ lognormal: z.strictObject({ median: Duration, sigma: z.number().min(0) }) }),
+    z.strictObject({ uniform: z.strictObject({ min: Duration, max: Duration }) }),
+    z.strictObject({
+      empirical: z
+        .array(z.tuple([z.number().min(0).max(100), Duration]))
+        .min(2)
+        .describe('[percentile, value] points from percentile 0 to 100'),
+    }),
+  ])
+  .describe('a time distribution: "100ms" (constant), {constant}, {exponential}, {lognormal}, {uniform} or {empirical}');
+
+export const NodeGroup = z.strictObject({
+  count: z.number().int().min(1).default(1),
+  cores: z.number().int().min(1),
+  memory: Size,
+  disk: z.string().default('ssd-sata-2020'),
+  nic: Bandwidth.default('10Gbps'),
+  pageCache: Size.default('16GiB').describe('host page cache (bounded, LRU) for snapshot files'),
+});
+
+const NAME_RE = /^[A-Za-z0-9_.\-/:]+$/;
+
+export const FunctionDef = z.strictObject({
+  name: z.string().regex(NAME_RE, 'names use letters, digits and _ . - / :'),
+  profile: z.string().optional().describe('calibrated profile, e.g. "reap/helloworld"'),
+  app: z.string().optional().describe('application the function belongs to (default: its name)'),
+  memory: Size.optional().describe('guest memory; default 256MiB or the profile\'s'),
+  vcpus: z.number().positive().default(1),
+  concurrency: z.number().int().min(1).default(1).describe('requests one instance serves at once'),
+  execution: DistributionSpec.optional().describe('warm execution time; required unless a profile gives it'),
+  coldStart: DistributionSpec.optional().describe('fixed cold-start delay overriding the start path'),
+});
+
+const Window = {
+  start: Duration.default(0).describe('first arrival not before this time'),
+  end: Duration.optional().describe('no arrivals from this time on (default: the run duration)'),
+};
+
+export const PoissonSource = z.strictObject({
+  poisson: z.strictObject({ function: z.string(), rate: Rate, ...Window }),
+});
+export const FixedSource = z.strictObject({
+  fixed: z.strictObject({ function: z.string(), interval: Duration, offset: Duration.default(0), ...Window }),
+});
+export const BurstSource = z.strictObject({
+  burst: z.strictObject({
+    function: z.string(),
+    size: z.number().int().min(1),
+    every: Duration,
+    offset: Duration.default(0),
+    ...Window,
+  }),
+});
+
+export const WorkloadSource = z.union([PoissonSource, FixedSource, BurstSource]);
+
+export const Policies = z.strictObject({
+  placement: z.string().default('least-loaded'),
+  autoscaler: z.string().default('per-request'),
+  keepAlive: z.string().default('fixed(ttl=10m)'),
+});
+
+export const ColdStart = z.strictObject({
+  mode: z.enum(['delay']).default('delay').describe('how cold starts are modelled'),
+  delay: DistributionSpec.default({ uniform: { min: '700ms', max: '1300ms' } }).describe(
+    'cold-start delay in "delay" mode (default: Firecracker boot inside containerd, REAP section 2.2)',
+  ),
+});
+
+export const Platform = z.strictObject({
+  maxQueueWait: Duration.default('30s').describe('longest wait for an instance slot before a request is dropped'),
+  cpu: z
+    .enum(['processor-sharing', 'none'])
+    .default('processor-sharing')
+    .describe('CPU contention: processor sharing when busy vCPUs exceed cores, or none'),
+});
+
+export const Cost = z.strictObject({
+  perRequestUSD: z.number().min(0).default(0.0000002).describe('AWS Lambda: $0.20 per million requests'),
+  perGBsUSD: z.number().min(0).default(0.0000166667).describe('AWS Lambda: $0.0000166667 per GB-s'),
+  nodeHourUSD: z.number().min(0).default(0).describe('provider cost of a worker node-hour'),
+});
+
+export const Output = z.strictObject({
+  invocations: z.boolean().default(true).describe('write invocations.csv (one row per invocation)'),
+  timeseries: Duration.default('10s').describe('time-series sampling interval'),
+});
+
+export const Scenario = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.literal(1),
+  name: z.string().regex(NAME_RE).default('scenario'),
+  description: z.string().optional(),
+  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
+  duration: Duration.default('10m').describe('arrivals are generated in [0, duration); the run then drains'),
+  fleet: z.strictObject({ nodes: z.array(NodeGroup).min(1) }),
+  functions: z.array(FunctionDef).min(1),
+  workload: z.array(WorkloadSource).default([]),
+  policies: Policies.prefault({}),
+  coldStart: ColdStart.prefault({}),
+  platform: Platform.prefault({}),
+  cost: Cost.prefault({}),
+  output: Output.prefault({}),
+  resolved: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('written by the tool in scenario.resolved.json (tool version, canonical policy names); ignored on input'),
+});
+
+export type ScenarioInput = z.input<typeof Scenario>;
+export type ResolvedScenario = z.output<typeof Scenario>;
+export type DistributionInput = z.output<typeof DistributionSpec>;

@@ -1,0 +1,104 @@
+// The public API: simulate(scenario, options) -> Result. Used by the CLI, tests, sweeps and
+// figure scripts alike. With `outDir` it writes the run folder (atomically).
+import { buildSimulation } from './scenario/build.ts';
+import type { ResolvedScenario } from './scenario/schema.ts';
+import { parseDuration } from './engine/units.ts';
+import { buildSummary, FUNCTION_COLUMNS, functionRows } from './metrics/summary.ts';
+import { TIMESERIES_COLUMNS, TimeseriesSampler, type TimeseriesRow } from './metrics/timeseries.ts';
+import { RunFolder } from './metrics/run-folder.ts';
+import { TOOL_VERSION } from './version.ts';
+
+export interface Progress {
+  readonly simTimeUs: number;
+  readonly durationUs: number;
+  readonly events: number;
+  readonly arrivals: number;
+  readonly draining: boolean;
+}
+
+export interface SimulateOptions {
+  /** Write the run folder here (atomically). Without it nothing is written. */
+  readonly outDir?: string;
+  /** Called every few hundred thousand events. */
+  readonly onProgress?: (p: Progress) => void;
+}
+
+export interface Result {
+  readonly summary: Record<string, unknown>;
+  readonly resolved: Record<string, unknown>;
+  readonly functions: (string | number)[][];
+  readonly timeseries: TimeseriesRow[];
+  readonly outDir?: string;
+}
+
+const PROGRESS_EVERY = 1 << 18;
+
+export function simulate(scenario: ResolvedScenario, options: SimulateOptions = {}): Result {
+  const folder = options.outDir !== undefined ? new RunFolder(options.outDir) : null;
+  try {
+    const result = runInto(scenario, folder, options);
+    folder?.commit();
+    return { ...result, ...(folder ? { outDir: folder.final } : {}) };
+  } catch (e) {
+    folder?.abort();
+    throw e;
+  }
+}
+
+function runInto(s: ResolvedScenario, folder: RunFolder | null, options: SimulateOptions): Result {
+  const invocationsPath = folder && s.output.invocations ? folder.path('invocations.csv') : null;
+  const b = buildSimulation(s, { invocationsPath });
+  const { sim, platform, recorder, duration } = b;
+  const sampler = new TimeseriesSampler(sim, platform, recorder, parseDuration(s.output.timeseries));
+
+  // Arrivals come in [0, duration); afterwards the run drains until every admitted request ended.
+  let nextReport = PROGRESS_EVERY;
+  for (;;) {
+    const t = sim.peekTime();
+    if (t === Infinity || (t >= duration && platform.inFlight === 0)) break;
+    sim.step();
+    if (options.onProgress && sim.processed >= nextReport) {
+      nextReport += PROGRESS_EVERY;
+      options.onProgress({
+        simTimeUs: sim.now,
+        durationUs: duration,
+        events: sim.processed,
+        arrivals: recorder.arrivals,
+        draining: sim.now >= duration,
+      });
+    }
+  }
+  const end = Math.max(duration, sim.now);
+  sampler.sample(end);
+  platform.finish(end);
+  recorder.close();
+  if (platform.inFlight !== 0) throw new Error(`run ended with ${platform.inFlight} requests in flight`);
+
+  const resolved = {
+    ...s,
+    resolved: { toolVersion: TOOL_VERSION, policies: b.policyNames, nodes: b.nodes.length },
+  };
+  const notes: string[] = [];
+  const summary = buildSummary({
+    name: s.name,
+    seed: s.seed,
+    toolVersion: TOOL_VERSION,
+    policies: b.policyNames,
+    durationUs: duration,
+    endUs: end,
+    events: sim.processed,
+    nodes: b.nodes.length,
+    functions: b.functions,
+    recorder,
+    cost: s.cost,
+    notes,
+  });
+  const functions = functionRows(b.functions, recorder);
+  if (folder) {
+    folder.writeJson('scenario.resolved.json', resolved);
+    folder.writeJson('summary.json', summary);
+    folder.writeCsv('functions.csv', FUNCTION_COLUMNS, functions);
+    folder.writeCsv('timeseries.csv', TIMESERIES_COLUMNS, sampler.rows);
+  }
+  return { summary, resolved, functions, timeseries: sampler.rows };
+}
