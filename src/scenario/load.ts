@@ -117,6 +117,9 @@ export function zodProblems(issues: readonly Issue[], file: string, base: Proper
     }
     let message = issue.message;
     if (issue.code === 'unrecognized_keys') message = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    else if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
+      message = `required field is missing (expected ${issue.expected})`;
+    }
     out.push({ file, where: formatPath(path), message });
   }
   return out;
