@@ -92,6 +92,7 @@ function runInto(s: ResolvedScenario, folder: RunFolder | null, options: Simulat
     recorder,
     cost: s.cost,
     notes,
+    policyStats: b.policyStats(),
   });
   const functions = functionRows(b.functions, recorder);
   if (folder) {

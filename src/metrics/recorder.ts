@@ -54,6 +54,12 @@ export class Recorder implements PlatformObserver {
   readonly teardowns = new Map<TeardownReason, number>();
   readonly functions: FunctionTally[];
   coldInvocations = 0;
+  /** Sum of the start times (start to ready) of all instances, us. */
+  startTimeSumUs = 0;
+  prewarmStarted = 0;
+  prewarmHits = 0;
+  prewarmMisses = 0;
+  prewarmFailures = 0;
   instancesStarted = 0;
   instancesReady = 0;
   idleMiBUs = 0;
@@ -148,6 +154,7 @@ export class Recorder implements PlatformObserver {
 
   instanceStarted(inst: Instance): void {
     this.instancesStarted++;
+    if (inst.prewarmed) this.prewarmStarted++;
     this.functions[inst.fn]!.instancesStarted++;
   }
 
@@ -160,6 +167,7 @@ export class Recorder implements PlatformObserver {
     }
     p.count++;
     p.startTime.add(now - inst.startedAt);
+    this.startTimeSumUs += now - inst.startedAt;
     for (const [name, v] of Object.entries(outcome.phases)) {
       let h = p.phases.get(name);
       if (!h) {
@@ -179,7 +187,16 @@ export class Recorder implements PlatformObserver {
 
   instanceDead(inst: Instance, reason: TeardownReason): void {
     this.teardowns.set(reason, (this.teardowns.get(reason) ?? 0) + 1);
+    if (inst.prewarmed && inst.served === 0) this.prewarmMisses++;
     if (this.writer) this.coldPhases.delete(inst.id);
+  }
+
+  prewarmHit(): void {
+    this.prewarmHits++;
+  }
+
+  prewarmFailed(): void {
+    this.prewarmFailures++;
   }
 
   close(): void {

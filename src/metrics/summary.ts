@@ -46,6 +46,8 @@ export interface SummaryInputs {
   readonly recorder: Recorder;
   readonly cost: { perRequestUSD: number; perGBsUSD: number; nodeHourUSD: number };
   readonly notes: readonly string[];
+  /** Policy-specific counters (e.g. hybrid decisions, KPA panic entries), by policy kind. */
+  readonly policyStats: Readonly<Record<string, Record<string, number>>>;
 }
 
 /** Nearest-rank percentile of a sorted array. */
@@ -103,8 +105,16 @@ export function buildSummary(x: SummaryInputs): Record<string, unknown> {
       invocations: r.coldInvocations,
       fractionOfCompleted: r.completed ? r3(r.coldInvocations / r.completed) : 0,
       instancesStarted: r.instancesStarted,
+      totalStartTimeS: r3(r.startTimeSumUs / 1e6),
       byPath,
     },
+    prewarm: {
+      started: r.prewarmStarted,
+      hits: r.prewarmHits,
+      misses: r.prewarmMisses,
+      failedNoRoom: r.prewarmFailures,
+    },
+    policyStats: x.policyStats,
     latencyMs: {
       endToEnd: statsMs(r.latency),
       queueing: statsMs(r.wait),

@@ -32,6 +32,12 @@ export class FunctionState implements FunctionView {
   instances = 0;
   /** True while listed in the platform's starved list (waiting for memory to free up). */
   starved = false;
+  /** Running plus queued requests, and its time integral since the last autoscaler tick. */
+  inSystem = 0;
+  inSystemArea = 0;
+  inSystemSince = 0;
+  /** Generation of the pending pre-warm event (bumped to cancel it). */
+  prewarmGen = 0;
 
   constructor(
     readonly index: number,
@@ -50,5 +56,11 @@ export class FunctionState implements FunctionView {
   }
   get concurrency(): number {
     return this.spec.concurrency;
+  }
+  get app(): string {
+    return this.spec.app;
+  }
+  get meanExecutionUs(): number {
+    return this.spec.execution.mean;
   }
 }

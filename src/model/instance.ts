@@ -22,6 +22,7 @@ export class Instance implements InstanceView {
   gen = 0;
   inAvailable = false;
   startOutcome: StartOutcome | null = null;
+  prewarmed = false;
 
   constructor(
     readonly id: number,

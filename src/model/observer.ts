@@ -4,7 +4,7 @@ import type { StartOutcome } from './coldstart/start-path.ts';
 import type { Instance } from './instance.ts';
 import type { Invocation } from './invocation.ts';
 
-export type TeardownReason = 'keepalive' | 'evicted';
+export type TeardownReason = 'keepalive' | 'evicted' | 'scaled-down';
 
 export interface PlatformObserver {
   arrival(inv: Invocation, now: number): void;
@@ -15,4 +15,8 @@ export interface PlatformObserver {
   /** An idle period of `inst` from `from` to `to` (memory held without work). */
   idlePeriod(inst: Instance, from: number, to: number): void;
   instanceDead(inst: Instance, reason: TeardownReason, now: number): void;
+  /** A pre-warmed instance served its first request. */
+  prewarmHit?(inst: Instance, now: number): void;
+  /** A pre-warm found no node with room. */
+  prewarmFailed?(fn: number, now: number): void;
 }

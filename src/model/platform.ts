@@ -40,6 +40,8 @@ export const PRIORITY = {
   arrival: 3,
   queueTimeout: 4,
   keepAlive: 5,
+  prewarm: 6,
+  tick: 7,
   sample: 9,
 } as const;
 
@@ -63,7 +65,12 @@ export class Platform {
   private readonly kCpu: number;
   private readonly kKeepAlive: number;
   private readonly kQueueTimeout: number;
+  private readonly kPrewarm: number;
+  private readonly kTick: number;
   readonly kArrival: number;
+  /** Functions the periodic autoscaler must look at on its next tick. */
+  private readonly tickActive = new Set<FunctionState>();
+  private lastTick = 0;
   private readonly onReadyBound: (id: number, outcome: StartOutcome) => void;
 
   constructor(
@@ -79,7 +86,14 @@ export class Platform {
     this.kKeepAlive = sim.register('keepalive-expiry', (id, gen) => this.onKeepAlive(id, gen));
     this.kQueueTimeout = sim.register('queue-timeout', (fn, id) => this.onQueueTimeout(fn, id));
     this.kArrival = sim.register('arrival', (fn) => this.arrive(fn));
+    this.kPrewarm = sim.register('prewarm', (fn, gen) => this.onPrewarm(fn, gen));
+    this.kTick = sim.register('autoscaler-tick', () => this.onTick());
     this.onReadyBound = (id, outcome) => this.onReady(id, outcome);
+    const tick = cfg.autoscaler.tickInterval;
+    if (cfg.autoscaler.onTick && tick !== undefined) {
+      if (!(tick > 0)) throw new Error(`autoscaler tick interval must be > 0, got ${tick}`);
+      sim.schedule(tick, this.kTick, 0, 0, PRIORITY.tick);
+    }
   }
 
   get liveInstances(): number {
@@ -103,6 +117,9 @@ export class Platform {
     const inv = new Invocation(this.nextInvocationId++, fnIndex, now);
     this.inFlight++;
     this.cfg.observer.arrival(inv, now);
+    this.cfg.keepAlive.onArrival?.(fn, now);
+    fn.prewarmGen++; // a pending pre-warm was planned for an idle time that just ended
+    this.changeInSystem(fn, 1);
     const inst = this.takeAvailable(fn);
     if (inst) {
       this.dispatch(inv, inst, fn);
@@ -149,7 +166,10 @@ export class Platform {
     if (inst.state === InstanceState.Idle) this.leaveIdle(inst);
     inst.state = InstanceState.Busy;
     let work = Math.max(0, fn.spec.execution.sample(fn.durations));
-    if (inst.served === 0 && inst.startOutcome !== null) work += inst.startOutcome.firstInvocationExtra;
+    if (inst.served === 0) {
+      if (inst.startOutcome !== null) work += inst.startOutcome.firstInvocationExtra;
+      if (inst.prewarmed) this.cfg.observer.prewarmHit?.(inst, now);
+    }
     inst.active++;
     inst.served++;
     inv.dispatch = now;
@@ -211,6 +231,7 @@ export class Platform {
 
   private end(inv: Invocation): void {
     this.inFlight--;
+    this.changeInSystem(this.functions[inv.fn]!, -1);
     this.cfg.observer.ended(inv, this.sim.now);
   }
 
@@ -271,17 +292,33 @@ export class Platform {
     }
     if (best < 0) return -1;
     const node = this.nodes[best]!;
-    for (const victim of node.idle) {
-      if (node.freeMiB >= fn.memoryMiB) break;
-      this.teardown(victim, 'evicted');
+    const ka = this.cfg.keepAlive;
+    while (node.freeMiB < fn.memoryMiB) {
+      let victim: Instance | undefined;
+      if (ka.evictionPriority) {
+        let lowest = Infinity;
+        for (const inst of node.idle) {
+          const p = ka.evictionPriority(inst, this.functions[inst.fn]!, this.sim.now);
+          if (p < lowest) {
+            lowest = p;
+            victim = inst;
+          }
+        }
+      } else {
+        victim = node.idle.values().next().value; // least recently used
+      }
+      ka.onEvict?.(victim!, this.functions[victim!.fn]!, this.sim.now);
+      this.teardown(victim!, 'evicted');
     }
     return best;
   }
 
-  private startInstance(fn: FunctionState, nodeIndex: number): void {
+  private startInstance(fn: FunctionState, nodeIndex: number, prewarmed = false): void {
     const now = this.sim.now;
     const node = this.nodes[nodeIndex]!;
     const inst = new Instance(this.nextInstanceId++, fn.index, nodeIndex, fn.memoryMiB, now);
+    inst.prewarmed = prewarmed;
+    if (this.cfg.autoscaler.onTick) this.tickActive.add(fn);
     this.instances.set(inst.id, inst);
     node.usedMiB += fn.memoryMiB;
     node.instanceCount++;
@@ -325,9 +362,14 @@ export class Platform {
     inst.gen = ++this.gen;
     node.idle.add(inst);
     this.makeAvailable(inst, fn);
-    const ttl = this.cfg.keepAlive.idleTimeout(inst, fn, now);
+    const ka = this.cfg.keepAlive;
+    const ttl = ka.idleTimeout(inst, fn, now);
     if (ttl <= 0) {
       this.teardown(inst, 'keepalive');
+      if (fn.instances === 0 && ka.prewarmAfter) {
+        const delay = ka.prewarmAfter(fn, now);
+        if (delay >= 0) this.sim.schedule(now + Math.ceil(delay), this.kPrewarm, fn.index, ++fn.prewarmGen, PRIORITY.prewarm);
+      }
     } else if (ttl !== Infinity) {
       this.sim.schedule(now + Math.ceil(ttl), this.kKeepAlive, inst.id, inst.gen, PRIORITY.keepAlive);
     }
@@ -360,7 +402,7 @@ export class Platform {
     fn.instances--;
     this.cfg.startPath.released?.(inst.id, { ...fn.spec, index: fn.index }, inst.node);
     this.cfg.observer.instanceDead(inst, reason, now);
-    if (reason === 'keepalive') this.retryStarved();
+    if (reason !== 'evicted') this.retryStarved();
   }
 
   /** Memory was freed: functions waiting for capacity get another try, oldest first. */
@@ -371,6 +413,73 @@ export class Platform {
     for (const fn of list) fn.starved = false;
     for (const fn of list) if (fn.queue.length > 0) this.scale(fn);
     this.retrying = false;
+  }
+
+  private onPrewarm(fnIndex: number, gen: number): void {
+    const fn = this.functions[fnIndex]!;
+    if (gen !== fn.prewarmGen || fn.instances > 0) return;
+    const node = this.findNode(fn);
+    if (node < 0) {
+      this.cfg.observer.prewarmFailed?.(fnIndex, this.sim.now);
+      return;
+    }
+    this.startInstance(fn, node, true);
+  }
+
+  // ---- periodic autoscaling (Knative KPA) --------------------------------------------------
+
+  private changeInSystem(fn: FunctionState, delta: number): void {
+    const now = this.sim.now;
+    fn.inSystemArea += fn.inSystem * (now - fn.inSystemSince);
+    fn.inSystemSince = now;
+    fn.inSystem += delta;
+    if (this.cfg.autoscaler.onTick) this.tickActive.add(fn);
+  }
+
+  private onTick(): void {
+    const now = this.sim.now;
+    const as = this.cfg.autoscaler;
+    const interval = now - this.lastTick;
+    this.lastTick = now;
+    for (const fn of [...this.tickActive]) {
+      fn.inSystemArea += fn.inSystem * (now - fn.inSystemSince);
+      fn.inSystemSince = now;
+      const concurrency = interval > 0 ? fn.inSystemArea / interval : 0;
+      fn.inSystemArea = 0;
+      const ready = fn.instances - fn.startingSlots / fn.concurrency;
+      const desired = as.onTick!(
+        fn,
+        { queued: fn.queue.length, startingSlots: fn.startingSlots, instances: fn.instances, concurrency, ready },
+        now,
+      );
+      if (desired > fn.instances) {
+        for (let i = fn.instances; i < desired; i++) {
+          const node = this.findNode(fn);
+          if (node < 0) break;
+          this.startInstance(fn, node);
+          // Requests already waiting take the new slots when the instances are ready.
+        }
+      } else if (desired < fn.instances) {
+        this.retireIdle(fn, fn.instances - desired);
+      }
+      if (fn.instances === 0 && fn.inSystem === 0 && concurrency === 0) this.tickActive.delete(fn);
+    }
+    if (this.tickActive.size > 0 || this.inFlight > 0 || now < this.horizon) {
+      this.sim.scheduleIn(as.tickInterval!, this.kTick, 0, 0, PRIORITY.tick);
+    }
+  }
+
+  /** The run's arrival horizon; periodic ticks stop after it once nothing is left to scale. */
+  horizon = Infinity;
+
+  /** Tears down up to `count` idle instances of `fn`, least recently used first. */
+  private retireIdle(fn: FunctionState, count: number): void {
+    const victims: Instance[] = [];
+    for (const inst of this.instances.values()) {
+      if (inst.fn === fn.index && inst.state === InstanceState.Idle) victims.push(inst);
+    }
+    victims.sort((a, b) => a.lastUsed - b.lastUsed || a.id - b.id);
+    for (let i = 0; i < count && i < victims.length; i++) this.teardown(victims[i]!, 'scaled-down');
   }
 
   /** Closes the idle periods of instances still idle when the run ends. */

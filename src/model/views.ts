@@ -14,9 +14,14 @@ export interface NodeView {
 export interface FunctionView {
   readonly index: number;
   readonly name: string;
+  readonly app: string;
   readonly memoryMiB: number;
   readonly vcpus: number;
   readonly concurrency: number;
+  /** Mean warm execution time (us), from the function's distribution. */
+  readonly meanExecutionUs: number;
+  /** Live instances (starting, idle or busy). */
+  readonly instances: number;
 }
 
 export interface InstanceView {
@@ -24,8 +29,13 @@ export interface InstanceView {
   readonly fn: number;
   readonly node: number;
   readonly memoryMiB: number;
+  readonly startedAt: number;
+  /** Time it became ready (-1 while starting). */
+  readonly readyAt: number;
   /** Time the instance last finished an invocation (or became ready). */
   readonly lastUsed: number;
   /** Invocations served so far. */
   readonly served: number;
+  /** Started by a pre-warm decision rather than by a waiting request. */
+  readonly prewarmed: boolean;
 }

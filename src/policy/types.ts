@@ -1,5 +1,5 @@
-// Policy interfaces: placement, autoscaling, keep-alive. Each policy lives in its own file under
-// src/policy/<kind>/ and has a canonical name with its parameters, e.g. `fixed(ttl=10m)`.
+// Policy interfaces: placement, autoscaling, keep-alive/eviction. Each policy lives in its own
+// file under src/policy/<kind>/ and has a canonical name with its parameters, e.g. `fixed(ttl=10m)`.
 import type { FunctionView, InstanceView, NodeView } from '../model/views.ts';
 
 export interface PlacementPolicy {
@@ -18,14 +18,46 @@ export interface DemandView {
   readonly instances: number;
 }
 
+/** What a periodic autoscaler sees of one function at a tick. */
+export interface TickView extends DemandView {
+  /** Time-averaged concurrency (running + queued requests) over the last tick interval. */
+  readonly concurrency: number;
+  /** Ready instances (idle or busy). */
+  readonly ready: number;
+}
+
 export interface AutoscalerPolicy {
   readonly name: string;
-  /** Number of new instances of `fn` to start now, given its demand. */
+  /** Number of new instances of `fn` to start now, given its demand (on arrivals). */
   instancesToStart(fn: FunctionView, demand: DemandView, now: number): number;
+  /** Period of `onTick` (us), for autoscalers that decide on a clock (Knative KPA). */
+  readonly tickInterval?: number;
+  /** Desired number of instances of `fn` after a tick; the platform starts or retires to match. */
+  onTick?(fn: FunctionView, view: TickView, now: number): number;
+  /** Extra statistics for the summary (e.g. KPA panic entries). */
+  stats?(): Record<string, number>;
 }
 
 export interface KeepAlivePolicy {
   readonly name: string;
   /** How long an instance that just became idle is kept (us); Infinity keeps it until evicted. */
   idleTimeout(instance: InstanceView, fn: FunctionView, now: number): number;
+  /** A request for `fn` arrived (policies that learn from arrival patterns). */
+  onArrival?(fn: FunctionView, now: number): void;
+  /**
+   * After `fn`'s last instance was unloaded, the delay (us) after which to pre-warm a new one,
+   * or -1 for none (hybrid histogram policy).
+   */
+  prewarmAfter?(fn: FunctionView, now: number): number;
+  /** Eviction order under memory pressure: the idle instance with the lowest value goes first. */
+  evictionPriority?(instance: InstanceView, fn: FunctionView, now: number): number;
+  /** `instance` was evicted (Greedy-Dual advances its clock). */
+  onEvict?(instance: InstanceView, fn: FunctionView, now: number): void;
+  /** Extra statistics for the summary (e.g. how often each pattern branch was taken). */
+  stats?(): Record<string, number>;
+}
+
+/** What policy factories may use: named random streams (e.g. random placement). */
+export interface PolicyContext {
+  readonly random: (name: string) => { next(): number };
 }

@@ -27,6 +27,7 @@ export interface BuiltSimulation {
   readonly duration: number;
   /** Canonical policy names, as the run used them. */
   readonly policyNames: Readonly<Record<string, string>>;
+  readonly policyStats: () => Record<string, Record<string, number>>;
 }
 
 export interface BuildOptions {
@@ -87,9 +88,10 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
   const duration = parseDuration(s.duration);
   const functions = buildFunctions(s);
   const nodes = buildNodes(s);
-  const placement = buildPlacement(s.policies.placement);
-  const autoscaler = buildAutoscaler(s.policies.autoscaler);
-  const keepAlive = buildKeepAlive(s.policies.keepAlive);
+  const ctx = { random: (name: string) => rng.stream(`policy/${name}`) };
+  const placement = buildPlacement(s.policies.placement, ctx);
+  const autoscaler = buildAutoscaler(s.policies.autoscaler, ctx);
+  const keepAlive = buildKeepAlive(s.policies.keepAlive, ctx);
   const startPath = new FixedDelayStartPath(
     { sim, rng },
     buildDistribution(s.coldStart.delay),
@@ -113,6 +115,7 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
     startPath,
     observer: recorder,
   });
+  platform.horizon = duration;
   sim.setLane(buildArrivals(s, rng, duration), platform.kArrival, PRIORITY.arrival);
   return {
     sim,
@@ -123,6 +126,14 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
     nodes,
     startPath,
     duration,
+    policyStats: () => {
+      const out: Record<string, Record<string, number>> = {};
+      const a = autoscaler.stats?.();
+      const k = keepAlive.stats?.();
+      if (a) out.autoscaler = a;
+      if (k) out.keepAlive = k;
+      return out;
+    },
     policyNames: {
       placement: placement.name,
       autoscaler: autoscaler.name,

@@ -69,14 +69,15 @@ export function checkScenario(s: ResolvedScenario, file: string): InputProblem[]
     if (parseDuration(body.start) >= end) add(`${at}.start`, 'must be before end');
   });
 
-  const policies: [string, (t: string) => unknown][] = [
+  const ctx = { random: () => ({ next: () => 0 }) };
+  const policies: [string, (t: string, c: typeof ctx) => unknown][] = [
     ['placement', buildPlacement],
     ['autoscaler', buildAutoscaler],
     ['keepAlive', buildKeepAlive],
   ];
   for (const [key, build] of policies) {
     try {
-      build(s.policies[key as keyof typeof s.policies]);
+      build(s.policies[key as keyof typeof s.policies], ctx);
     } catch (e) {
       add(`policies.${key}`, (e as Error).message);
     }

@@ -34,13 +34,17 @@ function randomScenario(seed: number) {
     },
     functions,
     workload,
-    policies: { keepAlive: pick(['fixed(ttl=5s)', 'fixed(ttl=1m)', 'none']) },
+    policies: {
+      keepAlive: pick(['fixed(ttl=5s)', 'fixed(ttl=1m)', 'none', 'lru', 'greedy-dual', 'hybrid(range=1m,bin=5s)']),
+      placement: pick(['least-loaded', 'first-fit', 'random', 'round-robin']),
+      autoscaler: pick(['per-request', 'per-request', 'kpa']),
+    },
     platform: { maxQueueWait: pick(['1s', '10s', '1m']), cpu: pick(['processor-sharing', 'none']) },
   });
 }
 
 describe('invariants on random scenarios', () => {
-  for (let seed = 1; seed <= 25; seed++) {
+  for (let seed = 1; seed <= 40; seed++) {
     it(`scenario seed ${seed}`, () => {
       const s = randomScenario(seed);
       const { sim, platform, recorder, duration } = buildSimulation(s, { invocationsPath: null });
