@@ -4,6 +4,7 @@ import yargs from 'yargs';
 import { InputError } from '../scenario/errors.ts';
 import { runCommand } from './run.ts';
 import { schemaCommand } from './schema.ts';
+import { validateCommand } from './validate.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let usageError: string | null = null;
@@ -12,6 +13,7 @@ export async function main(argv: string[]): Promise<number> {
       .scriptName('sim')
       .command(runCommand)
       .command(schemaCommand)
+      .command(validateCommand)
       .demandCommand(1, 'name a command')
       .strict()
       .help()

@@ -167,7 +167,8 @@ export class Platform {
     inst.state = InstanceState.Busy;
     let work = Math.max(0, fn.spec.execution.sample(fn.durations));
     if (inst.served === 0) {
-      if (inst.startOutcome !== null) work += inst.startOutcome.firstInvocationExtra;
+      // The extra may be negative (a cold run faster than the mean warm one: cnn_serving in REAP).
+      if (inst.startOutcome !== null) work = Math.max(0, work + inst.startOutcome.firstInvocationExtra);
       if (inst.prewarmed) this.cfg.observer.prewarmHit?.(inst, now);
     }
     inst.active++;

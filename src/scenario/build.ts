@@ -4,7 +4,8 @@ import { MergedStream, type OrderedStream } from '../engine/lane.ts';
 import { RandomStreams } from '../engine/random.ts';
 import { Simulator } from '../engine/simulator.ts';
 import { parseDuration, parseMemoryMiB, parseRate } from '../engine/units.ts';
-import { FixedDelayStartPath } from '../model/coldstart/fixed-delay.ts';
+import { createStartPath } from '../model/coldstart/factory.ts';
+import type { NodeStorageConfig } from '../model/coldstart/node-storage.ts';
 import type { StartPath } from '../model/coldstart/start-path.ts';
 import type { FunctionSpec } from '../model/function.ts';
 import { Platform, PRIORITY, type NodeSpec } from '../model/platform.ts';
@@ -61,6 +62,15 @@ export function buildNodes(s: ResolvedScenario): NodeSpec[] {
   return nodes;
 }
 
+/** Disk and page cache of every node, in node order. */
+export function buildNodeStorage(s: ResolvedScenario): NodeStorageConfig[] {
+  const out: NodeStorageConfig[] = [];
+  for (const g of s.fleet.nodes) {
+    for (let i = 0; i < g.count; i++) out.push({ disk: g.disk, pageCacheMiB: parseMemoryMiB(g.pageCache) });
+  }
+  return out;
+}
+
 export function buildArrivals(s: ResolvedScenario, rng: RandomStreams, duration: number): OrderedStream {
   const index = new Map(s.functions.map((f, i) => [f.name, i]));
   const streams: OrderedStream[] = s.workload.map((w, i) => {
@@ -92,12 +102,18 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
   const placement = buildPlacement(s.policies.placement, ctx);
   const autoscaler = buildAutoscaler(s.policies.autoscaler, ctx);
   const keepAlive = buildKeepAlive(s.policies.keepAlive, ctx);
-  const startPath = new FixedDelayStartPath(
-    { sim, rng },
-    buildDistribution(s.coldStart.delay),
-    functions.map((f) => f.coldStartDelay),
-    functions.map((f) => f.name),
-  );
+  const cs = s.coldStart;
+  const startPath = createStartPath(cs.mode === 'delay' ? 'fixed' : cs.mode, { sim, rng }, {
+    fixedDelay: buildDistribution(cs.delay),
+    fixedOverrides: functions.map((f) => f.coldStartDelay),
+    functionNames: functions.map((f) => f.name),
+    nodes: buildNodeStorage(s),
+    flushPageCacheBeforeColdStart: cs.flushPageCache,
+    snapshotLocation: cs.snapshotLocation,
+    wsFileIo: cs.wsFileIo,
+    assumeRecorded: cs.preRecorded,
+    fallbackProfile: cs.fallbackProfile,
+  });
   const recorder = new Recorder({
     functionNames: functions.map((f) => f.name),
     functionMemoryMiB: functions.map((f) => f.memoryMiB),

@@ -2,6 +2,7 @@
 // reported with its JSON path, all at once.
 import { parseDuration, parseMemoryMiB } from '../engine/units.ts';
 import { buildAutoscaler, buildKeepAlive, buildPlacement } from '../policy/registry.ts';
+import { listDevicePresets } from '../model/storage/presets.ts';
 import type { InputProblem } from './errors.ts';
 import { buildDistribution } from './distributions.ts';
 import { profileDefaults, profileNames } from './profiles.ts';
@@ -26,8 +27,13 @@ export function checkScenario(s: ResolvedScenario, file: string): InputProblem[]
   if (parseDuration(s.output.timeseries) <= 0) add('output.timeseries', 'must be greater than 0');
   if (parseDuration(s.platform.maxQueueWait) < 0) add('platform.maxQueueWait', 'must not be negative');
 
+  const disks = listDevicePresets();
+  if (!profileDefaults(s.coldStart.fallbackProfile)) {
+    add('coldStart.fallbackProfile', `unknown profile "${s.coldStart.fallbackProfile}" (known: ${profileNames().join(', ')})`);
+  }
   let maxNodeMiB = 0;
   s.fleet.nodes.forEach((g, i) => {
+    if (!disks.includes(g.disk)) add(`fleet.nodes[${i}].disk`, `unknown disk "${g.disk}" (known: ${disks.join(', ')})`);
     const m = parseMemoryMiB(g.memory);
     if (m < 1) add(`fleet.nodes[${i}].memory`, `${g.memory} is less than 1 MiB; did you mean "${g.memory}GiB"?`);
     maxNodeMiB = Math.max(maxNodeMiB, m);

@@ -87,10 +87,20 @@ export const Policies = z.strictObject({
 });
 
 export const ColdStart = z.strictObject({
-  mode: z.enum(['delay']).default('delay').describe('how cold starts are modelled'),
+  mode: z
+    .enum(['delay', 'boot', 'vanilla', 'reap'])
+    .default('delay')
+    .describe(
+      'delay: a drawn delay; boot: VM boot from scratch; vanilla: Firecracker snapshot restore with lazy page faults; reap: REAP record on the first cold start, prefetch afterwards',
+    ),
   delay: DistributionSpec.default({ uniform: { min: '700ms', max: '1300ms' } }).describe(
     'cold-start delay in "delay" mode (default: Firecracker boot inside containerd, REAP section 2.2)',
   ),
+  flushPageCache: z.boolean().default(false).describe("drop the node's page cache before every cold start (the REAP paper's method)"),
+  snapshotLocation: z.enum(['local', 'remote']).default('local').describe("snapshots on each node's disk, or in a remote store behind the NIC"),
+  wsFileIo: z.enum(['direct', 'page-cache']).default('direct').describe('REAP reads the working-set file with O_DIRECT (paper) or through the page cache'),
+  preRecorded: z.boolean().default(false).describe('treat every function as already recorded (REAP prefetch from the first cold start)'),
+  fallbackProfile: z.string().default('reap/helloworld').describe('snapshot shape for functions without a reap/ profile'),
 });
 
 export const Platform = z.strictObject({

@@ -1,0 +1,209 @@
+// Snapshot cold starts after the REAP paper (Ustiugov et al., ASPLOS'21): vanilla Firecracker
+// restore (lazy, one synchronous fault per first-touched page), REAP record (vanilla + tracing +
+// writing the working-set file) and REAP prefetch (one sequential read of the WS file, eager
+// install, then faults on the input-dependent pages only), on shared devices and page caches.
+import { PAGE_BYTES } from '../../calibration/mechanism.ts';
+import { seqReadCost, seqWriteCost } from '../storage/device-spec.ts';
+import type { RemoteStoreOptions } from '../storage/presets.ts';
+import { StorageBank, type SharedDevice } from '../storage/shared-device.ts';
+import { chainCost, prefetchChain, vanillaChain, wsPages, type FaultChainShape } from './analytic.ts';
+import { getMechanism } from './fit.ts';
+import type { Mechanism } from './mechanism.ts';
+import { FleetStorage, type NodeStorage, type NodeStorageConfig } from './node-storage.ts';
+import { PhaseRunner, type Action, type StartState, type Step } from './phase-runner.ts';
+import { getFunctionProfile, type FunctionProfile } from './profiles.ts';
+import type { StartDone, StartFunctionView, StartPath, StartPathContext } from './start-path.ts';
+
+export interface SnapshotPathOptions {
+  /** Per node (by scheduler node index): disk preset and page-cache size. */
+  readonly nodes: readonly NodeStorageConfig[];
+  /** Drop the node's page cache before every cold start (the paper's method). */
+  readonly flushPageCacheBeforeColdStart: boolean;
+  /** Where memory and WS files live: each node's local disk, or a remote store behind the NIC. */
+  readonly snapshotLocation: 'local' | 'remote';
+  readonly remote?: RemoteStoreOptions;
+  /** REAP reads/writes the WS file with O_DIRECT (`direct`, the paper's choice) or through the
+   * page cache (`page-cache`, the paper's Fig. 7 variant; then WS files compete for the cache). */
+  readonly wsFileIo?: 'direct' | 'page-cache';
+  /** Where a recorded WS file is visible: the node that recorded it, or every node. Default: `node`
+   * for local snapshots, `cluster` for remote ones (the WS file is written to the store). */
+  readonly recordScope?: 'node' | 'cluster';
+  /** Treat every function as already recorded (the paper's REAP numbers are prefetch runs). */
+  readonly assumeRecorded?: boolean;
+  /** Profile used for functions without a `reap/...` profile. Default `reap/helloworld`. */
+  readonly fallbackProfile?: string;
+  /** Share devices with other components; a private bank is made otherwise. */
+  readonly storage?: StorageBank;
+}
+
+const PHASES = [
+  'loadVmm',
+  'wsFetch',
+  'wsInstall',
+  'resume',
+  'faults',
+  'wsWrite',
+  'faultCount',
+  'majorFaults',
+  'readBytes',
+  'wsBytes',
+] as const;
+
+type RecordState = 1 | 2; // 1 = recording in progress, 2 = recorded
+
+export class SnapshotStartPath implements StartPath {
+  readonly name: string;
+  readonly phaseNames = PHASES;
+  readonly fleet: FleetStorage;
+  private readonly m: Mechanism;
+  private readonly runner: PhaseRunner;
+  private readonly profiles = new Map<number, FunctionProfile>();
+  private readonly records = new Map<string, RecordState>();
+  private readonly wsIo: 'direct' | 'page-cache';
+  private readonly scope: 'node' | 'cluster';
+
+  constructor(
+    ctx: StartPathContext,
+    readonly mode: 'vanilla' | 'reap',
+    private readonly opts: SnapshotPathOptions,
+  ) {
+    this.m = getMechanism();
+    this.runner = new PhaseRunner(ctx.sim);
+    const bank = opts.storage ?? new StorageBank(ctx.sim);
+    this.fleet = new FleetStorage(bank, opts.nodes, opts.snapshotLocation === 'remote' ? (opts.remote ?? {}) : null);
+    this.wsIo = opts.wsFileIo ?? 'direct';
+    this.scope = opts.recordScope ?? (opts.snapshotLocation === 'remote' ? 'cluster' : 'node');
+    this.name =
+      `${mode}(location=${opts.snapshotLocation},flush=${opts.flushPageCacheBeforeColdStart}` +
+      (mode === 'reap' ? `,ws-io=${this.wsIo},record-scope=${this.scope},pre-recorded=${opts.assumeRecorded ?? false}` : '') +
+      ')';
+  }
+
+  start(instanceId: number, fn: StartFunctionView, node: number, done: StartDone): void {
+    const p = this.profileOf(fn);
+    const ns = this.fleet.node(node);
+    if (this.opts.flushPageCacheBeforeColdStart) ns.cache.flush();
+    const dev = this.opts.snapshotLocation === 'remote' ? ns.remote! : ns.disk;
+    let path: string;
+    let steps: Step[];
+    if (this.mode === 'vanilla') {
+      path = 'vanilla';
+      steps = this.vanillaPlan(fn, p, ns, dev, false);
+    } else {
+      const key = this.scope === 'node' ? `${node}:${fn.index}` : `${fn.index}`;
+      const rec = this.opts.assumeRecorded ? 2 : this.records.get(key);
+      if (rec === 2) {
+        path = 'reap-prefetch';
+        steps = this.prefetchPlan(fn, p, ns, dev);
+      } else if (rec === 1) {
+        // Someone is recording this function right now; REAP keeps one recording, so this start
+        // restores lazily like vanilla.
+        path = 'vanilla';
+        steps = this.vanillaPlan(fn, p, ns, dev, false);
+      } else {
+        this.records.set(key, 1);
+        path = 'reap-record';
+        steps = this.vanillaPlan(fn, p, ns, dev, true);
+        steps.push(this.wsWriteStep(fn, p, ns, dev, () => this.records.set(key, 2)));
+      }
+    }
+    const phases: Record<string, number> = { faultCount: 0, majorFaults: 0, readBytes: 0, wsBytes: 0 };
+    const state: StartState = {
+      instanceId,
+      fn,
+      node,
+      done,
+      steps,
+      phases,
+      path,
+      firstInvocationExtra: Math.round(p.firstInvocationExtraUs),
+      index: 0,
+      phaseStart: 0,
+    };
+    this.runner.run(state);
+  }
+
+  private profileOf(fn: StartFunctionView): FunctionProfile {
+    let p = this.profiles.get(fn.index);
+    if (p) return p;
+    p = (fn.profile !== null ? getFunctionProfile(fn.profile) : undefined) ?? getFunctionProfile(this.opts.fallbackProfile ?? 'reap/helloworld');
+    if (!p) throw new Error(`no snapshot profile for function ${fn.name} (profile ${fn.profile})`);
+    this.profiles.set(fn.index, p);
+    return p;
+  }
+
+  private vanillaPlan(fn: StartFunctionView, p: FunctionProfile, ns: NodeStorage, dev: SharedDevice, trace: boolean): Step[] {
+    const m = this.m;
+    const memKey = `m:${fn.index}`;
+    return [
+      delayStep('loadVmm', m.loadVmmUs),
+      delayStep('resume', m.resumeUs),
+      {
+        phase: 'faults',
+        begin: (s) => chainAction(m, dev, vanillaChain(m, p, ns.cache.lookup(memKey), trace), s),
+        // The same pages stay cached (the input-dependent ones are never asked for again).
+        end: () => ns.cache.insert(memKey, p.wsPagesSame),
+      },
+    ];
+  }
+
+  private prefetchPlan(fn: StartFunctionView, p: FunctionProfile, ns: NodeStorage, dev: SharedDevice): Step[] {
+    const m = this.m;
+    const pages = wsPages(p);
+    const bytes = pages * PAGE_BYTES;
+    const wsKey = `w:${fn.index}`;
+    const viaCache = this.wsIo === 'page-cache';
+    return [
+      delayStep('loadVmm', m.loadVmmUs),
+      delayStep('wsFetch', m.wsFetchSetupUs),
+      {
+        phase: 'wsFetch',
+        begin: (s) => {
+          s.phases.wsBytes! += bytes;
+          if (viaCache && ns.cache.lookup(wsKey)) return null;
+          const c = seqReadCost(dev.spec, bytes);
+          s.phases.readBytes! += bytes;
+          return { device: dev, job: { workUs: c.workUs, aloneUs: c.latencyUs, opWorkUs: c.workUs, bytes } };
+        },
+        end: viaCache ? () => ns.cache.insert(wsKey, pages) : undefined,
+      },
+      delayStep('wsFetch', viaCache ? pages * m.pageCacheCopyUsPerPage : 0),
+      delayStep('wsInstall', pages * m.installUsPerPage),
+      delayStep('resume', m.resumeUs),
+      { phase: 'faults', begin: (s) => chainAction(m, dev, prefetchChain(m, p), s) },
+    ];
+  }
+
+  private wsWriteStep(fn: StartFunctionView, p: FunctionProfile, ns: NodeStorage, dev: SharedDevice, recorded: () => void): Step {
+    const pages = wsPages(p);
+    const bytes = pages * PAGE_BYTES;
+    const viaCache = this.wsIo === 'page-cache';
+    return {
+      phase: 'wsWrite',
+      begin: (s) => {
+        s.phases.wsBytes! += bytes;
+        const c = seqWriteCost(dev.spec, bytes);
+        return { device: dev, job: { workUs: c.workUs, aloneUs: c.latencyUs, opWorkUs: c.workUs, bytes, write: true } };
+      },
+      end: () => {
+        if (viaCache) ns.cache.insert(`w:${fn.index}`, pages);
+        recorded();
+      },
+    };
+  }
+}
+
+function delayStep(phase: string, us: number): Step {
+  return { phase, begin: () => ({ delayUs: us }) };
+}
+
+/** A serial fault chain as one device job whose cap makes it, alone, take cpu + read latencies. */
+function chainAction(m: Mechanism, dev: SharedDevice, shape: FaultChainShape, s: StartState): Action {
+  const c = chainCost(m, dev.spec, shape);
+  s.phases.faultCount! += shape.pages;
+  s.phases.majorFaults! += c.reads;
+  s.phases.readBytes! += c.readBytes;
+  if (c.workUs <= 0) return { delayUs: c.cpuUs };
+  // One operation = one read (the chain's mean); the CPU between reads is the time off the device.
+  return { device: dev, job: { workUs: c.workUs, aloneUs: c.aloneUs, opWorkUs: c.reads > 1 ? c.workUs / c.reads : c.workUs, bytes: c.readBytes } };
+}

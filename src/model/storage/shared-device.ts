@@ -1,0 +1,160 @@
+// A storage device shared by concurrent operations, as a fluid model: each active job (a serial
+// fault chain, a large sequential read or write) progresses at its share of the device's time, and
+// shares are recomputed (mva.ts) whenever a job arrives or leaves: one event per job completion,
+// none per page fault. Calibrated to the REAP paper's fio points (ASPLOS'21 §5.2.3): one outstanding
+// 4 KB read takes 128 us (32 MB/s), sixteen give 360 MB/s, a lone sequential read 850 MB/s; random
+// and sequential jobs draw on the same device time, so they slow each other down.
+import type { Simulator } from '../../engine/simulator.ts';
+import type { DeviceSpec } from './device-spec.ts';
+import { mvaShares, type MvaClass } from './mva.ts';
+
+/** Called once when a job finishes, with the token given at submission. */
+export type JobListener = (token: number) => void;
+
+interface Job extends MvaClass {
+  workLeft: number;
+  share: number;
+  readonly listener: JobListener;
+  readonly token: number;
+  readonly bytes: number;
+  readonly write: boolean;
+}
+
+/** Work below this (us of device time) counts as done: absorbs float error, not model time. */
+const DONE_EPS = 1e-6;
+const EVENT_PRIORITY = 2;
+
+/** All devices of a run, behind one event kind (target = device id, arg = generation). */
+export class StorageBank {
+  private readonly kind: number;
+  private readonly devices: SharedDevice[] = [];
+
+  constructor(readonly sim: Simulator) {
+    this.kind = sim.register('storage/complete', (dev, gen) => this.devices[dev]!.onEvent(gen));
+  }
+
+  add(spec: DeviceSpec): SharedDevice {
+    const d = new SharedDevice(this.sim, this.kind, this.devices.length, spec);
+    this.devices.push(d);
+    return d;
+  }
+
+  get all(): readonly SharedDevice[] {
+    return this.devices;
+  }
+}
+
+/** A job as its submitter sees it. */
+export interface DeviceJob {
+  /** Device time the whole job needs (us). */
+  readonly workUs: number;
+  /** Time the job takes alone on an idle device (us), >= workUs. */
+  readonly aloneUs: number;
+  /** Device time of one of its operations (us): one read of a fault chain, or the whole transfer
+   * of a sequential job. Sets how much the job queues behind others. */
+  readonly opWorkUs: number;
+  readonly bytes?: number;
+  readonly write?: boolean;
+}
+
+export class SharedDevice {
+  private jobs: Job[] = [];
+  private readonly shares: number[] = [];
+  private lastUpdate = 0;
+  private generation = 0;
+  /** Device time delivered so far (us); never exceeds elapsed busy time. */
+  deliveredWorkUs = 0;
+  /** Time with at least one job active (us). */
+  busyUs = 0;
+  bytesRead = 0;
+  bytesWritten = 0;
+  completedJobs = 0;
+
+  constructor(
+    private readonly sim: Simulator,
+    private readonly kind: number,
+    readonly id: number,
+    readonly spec: DeviceSpec,
+  ) {}
+
+  get activeJobs(): number {
+    return this.jobs.length;
+  }
+
+  /** Sum of current shares (device utilisation right now, <= 1). */
+  get utilisation(): number {
+    let s = 0;
+    for (const j of this.jobs) s += j.share;
+    return s;
+  }
+
+  submit(job: DeviceJob, listener: JobListener, token: number): void {
+    const { workUs, aloneUs, opWorkUs } = job;
+    if (!(workUs > 0) || !(aloneUs >= workUs * (1 - 1e-9)) || !(opWorkUs > 0 && opWorkUs <= workUs * (1 + 1e-9))) {
+      throw new RangeError(`bad device job: work ${workUs} us, alone ${aloneUs} us, op ${opWorkUs} us`);
+    }
+    this.advance();
+    this.jobs.push({
+      workLeft: workUs,
+      opWorkUs,
+      // Per-operation time off the device, so that alone the job takes exactly aloneUs.
+      delayUs: Math.max(0, opWorkUs * (aloneUs / workUs - 1)),
+      share: 0,
+      listener,
+      token,
+      bytes: job.bytes ?? 0,
+      write: job.write ?? false,
+    });
+    this.reallocate();
+  }
+
+  /** Brings every job's remaining work up to the current time. */
+  private advance(): void {
+    const now = this.sim.now;
+    const dt = now - this.lastUpdate;
+    this.lastUpdate = now;
+    if (dt <= 0 || this.jobs.length === 0) return;
+    let total = 0;
+    for (const j of this.jobs) {
+      j.workLeft -= j.share * dt;
+      total += j.share;
+    }
+    this.deliveredWorkUs += total * dt;
+    this.busyUs += dt;
+  }
+
+  private reallocate(): void {
+    const jobs = this.jobs;
+    this.generation++;
+    if (jobs.length === 0) return;
+    mvaShares(jobs, this.shares);
+    let soonest = Infinity;
+    for (let i = 0; i < jobs.length; i++) {
+      const j = jobs[i]!;
+      j.share = this.shares[i]!;
+      const t = j.workLeft <= DONE_EPS ? 0 : j.workLeft / j.share;
+      if (t < soonest) soonest = t;
+    }
+    // Integer-us clock: round the completion up, so a job never finishes before its work is done.
+    const at = Math.max(this.sim.now, Math.ceil(this.sim.now + soonest - 1e-9));
+    this.sim.schedule(at, this.kind, this.id, this.generation, EVENT_PRIORITY);
+  }
+
+  /** @internal completion event from the bank. */
+  onEvent(gen: number): void {
+    if (gen !== this.generation) return; // superseded by a later reallocation
+    this.advance();
+    const done: Job[] = [];
+    const keep: Job[] = [];
+    for (const j of this.jobs) (j.workLeft <= DONE_EPS ? done : keep).push(j);
+    this.jobs = keep;
+    for (const j of done) {
+      this.completedJobs++;
+      if (j.write) this.bytesWritten += j.bytes;
+      else this.bytesRead += j.bytes;
+    }
+    this.reallocate();
+    // Listeners run last, on a consistent device; they may submit follow-up jobs.
+    for (const j of done) j.listener(j.token);
+  }
+}
