@@ -25,6 +25,13 @@ export class Node implements NodeView {
     return this.cpu.busyVcpus;
   }
 
+  /** Set by the platform from the start path; nodes know nothing of snapshots themselves. */
+  warmthOf: ((fn: number, node: number) => number) | null = null;
+
+  snapshotWarmth(fn: number): number {
+    return this.warmthOf ? this.warmthOf(fn, this.index) : 0;
+  }
+
   get freeMiB(): number {
     return this.memoryMiB - this.usedMiB;
   }

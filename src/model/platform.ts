@@ -82,6 +82,8 @@ export class Platform {
       (spec, i) => new FunctionState(i, spec, rng.stream(`durations/${spec.name}`)),
     );
     this.nodes = cfg.nodes.map((n, i) => new Node(i, n.group, n.cores, n.memoryMiB, cfg.cpuMode));
+    const warmth = cfg.startPath.warmth?.bind(cfg.startPath);
+    if (warmth) for (const n of this.nodes) n.warmthOf = warmth;
     this.kCpu = sim.register('cpu-done', (node, gen) => this.onCpuDone(node, gen));
     this.kKeepAlive = sim.register('keepalive-expiry', (id, gen) => this.onKeepAlive(id, gen));
     this.kQueueTimeout = sim.register('queue-timeout', (fn, id) => this.onQueueTimeout(fn, id));

@@ -9,6 +9,8 @@ export interface NodeView {
   readonly busyVcpus: number;
   /** Live instances (starting, idle or busy). */
   readonly instanceCount: number;
+  /** What this node holds of `fn`'s snapshot: 0 nothing, 1 WS file on disk, 2 pages in page cache. */
+  snapshotWarmth(fn: number): number;
 }
 
 export interface FunctionView {

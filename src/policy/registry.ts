@@ -9,6 +9,7 @@ import { GreedyDualKeepAlive } from './keepalive/greedy-dual.ts';
 import { HybridHistogramKeepAlive } from './keepalive/hybrid-histogram.ts';
 import { LruKeepAlive } from './keepalive/lru.ts';
 import { NoKeepAlive } from './keepalive/none.ts';
+import { CacheAwarePlacement } from './placement/cache-aware.ts';
 import { FirstFitPlacement } from './placement/first-fit.ts';
 import { LeastLoadedPlacement } from './placement/least-loaded.ts';
 import { RandomPlacement } from './placement/random.ts';
@@ -44,6 +45,7 @@ const PLACEMENT: Record<string, Entry<PlacementPolicy>> = {
   'first-fit': { defaults: {}, build: () => new FirstFitPlacement() },
   random: { defaults: {}, build: (_p, _t, ctx) => new RandomPlacement(ctx.random('placement')) },
   'round-robin': { defaults: {}, build: () => new RoundRobinPlacement() },
+  'cache-aware': { defaults: {}, build: () => new CacheAwarePlacement() },
 };
 
 const AUTOSCALER: Record<string, Entry<AutoscalerPolicy>> = {

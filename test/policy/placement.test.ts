@@ -4,8 +4,8 @@ import { RandomStreams } from '../../src/engine/random.ts';
 import type { FunctionView, NodeView } from '../../src/model/views.ts';
 
 const fn: FunctionView = { index: 0, name: 'f', app: 'f', memoryMiB: 512, vcpus: 1, concurrency: 1, meanExecutionUs: 1, instances: 0 };
-const node = (index: number, usedMiB: number, busyVcpus = 0): NodeView => ({
-  index, cores: 4, memoryMiB: 1024, usedMiB, busyVcpus, instanceCount: 0,
+const node = (index: number, usedMiB: number, busyVcpus = 0, warmth = 0): NodeView => ({
+  index, cores: 4, memoryMiB: 1024, usedMiB, busyVcpus, instanceCount: 0, snapshotWarmth: () => warmth,
 });
 
 describe('placement policies', () => {
@@ -34,6 +34,13 @@ describe('placement policies', () => {
     expect(draw(1)).toEqual(a);
     expect(a).not.toContain(0);
     for (const i of [1, 2, 3]) expect(Math.abs(a.filter((x) => x === i).length / 3000 - 1 / 3)).toBeLessThan(0.03);
+  });
+
+  it('cache-aware prefers page-cache-warm, then WS-file nodes, and falls back to least-loaded', () => {
+    const p = buildPlacement('cache-aware');
+    expect(p.place(fn, [node(0, 0, 0, 0), node(1, 0, 3, 1), node(2, 0, 2, 2), node(3, 900, 0, 2)], 0)).toBe(2);
+    expect(p.place(fn, [node(0, 0, 1, 0), node(1, 0, 3, 1)], 0)).toBe(1);
+    expect(p.place(fn, nodes, 0)).toBe(3); // nothing warm: least-loaded
   });
 
   it('returns -1 when nothing fits', () => {

@@ -51,3 +51,25 @@ describe('scenarios/reap-concurrency.json', () => {
     }
   });
 });
+
+describe('cache-aware placement with REAP', () => {
+  it('sends repeat cold starts to the node that recorded the working set, cutting record runs', () => {
+    const base = [
+      'coldStart.preRecorded=false',
+      'coldStart.flushPageCache=false',
+      'fleet.nodes[0].count=8',
+      'policies.keepAlive=fixed(ttl=1s)',
+      'workload[0].fixed.interval=5s',
+      'duration=2m',
+    ];
+    const run = (placement: string) => {
+      const r = simulate(loadScenarioFile(join(dir, 'reap-functions.json'), { sets: [...base, `policies.placement=${placement}`] }));
+      return (r.summary.coldStarts as { byPath: Record<string, { instances: number }> }).byPath;
+    };
+    const aware = run('cache-aware');
+    const rr = run('round-robin');
+    // helloworld cold-starts every 5 s (its instance expires after 1 s): round-robin records on up
+    // to every node, cache-aware records once and then reuses that node's cache.
+    expect(aware['reap-record']!.instances).toBeLessThan(rr['reap-record']!.instances);
+  });
+});

@@ -123,6 +123,13 @@ export class SnapshotStartPath implements StartPath {
     this.runner.run(state);
   }
 
+  warmth(fn: number, node: number): number {
+    const ns = this.fleet.node(node);
+    if (ns.cache.has(`m:${fn}`) || ns.cache.has(`w:${fn}`)) return 2;
+    const key = this.scope === 'node' ? `${node}:${fn}` : `${fn}`;
+    return this.mode === 'reap' && this.records.get(key) === 2 ? 1 : 0;
+  }
+
   private profileOf(fn: StartFunctionView): FunctionProfile {
     let p = this.profiles.get(fn.index);
     if (p) return p;

@@ -40,6 +40,11 @@ export interface StartPath {
   start(instanceId: number, fn: StartFunctionView, node: number, done: StartDone): void;
   /** The instance was torn down (lets a path track what stays cached where). */
   released?(instanceId: number, fn: StartFunctionView, node: number): void;
+  /**
+   * How much of function `fn`'s start state node `node` already holds, for cache-aware placement:
+   * 0 nothing, 1 its recorded working-set file on disk, 2 its pages in the host page cache.
+   */
+  warmth?(fn: number, node: number): number;
 }
 
 export interface StartPathContext {
