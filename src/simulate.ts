@@ -7,6 +7,9 @@ import { buildSummary, FUNCTION_COLUMNS, functionRows } from './metrics/summary.
 import { TIMESERIES_COLUMNS, TimeseriesSampler, type TimeseriesRow } from './metrics/timeseries.ts';
 import { RunFolder } from './metrics/run-folder.ts';
 import { TOOL_VERSION } from './version.ts';
+import { writeFileSync } from 'node:fs';
+import { loadTraces, type LoadedTraces } from './scenario/traces.ts';
+import { traceFunctionsCsv, type TraceReport } from './workload/trace-types.ts';
 
 export interface Progress {
   readonly simTimeUs: number;
@@ -33,10 +36,17 @@ export interface Result {
 
 const PROGRESS_EVERY = 1 << 18;
 
-export function simulate(scenario: ResolvedScenario, options: SimulateOptions = {}): Result {
+export async function simulate(scenario: ResolvedScenario, options: SimulateOptions = {}): Promise<Result> {
+  // Traces are read before anything is written, so a bad trace leaves no output behind.
+  const traces = await loadTraces(scenario);
+  return simulateLoaded(scenario, traces, options);
+}
+
+/** simulate() for a scenario whose trace sources are already loaded (or that has none). */
+export function simulateLoaded(scenario: ResolvedScenario, traces: LoadedTraces, options: SimulateOptions = {}): Result {
   const folder = options.outDir !== undefined ? new RunFolder(options.outDir) : null;
   try {
-    const result = runInto(scenario, folder, options);
+    const result = runInto(scenario, traces, folder, options);
     folder?.commit();
     return { ...result, ...(folder ? { outDir: folder.final } : {}) };
   } catch (e) {
@@ -45,9 +55,9 @@ export function simulate(scenario: ResolvedScenario, options: SimulateOptions = 
   }
 }
 
-function runInto(s: ResolvedScenario, folder: RunFolder | null, options: SimulateOptions): Result {
+function runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder | null, options: SimulateOptions): Result {
   const invocationsPath = folder && s.output.invocations ? folder.path('invocations.csv') : null;
-  const b = buildSimulation(s, { invocationsPath });
+  const b = buildSimulation(s, { invocationsPath, traces });
   const { sim, platform, recorder, duration } = b;
   const sampler = new TimeseriesSampler(sim, platform, recorder, parseDuration(s.output.timeseries));
 
@@ -79,6 +89,22 @@ function runInto(s: ResolvedScenario, folder: RunFolder | null, options: Simulat
     resolved: { toolVersion: TOOL_VERSION, policies: b.policyNames, nodes: b.nodes.length },
   };
   const notes: string[] = [];
+  const traceReports: TraceReport[] = [];
+  let base = s.functions.length;
+  traces.forEach((t, i) => {
+    if (!t) return;
+    traceReports.push(t.report);
+    let replayed = 0;
+    for (let k = 0; k < t.functions.length; k++) replayed += recorder.functions[base + k]!.arrivals;
+    base += t.functions.length;
+    if (replayed < t.report.invocationsKept) {
+      notes.push(
+        `workload[${i}]: ${t.report.invocationsKept - replayed} of the ${t.report.invocationsKept} trace arrivals in the window fall after the run duration and were not replayed`,
+      );
+    }
+    const dropped = Object.entries(t.report.dropped).filter(([, n]) => n > 0);
+    if (dropped.length) notes.push(`workload[${i}]: the trace reader dropped functions: ${dropped.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  });
   const summary = buildSummary({
     name: s.name,
     seed: s.seed,
@@ -93,6 +119,7 @@ function runInto(s: ResolvedScenario, folder: RunFolder | null, options: Simulat
     cost: s.cost,
     notes,
     policyStats: b.policyStats(),
+    traces: traceReports,
   });
   const functions = functionRows(b.functions, recorder);
   if (folder) {
@@ -100,6 +127,9 @@ function runInto(s: ResolvedScenario, folder: RunFolder | null, options: Simulat
     folder.writeJson('summary.json', summary);
     folder.writeCsv('functions.csv', FUNCTION_COLUMNS, functions);
     folder.writeCsv('timeseries.csv', TIMESERIES_COLUMNS, sampler.rows);
+    traces.forEach((t, i) => {
+      if (t) writeFileSync(folder.path(`trace-functions-${i}.csv`), traceFunctionsCsv(t.functions));
+    });
   }
   return { summary, resolved, functions, timeseries: sampler.rows };
 }

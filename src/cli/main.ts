@@ -5,6 +5,7 @@ import { InputError } from '../scenario/errors.ts';
 import { runCommand } from './run.ts';
 import { schemaCommand } from './schema.ts';
 import { validateCommand } from './validate.ts';
+import { traceCommand } from './trace.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let usageError: string | null = null;
@@ -14,6 +15,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(runCommand)
       .command(schemaCommand)
       .command(validateCommand)
+      .command(traceCommand)
       .demandCommand(1, 'name a command')
       .strict()
       .help()

@@ -22,7 +22,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('seed', { type: 'number', describe: 'override the scenario seed' })
       .option('set', { type: 'string', array: true, describe: 'override a field: path=value (repeatable)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' }) as Argv<RunArgs>,
-  handler: (args: ArgumentsCamelCase<RunArgs>) => {
+  handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const scenario = loadScenarioFile(args.scenario, { sets: args.set ?? [], seed: args.seed });
     const outDir = args.out ?? `runs/${scenario.name}`;
     const started = Date.now(); // wall clock for the progress display only, never the model
@@ -36,7 +36,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         `\r${p.draining ? 'draining' : `${pct}%`}  sim ${(p.simTimeUs / 1e6).toFixed(0)} s  ${p.arrivals} arrivals  ${(p.events / elapsed / 1e6).toFixed(2)} M events/s   `,
       );
     };
-    const result = simulate(scenario, { outDir, onProgress });
+    const result = await simulate(scenario, { outDir, onProgress });
     if (shown) process.stderr.write('\n');
     if (!args.quiet) process.stdout.write(formatSummary(result.summary, result.outDir) + '\n');
   },

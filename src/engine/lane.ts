@@ -73,3 +73,20 @@ export class MergedStream implements OrderedStream {
     }
   }
 }
+
+/** Cuts an ordered stream at `end`: items at or after it are never delivered. */
+export class BoundedStream implements OrderedStream {
+  constructor(
+    private readonly inner: OrderedStream,
+    private readonly end: number,
+  ) {}
+
+  peekTime(): number {
+    const t = this.inner.peekTime();
+    return t < this.end ? t : Infinity;
+  }
+
+  take(): number {
+    return this.inner.take();
+  }
+}

@@ -48,6 +48,8 @@ export interface SummaryInputs {
   readonly notes: readonly string[];
   /** Policy-specific counters (e.g. hybrid decisions, KPA panic entries), by policy kind. */
   readonly policyStats: Readonly<Record<string, Record<string, number>>>;
+  /** What each trace reader kept and dropped. */
+  readonly traces: readonly unknown[];
 }
 
 /** Nearest-rank percentile of a sorted array. */
@@ -150,6 +152,7 @@ export function buildSummary(x: SummaryInputs): Record<string, unknown> {
         idleShareOfHeldMemory: billedGBs + idleGBs > 0 ? r3(idleGBs / (billedGBs + idleGBs)) : 0,
       },
     },
+    traces: x.traces,
     notes: x.notes,
   };
 }

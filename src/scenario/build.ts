@@ -1,6 +1,6 @@
 // Builds a runnable simulation from a validated scenario: converts units, expands node groups,
 // instantiates policies, the start path and the arrival streams, and wires the recorder.
-import { MergedStream, type OrderedStream } from '../engine/lane.ts';
+import { BoundedStream, MergedStream, type OrderedStream } from '../engine/lane.ts';
 import { RandomStreams } from '../engine/random.ts';
 import { Simulator } from '../engine/simulator.ts';
 import { parseDuration, parseMemoryMiB, parseRate } from '../engine/units.ts';
@@ -15,7 +15,9 @@ import { BurstStream, FixedIntervalStream, PoissonStream } from '../workload/syn
 import { functionMemoryMiB } from './check.ts';
 import { buildDistribution } from './distributions.ts';
 import { profileDefaults } from './profiles.ts';
+import { InputError } from './errors.ts';
 import type { ResolvedScenario } from './schema.ts';
+import type { LoadedTraces } from './traces.ts';
 
 export interface BuiltSimulation {
   readonly sim: Simulator;
@@ -34,10 +36,12 @@ export interface BuiltSimulation {
 export interface BuildOptions {
   /** Where to write invocations.csv during the run (null: do not write it). */
   readonly invocationsPath: string | null;
+  /** Loaded trace sources, one per workload entry (null for synthetic ones); see traces.ts. */
+  readonly traces?: LoadedTraces;
 }
 
-export function buildFunctions(s: ResolvedScenario): FunctionSpec[] {
-  return s.functions.map((f) => {
+export function buildFunctions(s: ResolvedScenario, traces: LoadedTraces = []): FunctionSpec[] {
+  const declared = s.functions.map((f): FunctionSpec => {
     const profile = f.profile !== undefined ? profileDefaults(f.profile) : undefined;
     const execution = f.execution !== undefined ? buildDistribution(f.execution) : profile!.execution;
     return {
@@ -51,6 +55,38 @@ export function buildFunctions(s: ResolvedScenario): FunctionSpec[] {
       coldStartDelay: f.coldStart !== undefined ? buildDistribution(f.coldStart) : null,
     };
   });
+  const out = [...declared];
+  const names = new Set(out.map((f) => f.name));
+  const maxNodeMiB = Math.max(...buildNodes(s).map((n) => n.memoryMiB));
+  traces.forEach((t, i) => {
+    if (!t) return;
+    const w = s.workload[i]!;
+    const src = 'azure2019' in w ? w.azure2019 : 'azure2021' in w ? w.azure2021 : null;
+    const at = `workload[${i}]`;
+    for (const tf of t.functions) {
+      if (names.has(tf.name)) {
+        throw new InputError({ where: at, message: `trace function "${tf.name}" has the name of another function` });
+      }
+      if (tf.memoryMiB > maxNodeMiB) {
+        throw new InputError({
+          where: at,
+          message: `trace function "${tf.name}" needs ${tf.memoryMiB} MiB; the largest node has ${maxNodeMiB} MiB`,
+        });
+      }
+      names.add(tf.name);
+      out.push({
+        name: tf.name,
+        app: tf.app,
+        memoryMiB: tf.memoryMiB,
+        vcpus: src?.vcpus ?? 1,
+        concurrency: src?.concurrency ?? 1,
+        execution: tf.duration,
+        profile: src?.profile ?? null,
+        coldStartDelay: null,
+      });
+    }
+  });
+  return out;
 }
 
 export function buildNodes(s: ResolvedScenario): NodeSpec[] {
@@ -71,9 +107,22 @@ export function buildNodeStorage(s: ResolvedScenario): NodeStorageConfig[] {
   return out;
 }
 
-export function buildArrivals(s: ResolvedScenario, rng: RandomStreams, duration: number): OrderedStream {
+export function buildArrivals(
+  s: ResolvedScenario,
+  rng: RandomStreams,
+  duration: number,
+  traces: LoadedTraces = [],
+): OrderedStream {
   const index = new Map(s.functions.map((f, i) => [f.name, i]));
+  let base = s.functions.length;
   const streams: OrderedStream[] = s.workload.map((w, i) => {
+    const trace = traces[i];
+    if (trace) {
+      const stream = new BoundedStream(trace.stream(base, rng), duration);
+      base += trace.functions.length;
+      return stream;
+    }
+    if ('azure2019' in w || 'azure2021' in w) throw new Error(`workload[${i}]: trace not loaded`);
     if ('poisson' in w) {
       const p = w.poisson;
       const end = Math.min(duration, p.end !== undefined ? parseDuration(p.end) : duration);
@@ -96,7 +145,7 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
   const sim = new Simulator();
   const rng = new RandomStreams(s.seed);
   const duration = parseDuration(s.duration);
-  const functions = buildFunctions(s);
+  const functions = buildFunctions(s, opts.traces);
   const nodes = buildNodes(s);
   const ctx = { random: (name: string) => rng.stream(`policy/${name}`) };
   const placement = buildPlacement(s.policies.placement, ctx);
@@ -132,7 +181,7 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
     observer: recorder,
   });
   platform.horizon = duration;
-  sim.setLane(buildArrivals(s, rng, duration), platform.kArrival, PRIORITY.arrival);
+  sim.setLane(buildArrivals(s, rng, duration, opts.traces), platform.kArrival, PRIORITY.arrival);
   return {
     sim,
     rng,

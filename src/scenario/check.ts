@@ -39,6 +39,9 @@ export function checkScenario(s: ResolvedScenario, file: string): InputProblem[]
     maxNodeMiB = Math.max(maxNodeMiB, m);
   });
 
+  if (s.functions.length === 0 && !s.workload.some((w) => 'azure2019' in w || 'azure2021' in w)) {
+    add('functions', 'declare at least one function, or replay a trace');
+  }
   const names = new Map<string, number>();
   s.functions.forEach((f, i) => {
     const at = `functions[${i}]`;
@@ -68,6 +71,13 @@ export function checkScenario(s: ResolvedScenario, file: string): InputProblem[]
   });
 
   s.workload.forEach((w, i) => {
+    if ('azure2019' in w || 'azure2021' in w) {
+      const t = 'azure2019' in w ? w.azure2019 : w.azure2021;
+      const at = `workload[${i}].${'azure2019' in w ? 'azure2019' : 'azure2021'}`;
+      if (t.profile !== undefined && !profileDefaults(t.profile)) add(`${at}.profile`, `unknown profile "${t.profile}"`);
+      if (t.windowMinutes && t.windowMinutes[1] <= t.windowMinutes[0]) add(`${at}.windowMinutes`, 'end must be after start');
+      return;
+    }
     const [kind, body] = Object.entries(w)[0] as [string, { function: string; start: string | number; end?: string | number }];
     const at = `workload[${i}].${kind}`;
     if (!names.has(body.function)) add(`${at}.function`, `no function named "${body.function}"`);

@@ -78,7 +78,50 @@ export const BurstSource = z.strictObject({
   }),
 });
 
-export const WorkloadSource = z.union([PoissonSource, FixedSource, BurstSource]);
+const Sample = z
+  .union([
+    z.strictObject({ random: z.number().int().min(1) }),
+    z.strictObject({ representative: z.number().int().min(1) }),
+    z.strictObject({ top: z.number().int().min(1) }),
+    z.strictObject({ all: z.literal(true) }),
+  ])
+  .describe('which functions to replay: {random: N}, {representative: N} (equal draws from popularity quartiles), {top: K}, {all: true}');
+
+const TraceCommon = {
+  windowMinutes: z
+    .tuple([z.number().int().min(0), z.number().int().min(1)])
+    .optional()
+    .describe('[start, end) minutes of the trace to replay; the run starts at start'),
+  sample: Sample.optional(),
+  rateScale: z.number().positive().default(1).describe('multiplies every per-minute count (stochastic rounding)'),
+  profile: z.string().optional().describe('calibrated profile giving the snapshot shape of the replayed functions'),
+  vcpus: z.number().positive().default(1),
+  concurrency: z.number().int().min(1).default(1),
+};
+
+export const Azure2019Source = z.strictObject({
+  azure2019: z.strictObject({
+    dir: z.string().describe('folder with the 2019 trace files (relative to the working directory)'),
+    days: z.array(z.number().int().min(1)).min(1).default([1]),
+    arrivals: z
+      .enum(['exponential', 'uniform', 'equidistant', 'faascache'])
+      .default('exponential')
+      .describe('placement of a minute\'s arrivals (see docs/traces.md)'),
+    shift: z.boolean().default(true).describe("rotate each minute's arrivals by a random offset (vHive ShiftIAT)"),
+    memory: z.enum(['share', 'app']).default('share').describe("'share': app memory / the app's functions (FaasCache)"),
+    ...TraceCommon,
+  }),
+});
+
+export const Azure2021Source = z.strictObject({
+  azure2021: z.strictObject({
+    file: z.string().describe('the 2021 per-invocation trace CSV (relative to the working directory)'),
+    memoryMiB: z.number().positive().default(200).describe('the 2021 trace has no memory column'),
+    ...TraceCommon,
+  }),
+});
+
+export const WorkloadSource = z.union([PoissonSource, FixedSource, BurstSource, Azure2019Source, Azure2021Source]);
 
 export const Policies = z.strictObject({
   placement: z.string().default('least-loaded'),
@@ -130,7 +173,7 @@ export const Scenario = z.strictObject({
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
   duration: Duration.default('10m').describe('arrivals are generated in [0, duration); the run then drains'),
   fleet: z.strictObject({ nodes: z.array(NodeGroup).min(1) }),
-  functions: z.array(FunctionDef).min(1),
+  functions: z.array(FunctionDef).default([]).describe('declared functions; trace sources add their own'),
   workload: z.array(WorkloadSource).default([]),
   policies: Policies.prefault({}),
   coldStart: ColdStart.prefault({}),

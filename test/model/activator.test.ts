@@ -6,7 +6,7 @@ import { simulate } from '../../src/simulate.ts';
 import { scenario } from '../helpers.ts';
 
 describe('activator queue', () => {
-  it('queues when nothing fits and drops after the bounded wait with a reason', () => {
+  it('queues when nothing fits and drops after the bounded wait with a reason', async () => {
     const s = scenario({
       // One node that fits two 1 GiB instances; both are busy for 10 s.
       fleet: { nodes: [{ count: 1, cores: 4, memory: '2GiB' }] },
@@ -29,7 +29,7 @@ describe('activator queue', () => {
     expect(recorder.arrivals).toBe(3);
   });
 
-  it('evicts idle instances of other functions to make room', () => {
+  it('evicts idle instances of other functions to make room', async () => {
     const s = scenario({
       duration: '10s',
       fleet: { nodes: [{ count: 1, cores: 4, memory: '1GiB' }] },
@@ -42,7 +42,7 @@ describe('activator queue', () => {
         { fixed: { function: 'b', interval: '1h', offset: '1s' } },
       ],
     });
-    const r = simulate(s);
+    const r = await simulate(s);
     const inv = r.summary.invocations as { completed: number; dropped: { total: number } };
     expect(inv.completed).toBe(2);
     expect(inv.dropped.total).toBe(0);

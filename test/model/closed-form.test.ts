@@ -11,7 +11,7 @@ type Summary = {
 };
 
 describe('closed forms', () => {
-  it('M/M/c mean wait within 3% of Erlang C', () => {
+  it('M/M/c mean wait within 3% of Erlang C', async () => {
     // c = 4 instances (the node fits exactly four), service exp(mean 100 ms), lambda = 32/s.
     const c = 4;
     const mu = 10;
@@ -27,7 +27,7 @@ describe('closed forms', () => {
       platform: { maxQueueWait: '10h' },
       output: { invocations: false, timeseries: '1h' },
     });
-    const sum = simulate(s).summary as unknown as Summary;
+    const sum = (await simulate(s)).summary as unknown as Summary;
     const a = lambda / mu;
     const expectedWaitMs = (1000 * erlangC(c, a)) / (c * mu - lambda);
     expect(sum.invocations.dropped.total).toBe(0);
@@ -35,7 +35,7 @@ describe('closed forms', () => {
     expect(Math.abs(sum.latencyMs.queueing.mean / expectedWaitMs - 1)).toBeLessThan(0.03);
   });
 
-  it('P(cold) = exp(-lambda T) within 2 points for a rarely invoked function', () => {
+  it('P(cold) = exp(-lambda T) within 2 points for a rarely invoked function', async () => {
     const s = scenario({
       seed: 5,
       duration: '400h',
@@ -44,7 +44,7 @@ describe('closed forms', () => {
       policies: { keepAlive: 'fixed(ttl=1m)' },
       output: { invocations: false, timeseries: '10h' },
     });
-    const sum = simulate(s).summary as unknown as Summary;
+    const sum = (await simulate(s)).summary as unknown as Summary;
     const p = sum.coldStarts.invocations / sum.invocations.completed;
     expect(sum.invocations.completed).toBeGreaterThan(20_000);
     expect(Math.abs(p - Math.exp(-1))).toBeLessThan(0.02);

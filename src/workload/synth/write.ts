@@ -1,0 +1,92 @@
+// `sim trace synth`: writes a synthetic Azure-like trace in the 2019 file layout (invocation
+// counts, duration percentiles, app memory percentiles; one file of each per day).
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { publishedNames } from '../azure2019/files.ts';
+import { DURATION_PERCENTILES } from '../azure2019/durations.ts';
+import { MEMORY_PERCENTILES } from '../azure2019/memory.ts';
+import { FunctionCounter } from './counts.ts';
+import { buildModel, type SynthOptions } from './model.ts';
+import { Z } from './shape.ts';
+
+export interface SynthResult {
+  dir: string;
+  files: string[];
+  apps: number;
+  functions: number;
+  days: number;
+  invocations: number;
+}
+
+/** Buffered synchronous writer: deterministic output without stream back-pressure bookkeeping. */
+class LineWriter {
+  private readonly fd: number;
+  private buf: string[] = [];
+  private size = 0;
+  constructor(path: string) {
+    this.fd = openSync(path, 'w');
+  }
+  line(s: string): void {
+    this.buf.push(s);
+    this.size += s.length;
+    if (this.size > 1 << 20) this.flush();
+  }
+  flush(): void {
+    if (this.buf.length) writeSync(this.fd, this.buf.join('\n') + '\n');
+    this.buf = [];
+    this.size = 0;
+  }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+/** Trims float noise: at most 3 decimals, no trailing zeros. */
+const num = (x: number): string => String(Math.round(x * 1000) / 1000);
+
+const DURATION_Z = [Z.p0_1, Z.p1, Z.p25, Z.p50, Z.p75, Z.p99, Z.p99_9];
+const MEMORY_Z = [Z.p1, Z.p5, Z.p25, Z.p50, Z.p75, Z.p95, Z.p99, Z.p99_9];
+
+export function synthesizeTrace(opts: SynthOptions & { out: string }): SynthResult {
+  const model = buildModel(opts);
+  const { apps, functions } = model;
+  mkdirSync(opts.out, { recursive: true });
+  const counters = functions.map((f, i) => new FunctionCounter(f, model.rng.stream(`synth/counts/${i}`)));
+  const counts = new Int32Array(1440);
+  const files: string[] = [];
+  let invocations = 0;
+  const minuteHeader = Array.from({ length: 1440 }, (_, m) => m + 1).join(',');
+  for (let d = 1; d <= opts.days; d++) {
+    const names = [publishedNames.invocations(d), publishedNames.durations(d), publishedNames.memory(d)];
+    files.push(...names);
+    const inv = new LineWriter(join(opts.out, names[0]!));
+    const dur = new LineWriter(join(opts.out, names[1]!));
+    const mem = new LineWriter(join(opts.out, names[2]!));
+    inv.line(`HashOwner,HashApp,HashFunction,Trigger,${minuteHeader}`);
+    dur.line(`HashOwner,HashApp,HashFunction,Average,Count,Minimum,Maximum,${DURATION_PERCENTILES.map((p) => `percentile_Average_${p}`).join(',')}`);
+    mem.line(`HashOwner,HashApp,SampleCount,AverageAllocatedMb,${MEMORY_PERCENTILES.map((p) => `AverageAllocatedMb_pct${p}`).join(',')}`);
+    for (const app of apps) {
+      let activeMinutes = 0;
+      for (let i = app.first; i < app.first + app.count; i++) {
+        const f = functions[i]!;
+        const total = counters[i]!.day(d - 1, counts);
+        invocations += total;
+        for (let m = 0; m < 1440; m++) if (counts[m]! > 0) activeMinutes++;
+        inv.line(`${app.owner},${app.hash},${f.hash},${f.trigger},${counts.join(',')}`);
+        // The published durations file lists functions that ran that day.
+        if (total > 0) {
+          const median = f.averageMs * Math.exp((-f.durationSpread * f.durationSpread) / 2);
+          const pct = DURATION_Z.map((z) => median * Math.exp(f.durationSpread * z));
+          dur.line([app.owner, app.hash, f.hash, num(f.averageMs), total, num(pct[0]! * 0.8), num(pct[6]! * 1.25), ...pct.map(num)].join(','));
+        }
+      }
+      const pct = MEMORY_Z.map((z) => Math.round(app.memoryMb * Math.exp(app.memorySpread * z)));
+      mem.line([app.owner, app.hash, Math.max(1, activeMinutes), Math.round(app.memoryMb), ...pct].join(','));
+    }
+    inv.close();
+    dur.close();
+    mem.close();
+  }
+  return { dir: opts.out, files, apps: apps.length, functions: functions.length, days: opts.days, invocations };
+}
