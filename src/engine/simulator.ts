@@ -98,9 +98,20 @@ export class Simulator {
   /** Runs until no events remain, `stop()` is called, or the next event is after `until`. */
   run(until = Infinity): void {
     this.stopped = false;
+    const q = this.queue;
+    const handlers = this.handlers;
     while (!this.stopped) {
-      if (this.peekTime() > until) break;
-      if (!this.step()) break;
+      if (this.lane === null) {
+        // Fast path without a lane: the heap alone, no second peek.
+        if (q.size === 0 || q.peekTime() > until) break;
+        q.pop();
+        this.now = q.poppedTime;
+        this.processed++;
+        handlers[q.poppedKind]!(q.poppedTarget, q.poppedArg);
+      } else {
+        if (this.peekTime() > until) break;
+        if (!this.step()) break;
+      }
     }
   }
 
