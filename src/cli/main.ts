@@ -6,6 +6,7 @@ import { runCommand } from './run.ts';
 import { schemaCommand } from './schema.ts';
 import { validateCommand } from './validate.ts';
 import { traceCommand } from './trace.ts';
+import { mergeCommand, sweepCommand } from './sweep.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let usageError: string | null = null;
@@ -13,6 +14,8 @@ export async function main(argv: string[]): Promise<number> {
     await yargs(argv)
       .scriptName('sim')
       .command(runCommand)
+      .command(sweepCommand)
+      .command(mergeCommand)
       .command(schemaCommand)
       .command(validateCommand)
       .command(traceCommand)

@@ -12,42 +12,70 @@ export interface MvaClass {
   readonly opWorkUs: number;
 }
 
-/** Device-time share of each class (Σ <= 1), in the same order. */
+/**
+ * Device-time share of each job (sum <= 1), in the same order. Jobs with the same parameters are
+ * symmetric, so the fixed point is solved per distinct class with its multiplicity: many
+ * concurrent cold starts of similar functions cost O(classes), not O(jobs), per iteration.
+ */
 export function mvaShares(classes: readonly MvaClass[], out: number[] = []): number[] {
   const n = classes.length;
   out.length = n;
   if (n === 0) return out;
-  const q = new Float64Array(n);
-  let sum = 0;
+  // Group identical classes (first-seen order keeps the result deterministic).
+  const groupOf = new Int32Array(n);
+  const keys = new Map<number, Map<number, number>>(); // delay -> opWork -> group
+  const delay: number[] = [];
+  const work: number[] = [];
+  const mult: number[] = [];
   for (let j = 0; j < n; j++) {
     const c = classes[j]!;
-    q[j] = c.opWorkUs / (c.delayUs + c.opWorkUs);
-    sum += q[j]!;
+    let byWork = keys.get(c.delayUs);
+    if (byWork === undefined) {
+      byWork = new Map();
+      keys.set(c.delayUs, byWork);
+    }
+    let g = byWork.get(c.opWorkUs);
+    if (g === undefined) {
+      g = delay.length;
+      byWork.set(c.opWorkUs, g);
+      delay.push(c.delayUs);
+      work.push(c.opWorkUs);
+      mult.push(0);
+    }
+    mult[g]!++;
+    groupOf[j] = g;
+  }
+  const k = delay.length;
+  const q = new Float64Array(k);
+  let sum = 0;
+  for (let g = 0; g < k; g++) {
+    q[g] = work[g]! / (delay[g]! + work[g]!);
+    sum += mult[g]! * q[g]!;
   }
   // Fixed-point iteration with damping; converges in a few dozen rounds for the loads we see.
   for (let it = 0; it < 500; it++) {
     let next = 0;
     let change = 0;
-    for (let j = 0; j < n; j++) {
-      const c = classes[j]!;
-      const r = c.opWorkUs * (1 + sum - q[j]!);
-      const qj = r / (c.delayUs + r);
-      const v = 0.5 * q[j]! + 0.5 * qj;
-      change = Math.max(change, Math.abs(v - q[j]!));
-      q[j] = v;
-      next += v;
+    for (let g = 0; g < k; g++) {
+      const r = work[g]! * (1 + sum - q[g]!);
+      const qg = r / (delay[g]! + r);
+      const v = 0.5 * q[g]! + 0.5 * qg;
+      change = Math.max(change, Math.abs(v - q[g]!));
+      q[g] = v;
+      next += mult[g]! * v;
     }
     sum = next;
     if (change < 1e-12) break;
   }
+  const share = new Float64Array(k);
   let total = 0;
-  for (let j = 0; j < n; j++) {
-    const c = classes[j]!;
-    const r = c.opWorkUs * (1 + sum - q[j]!);
-    out[j] = c.opWorkUs / (c.delayUs + r); // X_j · τ_j
-    total += out[j]!;
+  for (let g = 0; g < k; g++) {
+    const r = work[g]! * (1 + sum - q[g]!);
+    share[g] = work[g]! / (delay[g]! + r); // X_g * tau_g per job
+    total += mult[g]! * share[g]!;
   }
-  if (total > 1) for (let j = 0; j < n; j++) out[j] = out[j]! / total;
+  const scale = total > 1 ? 1 / total : 1;
+  for (let j = 0; j < n; j++) out[j] = share[groupOf[j]!]! * scale;
   return out;
 }
 

@@ -1,0 +1,66 @@
+// `sim sweep <sweep.json>` and `sim merge <dirs...> --out DIR`: parameter sweeps on worker
+// threads, sharded across CI jobs or batch arrays, and the merge of the shards' outputs.
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { InputError } from '../scenario/errors.ts';
+import { loadSweep } from '../experiments/load-sweep.ts';
+import { mergeOutputs } from '../experiments/merge.ts';
+import { parseShard } from '../experiments/shard.ts';
+import { runSweep } from '../experiments/sweep.ts';
+
+interface SweepArgs {
+  sweep: string;
+  jobs?: number;
+  shard?: string;
+  out?: string;
+  quiet?: boolean;
+}
+
+interface MergeArgs {
+  dirs: string[];
+  out: string;
+  quiet?: boolean;
+}
+
+function parseJobs(jobs: number | undefined): number | undefined {
+  if (jobs === undefined) return undefined;
+  if (!Number.isInteger(jobs) || jobs < 1) throw new InputError({ where: '--jobs', message: `${jobs}: expected a whole number of worker threads, at least 1` });
+  return jobs;
+}
+
+export const sweepCommand: CommandModule<object, SweepArgs> = {
+  command: 'sweep <sweep>',
+  describe: 'run a parameter sweep (axes x seeds) on worker threads; resumable and shardable',
+  builder: (y: Argv) =>
+    y
+      .positional('sweep', { type: 'string', demandOption: true, describe: 'sweep JSON file' })
+      .option('jobs', { type: 'number', describe: 'worker threads (default: number of cores)' })
+      .option('shard', { type: 'string', describe: 'run shard i of n only, e.g. 2/4 (shards are numbered from 1)' })
+      .option('out', { type: 'string', describe: 'output folder (default: sweeps/<name>, or sweeps/<name>.shard-i-of-n)' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar or summary line' }) as Argv<SweepArgs>,
+  handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
+    // Arguments first, so a bad one costs nothing; then the whole sweep is validated before any run.
+    const jobs = parseJobs(args.jobs);
+    const shard = args.shard !== undefined ? parseShard(args.shard) : undefined;
+    const plan = loadSweep(args.sweep);
+    const out = args.out ?? (shard ? `sweeps/${plan.name}.shard-${shard.index}-of-${shard.count}` : `sweeps/${plan.name}`);
+    const report = await runSweep(plan, { out, jobs, shard, progress: args.quiet ? null : process.stderr });
+    if (!args.quiet) {
+      const part = shard ? `shard ${shard.index}/${shard.count}: ${report.selected} of ${report.total} runs` : `${report.total} runs`;
+      process.stdout.write(`sweep ${plan.name} ${part} (${report.ran.length} run, ${report.resumed.length} resumed) -> ${report.results}\n`);
+    }
+  },
+};
+
+export const mergeCommand: CommandModule<object, MergeArgs> = {
+  command: 'merge <dirs..>',
+  describe: 'merge sharded sweep outputs into one (results.csv identical to an unsharded sweep)',
+  builder: (y: Argv) =>
+    y
+      .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'shard output folders' })
+      .option('out', { type: 'string', demandOption: true, describe: 'merged output folder' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' }) as Argv<MergeArgs>,
+  handler: (args: ArgumentsCamelCase<MergeArgs>) => {
+    const report = mergeOutputs(args.dirs, args.out);
+    if (!args.quiet) process.stdout.write(`merged ${report.inputs} output(s), ${report.runs} runs -> ${report.results}\n`);
+  },
+};

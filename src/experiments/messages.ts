@@ -1,0 +1,22 @@
+// Messages between the sweep's main thread and its run workers (structured-cloned, so plain data).
+import type { InputProblem } from '../scenario/errors.ts';
+import type { ResolvedScenario } from '../scenario/schema.ts';
+
+export interface RunTask {
+  /** Position in the sweep, echoed back. */
+  readonly index: number;
+  readonly scenario: ResolvedScenario;
+  readonly outDir: string;
+}
+
+export type WorkerReply =
+  | { readonly type: 'progress'; readonly index: number; readonly fraction: number }
+  | { readonly type: 'done'; readonly index: number }
+  | { readonly type: 'error'; readonly index: number; readonly error: SerializedError };
+
+/** An error crossing the thread boundary; input errors keep their problems. */
+export interface SerializedError {
+  readonly message: string;
+  readonly stack?: string;
+  readonly problems?: readonly InputProblem[];
+}

@@ -1,0 +1,92 @@
+// Running a sweep (or one shard of it) into an output folder:
+//   <out>/runs/<folder>/   one run folder per run (written atomically by simulate)
+//   <out>/results.csv      one row per run of this output, in run order
+//   <out>/manifest.json    the sweep's hash, columns, shard and runs (what merge checks)
+// Complete run folders are reused (resume); the rest run on worker threads.
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { RunTask } from './messages.ts';
+import { RESULTS_FILE, RUNS_DIR, writeManifest, type Manifest } from './manifest.ts';
+import type { PlannedRun, SweepPlan } from './plan.ts';
+import { runTasks } from './pool.ts';
+import { ProgressBar, type ProgressStream } from './progress.ts';
+import { resultsCsv, type ResultRun } from './results.ts';
+import { isCompleteRun, removeLeftovers } from './resume.ts';
+import { formatShard, shardRuns, type Shard } from './shard.ts';
+import { writeFileAtomic } from './files.ts';
+import { TOOL_VERSION } from '../version.ts';
+
+export interface SweepOptions {
+  readonly out: string;
+  /** Worker threads (default: available parallelism); 1 runs in this thread. */
+  readonly jobs?: number;
+  readonly shard?: Shard;
+  /** Where the progress bar goes (e.g. process.stderr); null or absent: no progress. */
+  readonly progress?: ProgressStream | null;
+}
+
+export interface SweepReport {
+  readonly out: string;
+  readonly results: string;
+  /** Runs in the whole sweep, and in this output (its shard). */
+  readonly total: number;
+  readonly selected: number;
+  /** Run ids simulated now, and those reused from complete folders. */
+  readonly ran: readonly string[];
+  readonly resumed: readonly string[];
+}
+
+export function manifestFor(plan: SweepPlan, runs: readonly PlannedRun[], shard: Shard | undefined): Manifest {
+  return {
+    format: 1,
+    sweep: plan.name,
+    hash: plan.hash,
+    toolVersion: TOOL_VERSION,
+    runCount: plan.runs.length,
+    shard: shard ? formatShard(shard) : null,
+    axes: [...plan.axes],
+    metrics: [...plan.metrics],
+    runs: runs.map((r) => ({ index: r.index, id: r.id, folder: r.folder, seed: r.seed, values: [...r.values] })),
+  };
+}
+
+export function readSummary(runsDir: string, run: ResultRun): unknown {
+  return JSON.parse(readFileSync(join(runsDir, run.folder, 'summary.json'), 'utf8'));
+}
+
+export async function runSweep(plan: SweepPlan, options: SweepOptions): Promise<SweepReport> {
+  const out = resolve(options.out);
+  const runsDir = join(out, RUNS_DIR);
+  const jobs = options.jobs ?? availableParallelism();
+  const selected = shardRuns(plan.runs, options.shard);
+
+  const resumed: string[] = [];
+  const todo: PlannedRun[] = [];
+  for (const r of selected) {
+    if (isCompleteRun(join(runsDir, r.folder), r.scenario)) resumed.push(r.id);
+    else todo.push(r);
+  }
+  removeLeftovers(runsDir, todo.map((r) => r.folder));
+
+  const bar = new ProgressBar(options.progress ?? null, todo.length, resumed.length);
+  const tasks: RunTask[] = todo.map((r) => ({ index: r.index, scenario: r.scenario, outDir: join(runsDir, r.folder) }));
+  try {
+    await runTasks(tasks, jobs, { onProgress: (i, f) => bar.progress(i, f), onDone: (i) => bar.runDone(i) });
+  } finally {
+    bar.finish();
+  }
+
+  // Results come from the summary files alone, whether just run or resumed.
+  const csv = resultsCsv(plan.axes, plan.metrics, selected, (r) => readSummary(runsDir, r), plan.file);
+  writeFileAtomic(join(out, RESULTS_FILE), csv);
+  writeManifest(out, manifestFor(plan, selected, options.shard));
+  return {
+    out,
+    results: join(out, RESULTS_FILE),
+    total: plan.runs.length,
+    selected: selected.length,
+    ran: todo.map((r) => r.id),
+    resumed,
+  };
+}
