@@ -100,6 +100,8 @@ export function formatConcurrencyTable(fn = 'reap/helloworld', ns = [1, 2, 4, 8,
   return out.join('\n');
 }
 
+import { formatTransferValidation, validateTransfers } from './validate-transfers.ts';
+
 interface ValidateArgs {
   what: string;
   concurrency?: boolean;
@@ -110,9 +112,15 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
   describe: 'compare the calibrated model with published measurements',
   builder: (y: Argv) =>
     y
-      .positional('what', { type: 'string', choices: ['reap'], demandOption: true, describe: 'which validation' })
+      .positional('what', { type: 'string', choices: ['reap', 'transfers'], demandOption: true, describe: 'which validation' })
       .option('concurrency', { type: 'boolean', default: false, describe: 'also print N-simultaneous-start predictions (SSD, HDD)' }) as Argv<ValidateArgs>,
   handler: (args: ArgumentsCamelCase<ValidateArgs>) => {
+    if (args.what === 'transfers') {
+      const t = validateTransfers();
+      process.stdout.write(formatTransferValidation(t) + '\n');
+      if (!t.ok) process.exitCode = 1;
+      return;
+    }
     const v = validateReap();
     process.stdout.write(formatReapValidation(v) + '\n');
     if (args.concurrency) process.stdout.write('\n' + formatConcurrencyTable() + '\n');

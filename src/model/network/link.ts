@@ -1,0 +1,32 @@
+// Network links as the fluid model sees them: a capacity (bytes/us) shared by the flows that cross
+// it, and a one-way latency added to every flow that crosses it. Node NICs are two links (egress,
+// ingress: full duplex); the datacenter fabric is one aggregate link.
+import { parseBandwidth, parseDuration, type Quantity } from '../../engine/units.ts';
+
+export interface LinkSpec {
+  /** Capacity in bits per second (Infinity: never a bottleneck). */
+  readonly bitsPerSec: number;
+  /** One-way latency added to a flow crossing the link (us). */
+  readonly latencyUs: number;
+}
+
+/** Bits per second -> bytes per microsecond, the unit flows are computed in. */
+export function bytesPerUs(bitsPerSec: number): number {
+  return bitsPerSec / 8 / 1e6;
+}
+
+/** A link spec from scenario-style quantities ("10Gbps", "5us"). */
+export function linkSpec(bandwidth: Quantity, latency: Quantity = 0): LinkSpec {
+  return { bitsPerSec: parseBandwidth(bandwidth), latencyUs: parseDuration(latency) };
+}
+
+/**
+ * Defaults (a choice, documented in docs/transfers.md): a 10 Gb/s NIC (the design's example fleet)
+ * with 5 us per NIC traversal, and a non-blocking fabric (full bisection bandwidth, as in a
+ * Clos/fat-tree datacenter network) with 20 us one-way through the switches, so a node-to-node
+ * message takes 30 us one way (60 us RTT, typical of a datacenter TCP round trip).
+ */
+export const DEFAULT_NIC: LinkSpec = { bitsPerSec: 10e9, latencyUs: 5 };
+export const DEFAULT_FABRIC: LinkSpec = { bitsPerSec: Infinity, latencyUs: 20 };
+/** Same-node transfers are memory copies: no NIC, no fabric; ~10 GB/s (80 Gb/s), no latency. */
+export const DEFAULT_LOOPBACK_BITS_PER_SEC = 80e9;
