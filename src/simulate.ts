@@ -7,6 +7,7 @@ import { buildSummary, FUNCTION_COLUMNS, functionRows } from './metrics/summary.
 import { TIMESERIES_COLUMNS, TimeseriesSampler, type TimeseriesRow } from './metrics/timeseries.ts';
 import { RunFolder } from './metrics/run-folder.ts';
 import { TOOL_VERSION } from './version.ts';
+import { workflowSummary } from './metrics/workflow-summary.ts';
 import { writeFileSync } from 'node:fs';
 import { loadTraces, type LoadedTraces } from './scenario/traces.ts';
 import { traceFunctionsCsv, type TraceReport } from './workload/trace-types.ts';
@@ -65,7 +66,7 @@ function runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder | 
   let nextReport = PROGRESS_EVERY;
   for (;;) {
     const t = sim.peekTime();
-    if (t === Infinity || (t >= duration && platform.inFlight === 0)) break;
+    if (t === Infinity || (t >= duration && platform.inFlight === 0 && (b.workflows?.engine.active ?? 0) === 0)) break;
     sim.step();
     if (options.onProgress && sim.processed >= nextReport) {
       nextReport += PROGRESS_EVERY;
@@ -122,6 +123,7 @@ function runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder | 
     traces: traceReports,
   });
   const functions = functionRows(b.functions, recorder);
+  if (b.workflows) summary.workflows = workflowSummary(b.workflows, s.transfers.method, s.cost);
   if (folder) {
     folder.writeJson('scenario.resolved.json', resolved);
     folder.writeJson('summary.json', summary);

@@ -18,11 +18,15 @@ export class Instance implements InstanceView {
   readyAt = -1;
   idleSince = -1;
   lastUsed = -1;
-  /** Bumped whenever a pending keep-alive timer must no longer fire. */
+  /** Generation of the one valid keep-alive timer; older timers are stale. */
   gen = 0;
+  /** Time of the pending keep-alive timer, or -1 if none. */
+  timerAt = -1;
   inAvailable = false;
   startOutcome: StartOutcome | null = null;
   prewarmed = false;
+  /** When its keep-alive ends while idle (Infinity: kept until evicted). */
+  expiresAt = Infinity;
 
   constructor(
     readonly id: number,

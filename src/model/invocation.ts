@@ -17,6 +17,11 @@ export class Invocation {
   work = 0;
   outcome: Outcome = 'pending';
   reason = '';
+  /** When compute started and ended (after input fetch, before output store); -1 until then. */
+  computeStart = -1;
+  computeEnd = -1;
+  /** Workflow context (opaque to the platform), or null for a plain request. */
+  flow: unknown = null;
 
   constructor(
     readonly id: number,

@@ -31,6 +31,20 @@ export interface PlatformConfig {
   readonly keepAlive: KeepAlivePolicy;
   readonly startPath: StartPath;
   readonly observer: PlatformObserver;
+  /** Data movement around compute for invocations that carry workflow data (null: none). */
+  readonly io?: InvocationIo | null;
+}
+
+/**
+ * Input fetch before and output store after an invocation's compute, during which its instance
+ * stays busy (and billed) without using the CPU; and whether an idle instance may be reclaimed
+ * (an XDT sender holding unpulled buffers may not). Implemented by the workflow engine.
+ */
+export interface InvocationIo {
+  fetchInputs(inv: Invocation, inst: Instance, go: () => void): void;
+  storeOutputs(inv: Invocation, inst: Instance, done: () => void): void;
+  /** -1 if the instance may be reclaimed now, else the time until which it must stay. */
+  holdUntil(inst: Instance): number;
 }
 
 /** Event priorities at equal times: completions free capacity before new arrivals look for it. */
@@ -68,6 +82,8 @@ export class Platform {
   private readonly kPrewarm: number;
   private readonly kTick: number;
   readonly kArrival: number;
+  /** Lane payloads past the function indices go here (workflow starts: payload - #functions). */
+  onExternalArrival: ((index: number) => void) | null = null;
   /** Functions the periodic autoscaler must look at on its next tick. */
   private readonly tickActive = new Set<FunctionState>();
   private lastTick = 0;
@@ -87,7 +103,10 @@ export class Platform {
     this.kCpu = sim.register('cpu-done', (node, gen) => this.onCpuDone(node, gen));
     this.kKeepAlive = sim.register('keepalive-expiry', (id, gen) => this.onKeepAlive(id, gen));
     this.kQueueTimeout = sim.register('queue-timeout', (fn, id) => this.onQueueTimeout(fn, id));
-    this.kArrival = sim.register('arrival', (fn) => this.arrive(fn));
+    this.kArrival = sim.register('arrival', (fn) => {
+      if (fn < this.functions.length) this.arrive(fn);
+      else this.onExternalArrival?.(fn - this.functions.length);
+    });
     this.kPrewarm = sim.register('prewarm', (fn, gen) => this.onPrewarm(fn, gen));
     this.kTick = sim.register('autoscaler-tick', () => this.onTick());
     this.onReadyBound = (id, outcome) => this.onReady(id, outcome);
@@ -113,10 +132,11 @@ export class Platform {
 
   // ---- arrivals and routing -------------------------------------------------------------
 
-  arrive(fnIndex: number): void {
+  arrive(fnIndex: number, flow: unknown = null): Invocation {
     const now = this.sim.now;
     const fn = this.functions[fnIndex]!;
     const inv = new Invocation(this.nextInvocationId++, fnIndex, now);
+    inv.flow = flow;
     this.inFlight++;
     this.cfg.observer.arrival(inv, now);
     this.cfg.keepAlive.onArrival?.(fn, now);
@@ -125,12 +145,13 @@ export class Platform {
     const inst = this.takeAvailable(fn);
     if (inst) {
       this.dispatch(inv, inst, fn);
-      return;
+      return inv;
     }
     fn.queue.push(inv);
     this.queued++;
     this.sim.schedule(now + this.cfg.maxQueueWait, this.kQueueTimeout, fnIndex, inv.id, PRIORITY.queueTimeout);
     this.scale(fn);
+    return inv;
   }
 
   /** An instance of `fn` with a free slot, most recently freed first; stale entries are skipped. */
@@ -179,6 +200,14 @@ export class Platform {
     inv.instance = inst.id;
     inv.node = inst.node;
     inv.work = work;
+    const io = this.cfg.io;
+    if (io && inv.flow !== null) io.fetchInputs(inv, inst, () => this.startCompute(inv, inst, fn));
+    else this.startCompute(inv, inst, fn);
+  }
+
+  private startCompute(inv: Invocation, inst: Instance, fn: FunctionState): void {
+    const now = this.sim.now;
+    inv.computeStart = now;
     let slot = this.freeSlots.pop();
     if (slot === undefined) {
       slot = this.running.length;
@@ -187,7 +216,7 @@ export class Platform {
       this.running[slot] = inv;
     }
     const node = this.nodes[inst.node]!;
-    node.cpu.start(now, slot, work, fn.vcpus);
+    node.cpu.start(now, slot, inv.work, fn.vcpus);
     this.rescheduleCpu(node);
   }
 
@@ -208,7 +237,10 @@ export class Platform {
       const inv = this.running[slot]!;
       this.running[slot] = undefined;
       this.freeSlots.push(slot);
-      this.complete(inv);
+      inv.computeEnd = this.sim.now;
+      const io = this.cfg.io;
+      if (io && inv.flow !== null) io.storeOutputs(inv, this.instances.get(inv.instance)!, () => this.complete(inv));
+      else this.complete(inv);
     }
     this.rescheduleCpu(node);
   }
@@ -222,6 +254,10 @@ export class Platform {
     inv.end = now;
     inv.outcome = 'completed';
     this.end(inv);
+    this.afterSlotFreed(inst, fn);
+  }
+
+  private afterSlotFreed(inst: Instance, fn: FunctionState): void {
     const next = this.shiftQueue(fn);
     if (next) {
       this.dispatch(next, inst, fn);
@@ -230,6 +266,23 @@ export class Platform {
     } else {
       this.makeAvailable(inst, fn);
     }
+  }
+
+  /**
+   * Ends a dispatched invocation as failed (e.g. its input could not be fetched) without running
+   * its compute; its instance slot is released as on completion.
+   */
+  failRunning(inv: Invocation, reason: string): void {
+    const now = this.sim.now;
+    const inst = this.instances.get(inv.instance)!;
+    const fn = this.functions[inv.fn]!;
+    inst.active--;
+    inst.lastUsed = now;
+    inv.end = now;
+    inv.outcome = 'failed';
+    inv.reason = reason;
+    this.end(inv);
+    this.afterSlotFreed(inst, fn);
   }
 
   private end(inv: Invocation): void {
@@ -279,6 +332,11 @@ export class Platform {
   }
 
   /** A node for a new instance of `fn`: the placement policy's choice, else one made by eviction. */
+  private evictable(inst: Instance): boolean {
+    const io = this.cfg.io;
+    return !io || io.holdUntil(inst) <= this.sim.now;
+  }
+
   private findNode(fn: FunctionState): number {
     const chosen = this.cfg.placement.place(fn, this.nodes, this.sim.now);
     if (chosen >= 0) return chosen;
@@ -288,7 +346,7 @@ export class Platform {
     let bestShortfall = Infinity;
     for (const node of this.nodes) {
       const shortfall = fn.memoryMiB - node.freeMiB;
-      if (shortfall < bestShortfall && node.freeMiB + idleMiB(node) >= fn.memoryMiB) {
+      if (shortfall < bestShortfall && node.freeMiB + idleMiB(node, (i) => this.evictable(i)) >= fn.memoryMiB) {
         best = node.index;
         bestShortfall = shortfall;
       }
@@ -301,6 +359,7 @@ export class Platform {
       if (ka.evictionPriority) {
         let lowest = Infinity;
         for (const inst of node.idle) {
+          if (!this.evictable(inst)) continue;
           const p = ka.evictionPriority(inst, this.functions[inst.fn]!, this.sim.now);
           if (p < lowest) {
             lowest = p;
@@ -308,7 +367,13 @@ export class Platform {
           }
         }
       } else {
-        victim = node.idle.values().next().value; // least recently used
+        for (const inst of node.idle) {
+          // least recently used first
+          if (this.evictable(inst)) {
+            victim = inst;
+            break;
+          }
+        }
       }
       ka.onEvict?.(victim!, this.functions[victim!.fn]!, this.sim.now);
       this.teardown(victim!, 'evicted');
@@ -362,32 +427,61 @@ export class Platform {
     const node = this.nodes[inst.node]!;
     inst.state = InstanceState.Idle;
     inst.idleSince = now;
-    inst.gen = ++this.gen;
     node.idle.add(inst);
     this.makeAvailable(inst, fn);
     const ka = this.cfg.keepAlive;
     const ttl = ka.idleTimeout(inst, fn, now);
-    if (ttl <= 0) {
+    inst.expiresAt = ttl === Infinity ? Infinity : now + Math.max(0, Math.ceil(ttl));
+    const hold = this.cfg.io?.holdUntil(inst) ?? -1;
+    if (ttl <= 0 && hold <= now) {
       this.teardown(inst, 'keepalive');
       if (fn.instances === 0 && ka.prewarmAfter) {
         const delay = ka.prewarmAfter(fn, now);
         if (delay >= 0) this.sim.schedule(now + Math.ceil(delay), this.kPrewarm, fn.index, ++fn.prewarmGen, PRIORITY.prewarm);
       }
-    } else if (ttl !== Infinity) {
-      this.sim.schedule(now + Math.ceil(ttl), this.kKeepAlive, inst.id, inst.gen, PRIORITY.keepAlive);
+    } else if (inst.expiresAt !== Infinity) {
+      // Unpulled XDT data may hold it past its keep-alive: look again then.
+      this.armKeepAlive(inst, Math.max(inst.expiresAt, hold));
     }
+  }
+
+  /**
+   * Makes sure a keep-alive timer fires at or before `at`. A pending earlier timer is reused (it
+   * re-arms itself for the current expiry when it fires), so a busy instance going idle again and
+   * again costs no heap operation.
+   */
+  private armKeepAlive(inst: Instance, at: number): void {
+    if (inst.timerAt >= 0 && inst.timerAt <= at) return;
+    inst.gen = ++this.gen;
+    inst.timerAt = at;
+    this.sim.schedule(at, this.kKeepAlive, inst.id, inst.gen, PRIORITY.keepAlive);
+  }
+
+  /** Something that held `instanceId` (an XDT buffer) went away: it may now be reclaimable. */
+  recheckHold(instanceId: number): void {
+    const inst = this.instances.get(instanceId);
+    if (inst === undefined || inst.state !== InstanceState.Idle || inst.expiresAt === Infinity) return;
+    this.armKeepAlive(inst, Math.max(this.sim.now, inst.expiresAt));
   }
 
   private leaveIdle(inst: Instance): void {
     const now = this.sim.now;
     this.nodes[inst.node]!.idle.delete(inst);
-    inst.gen = ++this.gen;
     this.cfg.observer.idlePeriod(inst, inst.idleSince, now);
   }
 
   private onKeepAlive(id: number, gen: number): void {
     const inst = this.instances.get(id);
-    if (inst === undefined || inst.gen !== gen || inst.state !== InstanceState.Idle) return;
+    if (inst === undefined || inst.gen !== gen) return;
+    inst.timerAt = -1;
+    if (inst.state !== InstanceState.Idle || inst.expiresAt === Infinity) return; // re-armed when idle
+    const now = this.sim.now;
+    const hold = this.cfg.io?.holdUntil(inst) ?? -1;
+    if (now < inst.expiresAt || hold > now) {
+      // Used since the timer was set, or holding data a receiver has yet to pull (XDT).
+      this.armKeepAlive(inst, Math.max(inst.expiresAt, hold));
+      return;
+    }
     this.teardown(inst, 'keepalive');
   }
 
@@ -493,8 +587,8 @@ export class Platform {
   }
 }
 
-function idleMiB(node: Node): number {
+function idleMiB(node: Node, evictable: (inst: Instance) => boolean): number {
   let sum = 0;
-  for (const inst of node.idle) sum += inst.memoryMiB;
+  for (const inst of node.idle) if (evictable(inst)) sum += inst.memoryMiB;
   return sum;
 }

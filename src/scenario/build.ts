@@ -18,6 +18,7 @@ import { profileDefaults } from './profiles.ts';
 import { InputError } from './errors.ts';
 import type { ResolvedScenario } from './schema.ts';
 import type { LoadedTraces } from './traces.ts';
+import { buildWorkflows, hookedIo, hookedObserver, type BuiltWorkflows, type WorkflowHooks } from './workflows.ts';
 
 export interface BuiltSimulation {
   readonly sim: Simulator;
@@ -28,6 +29,8 @@ export interface BuiltSimulation {
   readonly nodes: readonly NodeSpec[];
   readonly startPath: StartPath;
   readonly duration: number;
+  /** The workflow engine and its transfer services, if the scenario has workflows. */
+  readonly workflows: BuiltWorkflows | null;
   /** Canonical policy names, as the run used them. */
   readonly policyNames: Readonly<Record<string, string>>;
   readonly policyStats: () => Record<string, Record<string, number>>;
@@ -112,8 +115,14 @@ export function buildArrivals(
   rng: RandomStreams,
   duration: number,
   traces: LoadedTraces = [],
+  totalFunctions = s.functions.length,
 ): OrderedStream {
   const index = new Map(s.functions.map((f, i) => [f.name, i]));
+  // Workflow starts travel in the same lane as payloads past the function indices.
+  s.workflows.forEach((wf, w) => index.set(`workflow:${wf.name}`, totalFunctions + w));
+  const target = (p: { function?: string; workflow?: string }) =>
+    p.function !== undefined ? index.get(p.function)! : index.get(`workflow:${p.workflow}`)!;
+  const label = (p: { function?: string; workflow?: string }) => p.function ?? `workflow:${p.workflow}`;
   let base = s.functions.length;
   const streams: OrderedStream[] = s.workload.map((w, i) => {
     const trace = traces[i];
@@ -127,16 +136,16 @@ export function buildArrivals(
       const p = w.poisson;
       const end = Math.min(duration, p.end !== undefined ? parseDuration(p.end) : duration);
       const rate = parseRate(p.rate) / 1e6;
-      return new PoissonStream(index.get(p.function)!, rate, parseDuration(p.start), end, rng.stream(`arrivals/${i}/${p.function}`));
+      return new PoissonStream(target(p), rate, parseDuration(p.start), end, rng.stream(`arrivals/${i}/${label(p)}`));
     }
     if ('fixed' in w) {
       const p = w.fixed;
       const end = Math.min(duration, p.end !== undefined ? parseDuration(p.end) : duration);
-      return new FixedIntervalStream(index.get(p.function)!, parseDuration(p.interval), parseDuration(p.start), parseDuration(p.offset), end);
+      return new FixedIntervalStream(target(p), parseDuration(p.interval), parseDuration(p.start), parseDuration(p.offset), end);
     }
     const p = w.burst;
     const end = Math.min(duration, p.end !== undefined ? parseDuration(p.end) : duration);
-    return new BurstStream(index.get(p.function)!, p.size, parseDuration(p.every), parseDuration(p.start), parseDuration(p.offset), end);
+    return new BurstStream(target(p), p.size, parseDuration(p.every), parseDuration(p.start), parseDuration(p.offset), end);
   });
   return new MergedStream(streams);
 }
@@ -169,7 +178,11 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
     phaseNames: startPath.phaseNames,
     invocationsPath: opts.invocationsPath,
   });
+  // The workflow engine needs the platform, and the platform calls into the engine: late binding.
+  const hasWorkflows = s.workflows.length > 0;
+  const hooks: WorkflowHooks = { io: null, ended: null };
   const platform = new Platform(sim, rng, {
+    io: hasWorkflows ? hookedIo(hooks) : null,
     functions,
     nodes,
     cpuMode: s.platform.cpu,
@@ -178,10 +191,11 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
     autoscaler,
     keepAlive,
     startPath,
-    observer: recorder,
+    observer: hasWorkflows ? hookedObserver(recorder, hooks) : recorder,
   });
   platform.horizon = duration;
-  sim.setLane(buildArrivals(s, rng, duration, opts.traces), platform.kArrival, PRIORITY.arrival);
+  const workflows = hasWorkflows ? buildWorkflows(s, sim, rng, platform, functions, nodes, hooks) : null;
+  sim.setLane(buildArrivals(s, rng, duration, opts.traces, functions.length), platform.kArrival, PRIORITY.arrival);
   return {
     sim,
     rng,
@@ -191,6 +205,7 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
     nodes,
     startPath,
     duration,
+    workflows,
     policyStats: () => {
       const out: Record<string, Record<string, number>> = {};
       const a = autoscaler.stats?.();

@@ -4,7 +4,8 @@ import { parseDuration, parseMemoryMiB } from '../engine/units.ts';
 import { buildAutoscaler, buildKeepAlive, buildPlacement } from '../policy/registry.ts';
 import { listDevicePresets } from '../model/storage/presets.ts';
 import type { InputProblem } from './errors.ts';
-import { buildDistribution } from './distributions.ts';
+import { buildDistribution, buildPayload } from './distributions.ts';
+import { patternProblem } from '../model/workflow/spec.ts';
 import { profileDefaults, profileNames } from './profiles.ts';
 import type { ResolvedScenario } from './schema.ts';
 
@@ -78,11 +79,48 @@ export function checkScenario(s: ResolvedScenario, file: string): InputProblem[]
       if (t.windowMinutes && t.windowMinutes[1] <= t.windowMinutes[0]) add(`${at}.windowMinutes`, 'end must be after start');
       return;
     }
-    const [kind, body] = Object.entries(w)[0] as [string, { function: string; start: string | number; end?: string | number }];
+    const [kind, body] = Object.entries(w)[0] as [
+      string,
+      { function?: string; workflow?: string; start: string | number; end?: string | number },
+    ];
     const at = `workload[${i}].${kind}`;
-    if (!names.has(body.function)) add(`${at}.function`, `no function named "${body.function}"`);
+    if ((body.function === undefined) === (body.workflow === undefined)) {
+      add(at, 'give exactly one of "function" and "workflow"');
+    } else if (body.function !== undefined && !names.has(body.function)) {
+      add(`${at}.function`, `no function named "${body.function}"`);
+    } else if (body.workflow !== undefined && !s.workflows.some((wf) => wf.name === body.workflow)) {
+      add(`${at}.workflow`, `no workflow named "${body.workflow}"`);
+    }
     const end = body.end !== undefined ? parseDuration(body.end) : parseDuration(s.duration);
     if (parseDuration(body.start) >= end) add(`${at}.start`, 'must be before end');
+  });
+
+  const wfNames = new Set<string>();
+  s.workflows.forEach((wf, w) => {
+    const at = `workflows[${w}]`;
+    if (wfNames.has(wf.name)) add(`${at}.name`, `"${wf.name}" is already used`);
+    wfNames.add(wf.name);
+    const stages = new Map<string, { fanout: number; name: string }>();
+    wf.stages.forEach((st, k) => {
+      const sat = `${at}.stages[${k}]`;
+      if (stages.has(st.name)) add(`${sat}.name`, `stage "${st.name}" is already used in this workflow`);
+      if (!names.has(st.function)) add(`${sat}.function`, `no function named "${st.function}"`);
+      try {
+        buildPayload(st.payload);
+      } catch (e) {
+        add(`${sat}.payload`, (e as Error).message);
+      }
+      st.after.forEach((a, n) => {
+        const from = stages.get(a);
+        if (!from) add(`${sat}.after[${n}]`, `no earlier stage named "${a}"`);
+        else {
+          const problem = patternProblem(from, st);
+          if (problem) add(`${sat}.pattern`, problem);
+        }
+      });
+      if (st.after.length === 0 && st.pattern !== 'pipeline') add(`${sat}.pattern`, 'a stage without inputs has no pattern');
+      stages.set(st.name, st);
+    });
   });
 
   const ctx = { random: () => ({ next: () => 0 }) };

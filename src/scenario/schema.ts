@@ -62,15 +62,20 @@ const Window = {
   end: Duration.optional().describe('no arrivals from this time on (default: the run duration)'),
 };
 
+const Target = {
+  function: z.string().optional().describe('the function invoked (or give workflow)'),
+  workflow: z.string().optional().describe('the workflow started (or give function)'),
+};
+
 export const PoissonSource = z.strictObject({
-  poisson: z.strictObject({ function: z.string(), rate: Rate, ...Window }),
+  poisson: z.strictObject({ ...Target, rate: Rate, ...Window }),
 });
 export const FixedSource = z.strictObject({
-  fixed: z.strictObject({ function: z.string(), interval: Duration, offset: Duration.default(0), ...Window }),
+  fixed: z.strictObject({ ...Target, interval: Duration, offset: Duration.default(0), ...Window }),
 });
 export const BurstSource = z.strictObject({
   burst: z.strictObject({
-    function: z.string(),
+    ...Target,
     size: z.number().int().min(1),
     every: Duration,
     offset: Duration.default(0),
@@ -123,6 +128,41 @@ export const Azure2021Source = z.strictObject({
 
 export const WorkloadSource = z.union([PoissonSource, FixedSource, BurstSource, Azure2019Source, Azure2021Source]);
 
+export const PayloadSpec = z
+  .union([
+    Size,
+    z.strictObject({ lognormal: z.strictObject({ median: Size, sigma: z.number().min(0) }) }),
+    z.strictObject({ uniform: z.strictObject({ min: Size, max: Size }) }),
+  ])
+  .describe('payload size: "2MB" (constant), {lognormal: {median, sigma}} or {uniform: {min, max}}');
+
+export const Stage = z.strictObject({
+  name: z.string().regex(NAME_RE),
+  function: z.string(),
+  fanout: z.number().int().min(1).default(1).describe('parallel invocations of this stage per run'),
+  after: z.array(z.string()).default([]).describe('stages whose outputs this stage takes (listed earlier)'),
+  pattern: z
+    .enum(['pipeline', 'scatter', 'broadcast', 'gather'])
+    .default('pipeline')
+    .describe('pipeline 1-1, scatter 1-N distinct objects, broadcast 1-N one object, gather N-1'),
+  payload: PayloadSpec.default('1KB').describe('size of each object a predecessor sends to this stage'),
+});
+
+export const Workflow = z.strictObject({
+  name: z.string().regex(NAME_RE),
+  stages: z.array(Stage).min(1),
+});
+
+export const Transfers = z.strictObject({
+  method: z.enum(['inline', 's3', 'elasticache', 'xdt']).default('s3').describe('how workflow stages pass data'),
+  provider: z
+    .enum(['aws-lambda-2021', 'google-cloud-functions-2021', 'vhive-knative'])
+    .default('aws-lambda-2021')
+    .describe('front-end preset: inline size limit, invoke hop'),
+  xdtTimeout: Duration.default('10m').describe('XDT buffers expire this long after they are filled'),
+  xdtExpired: z.enum(['fail', 's3']).default('fail').describe('an expired XDT buffer fails the receiver, or is read from its S3 spill'),
+});
+
 export const Policies = z.strictObject({
   placement: z.string().default('least-loaded'),
   autoscaler: z.string().default('per-request'),
@@ -174,6 +214,8 @@ export const Scenario = z.strictObject({
   duration: Duration.default('10m').describe('arrivals are generated in [0, duration); the run then drains'),
   fleet: z.strictObject({ nodes: z.array(NodeGroup).min(1) }),
   functions: z.array(FunctionDef).default([]).describe('declared functions; trace sources add their own'),
+  workflows: z.array(Workflow).default([]),
+  transfers: Transfers.prefault({}),
   workload: z.array(WorkloadSource).default([]),
   policies: Policies.prefault({}),
   coldStart: ColdStart.prefault({}),
@@ -189,3 +231,4 @@ export const Scenario = z.strictObject({
 export type ScenarioInput = z.input<typeof Scenario>;
 export type ResolvedScenario = z.output<typeof Scenario>;
 export type DistributionInput = z.output<typeof DistributionSpec>;
+export type PayloadInput = z.output<typeof PayloadSpec>;

@@ -53,7 +53,8 @@ describe('instance and invocation lifecycle', () => {
     expect(recorder.coldInvocations).toBe(1);
     expect(inst()!.state).toBe(InstanceState.Idle);
 
-    // t=2.6s: the keep-alive timer of the first idle period fires but is stale (lazy cancellation).
+    // t=2.6s: the timer set in the first idle period fires early (the instance was used since)
+    // and re-arms itself for the current expiry; no new timer was pushed when it went idle again.
     sim.step();
     expect(sim.now).toBe(2_600_000);
     expect(inst()!.state).toBe(InstanceState.Idle);

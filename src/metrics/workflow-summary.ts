@@ -1,0 +1,59 @@
+// The `workflows` section of summary.json: per workflow, runs by outcome, end-to-end latency,
+// where the time went, and cost per completed run; plus the transfer services' bill.
+import type { BuiltWorkflows } from '../scenario/workflows.ts';
+import { statsMs } from './summary.ts';
+
+const r6 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : 0);
+const r3 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : 0);
+const MIB_US_PER_GBS = 1024 * 1e6;
+
+export function workflowSummary(
+  w: BuiltWorkflows,
+  method: string,
+  prices: { perRequestUSD: number; perGBsUSD: number },
+): Record<string, unknown> {
+  // The cache is provisioned for the whole run only when it is the transfer method.
+  w.services.s3.settle();
+  if (method === 'elasticache') w.services.cache.settle();
+  const bill = w.services.cost.bill();
+  const totalCompleted = w.engine.stats.reduce((a, s) => a + s.completedRuns, 0);
+  const transferUSD = bill.totalUSD;
+  const perWorkflow: Record<string, unknown> = {};
+  for (const st of w.engine.stats) {
+    const n = st.completedRuns;
+    const computeUSD = (st.billedMiBUs / MIB_US_PER_GBS) * prices.perGBsUSD;
+    const requestUSD = st.invocations * prices.perRequestUSD;
+    // Transfer services are shared: their bill is split over completed runs of all workflows.
+    const transferShare = totalCompleted > 0 ? (transferUSD * n) / totalCompleted : 0;
+    perWorkflow[st.name] = {
+      runs: st.started,
+      completed: n,
+      failed: Object.fromEntries([...st.failures.entries()].sort()),
+      latencyMs: statsMs(st.latency),
+      meanTimePerRunMs: {
+        compute: n ? r3(st.computeUs / n / 1000) : 0,
+        transfer: n ? r3(st.transferUs / n / 1000) : 0,
+        queueing: n ? r3(st.queueUs / n / 1000) : 0,
+        coldStartWait: n ? r3(st.coldWaitUs / n / 1000) : 0,
+      },
+      costPerRunUSD: {
+        compute: n ? r6(computeUSD / n) : 0,
+        requests: n ? r6(requestUSD / n) : 0,
+        transfer: n ? r6(transferShare / n) : 0,
+        total: n ? r6((computeUSD + requestUSD + transferShare) / n) : 0,
+      },
+    };
+  }
+  return {
+    method,
+    transferBillUSD: {
+      s3Requests: r6(bill.s3RequestsUSD),
+      s3Storage: r6(bill.s3StorageUSD),
+      cache: r6(bill.cacheUSD),
+      dataTransfer: r6(bill.dataTransferUSD),
+      total: r6(bill.totalUSD),
+    },
+    xdtBufferGBs: r3(bill.xdtBufferGBs),
+    byWorkflow: perWorkflow,
+  };
+}
