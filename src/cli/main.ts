@@ -7,6 +7,7 @@ import { schemaCommand } from './schema.ts';
 import { validateCommand } from './validate.ts';
 import { traceCommand } from './trace.ts';
 import { mergeCommand, sweepCommand } from './sweep.ts';
+import { figuresCommand } from './figures.ts';
 
 export async function main(argv: string[]): Promise<number> {
   let usageError: string | null = null;
@@ -16,6 +17,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(runCommand)
       .command(sweepCommand)
       .command(mergeCommand)
+      .command(figuresCommand)
       .command(schemaCommand)
       .command(validateCommand)
       .command(traceCommand)

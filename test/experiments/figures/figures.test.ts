@@ -1,0 +1,120 @@
+// Each available figure, in its --quick configuration: a well-formed SVG with the expected number
+// of series and marks, a CSV with the expected columns and rows, and sane simulated numbers.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { availableFigureNames, generateFigure } from '../../../src/experiments/figures/registry.ts';
+import type { FigureResult } from '../../../src/experiments/figures/types.ts';
+import { assertWellFormedSvg, countMarks, legendLabels } from './svg-check.ts';
+
+let out: string;
+const results = new Map<string, FigureResult>();
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'fig-test-'));
+  for (const name of availableFigureNames()) results.set(name, await generateFigure(name, { out, quick: true }));
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const svgOf = (name: string): string => readFileSync(join(out, `${name}.svg`), 'utf8');
+const csvOf = (name: string): Record<string, string>[] => parse(readFileSync(join(out, `${name}.csv`)), { columns: true });
+const headerOf = (name: string): string[] => readFileSync(join(out, `${name}.csv`), 'utf8').split('\n')[0]!.split(',');
+
+describe('every available figure', () => {
+  it('writes <out>/<name>.svg and .csv, and the description matches the CSV', () => {
+    expect([...results.keys()]).toEqual(['reap-functions', 'reap-concurrency', 'keepalive-tradeoff', 'trace-shape']);
+    for (const [name, r] of results) {
+      assertWellFormedSvg(svgOf(name));
+      expect(r.svgPath).toBe(join(out, `${name}.svg`));
+      expect(headerOf(name)).toEqual(r.columns);
+      expect(csvOf(name)).toHaveLength(r.rows);
+    }
+  });
+});
+
+describe('reap-functions', () => {
+  it('draws 3 simulated bar series per function and the paper as 30 labelled reference marks', () => {
+    const r = results.get('reap-functions')!;
+    const svg = svgOf('reap-functions');
+    expect(r.series).toEqual(['warm', 'vanilla snapshot', 'REAP']);
+    expect(countMarks(svg, 'bar')).toBe(30);
+    expect(countMarks(svg, 'point')).toBe(30);
+    expect(r.referencePoints).toBe(30);
+    expect(legendLabels(svg)).toEqual(['warm', 'vanilla snapshot', 'REAP', "paper (Ustiugov et al., ASPLOS'21)"]);
+  });
+
+  it('has one CSV row per function, simulated within 10% of the paper', () => {
+    const rows = csvOf('reap-functions');
+    expect(rows.map((x) => x.function)).toContain('helloworld');
+    expect(rows).toHaveLength(10);
+    for (const x of rows) {
+      for (const k of ['warm', 'vanilla', 'reap']) {
+        expect(Math.abs(Number(x[`${k}_ms`]) / Number(x[`paper_${k}_ms`]) - 1), `${x.function} ${k}`).toBeLessThanOrEqual(0.1);
+      }
+      expect(Number(x.reap_ms)).toBeLessThan(Number(x.vanilla_ms));
+    }
+  });
+});
+
+describe('reap-concurrency', () => {
+  it('draws 4 lines (vanilla/REAP x SSD/HDD) over N = 1, 4, 16', () => {
+    const r = results.get('reap-concurrency')!;
+    const svg = svgOf('reap-concurrency');
+    expect(r.series).toHaveLength(4);
+    expect(countMarks(svg, 'line mark')).toBe(4);
+    expect(countMarks(svg, 'point')).toBe(12);
+    expect(legendLabels(svg)).toEqual(['vanilla snapshot', 'REAP', 'SATA SSD', 'HDD 7200 rpm']);
+  });
+
+  it('has N x mode x disk rows; REAP beats vanilla, and more starts never make it faster', () => {
+    const rows = csvOf('reap-concurrency');
+    expect(rows).toHaveLength(12);
+    const ms = (n: number, mode: string, disk: string): number =>
+      Number(rows.find((x) => Number(x.n) === n && x.mode === mode && x.disk === disk)!.mean_latency_ms);
+    for (const disk of ['ssd-sata-2020', 'hdd-7200']) {
+      for (const n of [1, 4, 16]) expect(ms(n, 'reap', disk)).toBeLessThan(ms(n, 'vanilla', disk));
+      for (const mode of ['vanilla', 'reap']) expect(ms(16, mode, disk)).toBeGreaterThanOrEqual(ms(1, mode, disk));
+    }
+    expect(ms(1, 'vanilla', 'ssd-sata-2020')).toBeCloseTo(232, 0);
+  });
+});
+
+describe('keepalive-tradeoff', () => {
+  it('draws one point per policy and fleet', () => {
+    const r = results.get('keepalive-tradeoff')!;
+    const svg = svgOf('keepalive-tradeoff');
+    expect(r.series).toHaveLength(6);
+    expect(countMarks(svg, 'point')).toBe(12);
+    expect(legendLabels(svg)).toHaveLength(6 + 2);
+    const rows = csvOf('keepalive-tradeoff');
+    expect(rows).toHaveLength(12);
+    for (const x of rows) {
+      expect(Number(x.p75_app_cold_pct)).toBeGreaterThanOrEqual(0);
+      expect(Number(x.p75_app_cold_pct)).toBeLessThanOrEqual(100);
+      expect(Number(x.idle_gb_s)).toBeGreaterThan(0);
+    }
+    // A 1-minute TTL holds less idle memory than a 20-minute one.
+    const idle = (p: string): number => Number(rows.find((x) => x.policy === p && x.node_memory_gib === '128')!.idle_gb_s);
+    expect(idle('fixed(ttl=1m)')).toBeLessThan(idle('fixed(ttl=20m)'));
+  });
+});
+
+describe('trace-shape', () => {
+  it('draws a CDF per function and per app of the committed trace, with the 2 published app shares', () => {
+    const r = results.get('trace-shape')!;
+    const svg = svgOf('trace-shape');
+    expect(r.series).toHaveLength(2);
+    expect(countMarks(svg, 'line mark')).toBe(2);
+    expect(countMarks(svg, 'point')).toBe(2);
+    const rows = csvOf('trace-shape');
+    expect(rows).toHaveLength(r.points + 2);
+    for (const level of ['function', 'app']) {
+      const ps = rows.filter((x) => x.level === level && x.trace.startsWith('traces/')).map((x) => Number(x.cdf));
+      expect(ps.length).toBeGreaterThan(10);
+      expect(ps[ps.length - 1]).toBe(1);
+      for (let i = 1; i < ps.length; i++) expect(ps[i]!).toBeGreaterThan(ps[i - 1]!);
+    }
+  });
+});
