@@ -1,11 +1,18 @@
 // `npm run bench`: fixed, seeded workloads, each the median of at least 3 runs, printed as
 // Markdown rows for BENCHMARKS.md. `--smoke` runs tiny versions (used by the test suite so the
 // benchmarks cannot rot; it checks they run and report, not their speed).
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { holdModel } from './engine-hold.ts';
 import { machine, median } from './machine.ts';
+import { synthesizeTrace } from '../src/workload/synth/write.ts';
+import { loadScenarioFile } from '../src/scenario/load.ts';
+import { simulate } from '../src/simulate.ts';
 
 const smoke = process.argv.includes('--smoke');
 const repeats = smoke ? 1 : 3;
+const ROOT = join(import.meta.dirname, '..');
 
 export interface BenchRow {
   readonly name: string;
@@ -13,27 +20,104 @@ export interface BenchRow {
   readonly detail: string;
 }
 
-function bench<T>(n: number, f: () => T, key: (t: T) => number): { median: number; runs: T[] } {
-  const runs: T[] = [];
-  for (let i = 0; i < n; i++) runs.push(f());
-  return { median: median(runs.map(key)), runs };
+const rows: BenchRow[] = [];
+const report = (r: BenchRow) => {
+  rows.push(r);
+  process.stderr.write(`  ${r.name}: ${r.value} (${r.detail})\n`);
+};
+
+// 1. Engine alone.
+for (const pending of [1_000, 100_000]) {
+  const events = smoke ? 20_000 : 5_000_000;
+  const runs = Array.from({ length: repeats }, () => holdModel(pending, events).eventsPerSec);
+  report({
+    name: `engine hold model, ${pending.toLocaleString('en')} pending events`,
+    value: `${(median(runs) / 1e6).toFixed(2)} M events/s`,
+    detail: `${events.toLocaleString('en')} events, median of ${repeats}`,
+  });
 }
 
-export function runBenchmarks(): BenchRow[] {
-  const rows: BenchRow[] = [];
-  for (const pending of [1_000, 100_000]) {
-    const events = smoke ? 20_000 : 5_000_000;
-    const r = bench(repeats, () => holdModel(pending, events), (x) => x.eventsPerSec);
-    rows.push({
-      name: `engine hold, ${pending.toLocaleString('en')} pending`,
-      value: `${(r.median / 1e6).toFixed(2)} M events/s`,
-      detail: `${events.toLocaleString('en')} events, median of ${repeats}`,
-    });
+// 2. Azure-like replay in a child process per run (its own peak RSS).
+interface ReplayResult {
+  arrivals: number;
+  dropped: number;
+  events: number;
+  loadMs: number;
+  simMs: number;
+  maxRssMiB: number;
+}
+
+function replay(cfg: Record<string, unknown>): ReplayResult {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/replay-child.ts'), JSON.stringify(cfg)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').pop()!) as ReplayResult;
+}
+
+async function ensureTrace(functions: number, seed: number): Promise<string> {
+  const dir = join(ROOT, '.bench-cache', `azure-${functions}-seed${seed}`);
+  if (!existsSync(join(dir, 'invocations_per_function_md.anon.d01.csv'))) {
+    await synthesizeTrace({ out: dir, functions, days: 1, seed });
   }
-  return rows;
+  return dir;
 }
 
-const rows = runBenchmarks();
+function replayRows(label: string, cfg: Record<string, unknown>): ReplayResult {
+  const runs = Array.from({ length: repeats }, () => replay(cfg));
+  const rate = median(runs.map((r) => r.arrivals / (r.simMs / 1000)));
+  const evs = median(runs.map((r) => r.events / (r.simMs / 1000)));
+  const wall = median(runs.map((r) => r.simMs / 1000));
+  const rss = median(runs.map((r) => r.maxRssMiB));
+  const r0 = runs[0]!;
+  report({
+    name: label,
+    value: `${(rate / 1e3).toFixed(0)} k invocations/s`,
+    detail:
+      `${r0.arrivals.toLocaleString('en')} invocations, ${(evs / 1e6).toFixed(2)} M events/s, ` +
+      `simulation ${wall.toFixed(1)} s + trace load ${(median(runs.map((r) => r.loadMs)) / 1000).toFixed(1)} s, ` +
+      `peak RSS ${rss.toFixed(0)} MiB, dropped ${r0.dropped}, median of ${repeats}`,
+  });
+  return { ...r0, simMs: wall * 1000, maxRssMiB: rss };
+}
+
+const big = await ensureTrace(smoke ? 200 : 10_000, 7);
+// The synthetic trace's busiest functions run long, so the fleet is sized to its load.
+const fleet = smoke ? { nodes: 8, cores: 64, memory: '256GiB' } : { nodes: 1000, cores: 64, memory: '256GiB' };
+const window: [number, number] = smoke ? [480, 485] : [480, 540];
+for (const invocations of [false, true]) {
+  replayRows(
+    `Azure-like replay, ${smoke ? 200 : '10,000'} functions, ${smoke ? '5 min' : '1 h'}, REAP cold starts, fixed 10-min keep-alive, invocations.csv ${invocations ? 'on' : 'off'}`,
+    { trace: big, windowMinutes: window, ...fleet, invocations, keepAlive: 'fixed(ttl=10m)', coldStart: 'reap' },
+  );
+}
+
+// 3. 1 h vs 24 h of the same (smaller) trace: time linear, memory flat.
+const sample = join(ROOT, 'traces/azure-sample');
+const small = { trace: sample, nodes: 16, cores: 32, memory: '128GiB', invocations: false, keepAlive: 'fixed(ttl=10m)', coldStart: 'reap' };
+const hour = replayRows('Azure-like sample (300 functions), 1 h', { ...small, windowMinutes: [480, 540] });
+const day = smoke ? hour : replayRows('Azure-like sample (300 functions), 24 h', { ...small, windowMinutes: [0, 1440] });
+report({
+  name: '24 h vs 1 h of the sample',
+  value: `wall ${(day.simMs / hour.simMs).toFixed(1)}x, peak RSS ${(day.maxRssMiB / hour.maxRssMiB).toFixed(2)}x`,
+  detail: `invocations ${(day.arrivals / hour.arrivals).toFixed(1)}x`,
+});
+
+// 4. The REAP concurrency scenario (64 simultaneous cold starts, vanilla and REAP).
+for (const mode of ['vanilla', 'reap']) {
+  const ms: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const s = loadScenarioFile(join(ROOT, 'scenarios/reap-concurrency.json'), {
+      sets: [`workload[0].burst.size=${smoke ? 8 : 64}`, `coldStart.mode=${mode}`, 'output.invocations=false'],
+    });
+    const t0 = performance.now();
+    await simulate(s);
+    ms.push(performance.now() - t0);
+  }
+  report({ name: `scenarios/reap-concurrency.json, ${mode}, N=${smoke ? 8 : 64}`, value: `${median(ms).toFixed(1)} ms wall`, detail: `median of ${repeats}` });
+}
+
 const date = new Date().toISOString().slice(0, 10); // wall clock: the benchmark report only
 console.log(`machine: ${machine()}\ndate: ${date}${smoke ? ' (smoke)' : ''}\n`);
 console.log('| benchmark | result | detail |\n|---|---|---|');

@@ -1,34 +1,47 @@
-// A mergeable log-bucketed histogram (DDSketch-style): quantiles with a bounded relative error
-// (0.5% by default) in constant memory, whatever the number of samples. Values are >= 0.
-const DEFAULT_ALPHA = 0.005;
+// A mergeable log-linear histogram (HdrHistogram-style): each power of two is split into 128
+// equal sub-buckets, so a value is located with integer operations (no logarithm) and quantiles
+// have a relative error below 0.4%, in constant memory whatever the number of samples. Values
+// are >= 0; values below 128 (us) are counted exactly.
+const SUB_BITS = 7;
+const SUB = 1 << SUB_BITS; // sub-buckets per power of two
+const TWO32 = 2 ** 32;
+
+/** Bucket index of a non-negative value (integer part used). */
+export function bucketOf(v: number): number {
+  let n = Math.floor(v);
+  if (n < SUB) return n; // exact region
+  let shift = 0;
+  while (n >= TWO32) {
+    n = Math.floor(n / 2);
+    shift++;
+  }
+  const exp = 31 - Math.clz32(n); // n in [2^exp, 2^(exp+1)), exp >= SUB_BITS
+  const sub = (n >>> (exp - SUB_BITS)) & (SUB - 1);
+  return (exp + shift - SUB_BITS + 1) * SUB + sub;
+}
+
+/** Lower bound and width of a bucket. */
+function bucketRange(i: number): [number, number] {
+  if (i < SUB) return [i, 1];
+  const block = Math.floor(i / SUB) - 1; // exp - SUB_BITS
+  const sub = i % SUB;
+  const width = 2 ** block;
+  return [(SUB + sub) * width, width];
+}
 
 export class LogHistogram {
-  private readonly gamma: number;
-  private readonly lnGamma: number;
-  private counts: Float64Array;
-  /** Count of values below 1 (reported as 0: times are in whole us). */
-  private zeros = 0;
+  private counts = new Float64Array(64 * SUB);
   count = 0;
   sum = 0;
   min = Infinity;
   max = -Infinity;
-
-  constructor(readonly alpha = DEFAULT_ALPHA) {
-    this.gamma = (1 + alpha) / (1 - alpha);
-    this.lnGamma = Math.log(this.gamma);
-    this.counts = new Float64Array(64);
-  }
 
   add(v: number, weight = 1): void {
     this.count += weight;
     this.sum += v * weight;
     if (v < this.min) this.min = v;
     if (v > this.max) this.max = v;
-    if (v < 1) {
-      this.zeros += weight;
-      return;
-    }
-    const i = Math.ceil(Math.log(v) / this.lnGamma);
+    const i = bucketOf(v < 0 ? 0 : v);
     if (i >= this.counts.length) this.grow(i + 1);
     this.counts[i]! += weight;
   }
@@ -45,18 +58,18 @@ export class LogHistogram {
     return this.count > 0 ? this.sum / this.count : NaN;
   }
 
-  /** The q-quantile (0..1), nearest rank, within the relative error; exact at min and max. */
+  /** The q-quantile (0..1), nearest rank, bucket midpoint; exact at min and max. */
   quantile(q: number): number {
     if (this.count === 0) return NaN;
     if (q <= 0) return this.min;
     if (q >= 1) return this.max;
     const rank = q * (this.count - 1);
-    let seen = this.zeros;
-    if (rank < seen) return 0;
+    let seen = 0;
     for (let i = 0; i < this.counts.length; i++) {
       seen += this.counts[i]!;
       if (seen > rank) {
-        const estimate = (2 * this.gamma ** i) / (this.gamma + 1);
+        const [lo, width] = bucketRange(i);
+        const estimate = width === 1 ? lo : lo + width / 2;
         return Math.min(this.max, Math.max(this.min, estimate));
       }
     }
@@ -64,10 +77,8 @@ export class LogHistogram {
   }
 
   merge(other: LogHistogram): void {
-    if (other.alpha !== this.alpha) throw new Error('cannot merge histograms of different accuracy');
     if (other.counts.length > this.counts.length) this.grow(other.counts.length);
     for (let i = 0; i < other.counts.length; i++) this.counts[i]! += other.counts[i]!;
-    this.zeros += other.zeros;
     this.count += other.count;
     this.sum += other.sum;
     this.min = Math.min(this.min, other.min);

@@ -6,7 +6,7 @@ import type { Instance } from '../model/instance.ts';
 import type { Invocation } from '../model/invocation.ts';
 import type { PlatformObserver, TeardownReason } from '../model/observer.ts';
 import { LogHistogram } from './histogram.ts';
-import { BufferedWriter, csvField, ms } from './buffered-writer.ts';
+import { ByteWriter } from './byte-writer.ts';
 
 export class FunctionTally {
   arrivals = 0;
@@ -69,18 +69,22 @@ export class Recorder implements PlatformObserver {
   intervalCompleted = 0;
   intervalCold = 0;
   intervalDropped = 0;
-  private readonly writer: BufferedWriter | null;
+  private readonly writer: ByteWriter | null;
 
   constructor(private readonly opts: RecorderOptions) {
     this.functions = opts.functionNames.map(() => new FunctionTally());
-    this.writer = opts.invocationsPath ? new BufferedWriter(opts.invocationsPath) : null;
+    this.writer = opts.invocationsPath ? new ByteWriter(opts.invocationsPath) : null;
     if (this.writer) {
       const cols = [
-        'id', 'function', 'arrival_ms', 'dispatch_ms', 'end_ms', 'outcome', 'reason', 'start_path',
-        'cold', 'wait_ms', 'exec_ms', 'latency_ms', 'node', 'instance',
+        'id', 'function', 'arrival_us', 'dispatch_us', 'end_us', 'outcome', 'reason', 'start_path',
+        'cold', 'wait_us', 'exec_us', 'latency_us', 'node', 'instance',
         ...opts.phaseNames.map((p) => `phase_${p}`),
       ];
-      this.writer.write(cols.join(',') + '\n');
+      for (let i = 0; i < cols.length; i++) {
+        if (i > 0) this.writer.comma();
+        this.writer.text(cols[i]!);
+      }
+      this.writer.newline();
     }
   }
 
@@ -132,20 +136,27 @@ export class Recorder implements PlatformObserver {
     if (this.writer) this.writeRow(inv);
   }
 
+  /** One invocations.csv row; times in integer microseconds (exact). Empty fields if it never ran. */
   private writeRow(inv: Invocation): void {
+    const w = this.writer!;
     const ran = inv.dispatch >= 0;
-    let row =
-      `${inv.id},${csvField(this.opts.functionNames[inv.fn]!)},${ms(inv.arrival)},` +
-      `${ran ? ms(inv.dispatch) : ''},${ms(inv.end)},${inv.outcome},${csvField(inv.reason)},` +
-      `${ran ? inv.startPath : ''},${inv.cold ? 1 : 0},${ran ? ms(inv.dispatch - inv.arrival) : ''},` +
-      `${ran ? ms(inv.end - inv.dispatch) : ''},${ms(inv.end - inv.arrival)},` +
-      `${ran ? inv.node : ''},${ran ? inv.instance : ''}`;
+    w.int(inv.id).comma().text(this.opts.functionNames[inv.fn]!).comma().int(inv.arrival).comma();
+    if (ran) w.int(inv.dispatch);
+    w.comma().int(inv.end).comma().text(inv.outcome).comma().text(inv.reason).comma();
+    if (ran) w.text(inv.startPath);
+    w.comma().int(inv.cold ? 1 : 0).comma();
+    if (ran) w.int(inv.dispatch - inv.arrival).comma().int(inv.end - inv.dispatch);
+    else w.comma();
+    w.comma().int(inv.end - inv.arrival).comma();
+    if (ran) w.int(inv.node).comma().int(inv.instance);
+    else w.comma();
     const phases = inv.cold ? this.coldPhases.get(inv.instance) : undefined;
     for (const p of this.opts.phaseNames) {
+      w.comma();
       const v = phases?.[p];
-      row += v === undefined ? ',' : `,${v}`;
+      if (v !== undefined) w.num(v);
     }
-    this.writer!.write(row + '\n');
+    w.newline();
     if (phases) this.coldPhases.delete(inv.instance);
   }
 

@@ -17,7 +17,7 @@ export interface LatencyStats {
 
 const r3 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : 0);
 
-/** Percentiles of a histogram of us, reported in ms (0.5% relative accuracy). */
+/** Percentiles of a histogram of us, reported in ms (under 0.4% relative error). */
 export function statsMs(h: LogHistogram): LatencyStats {
   const q = (p: number) => r3(h.quantile(p) / 1000);
   return {

@@ -1,0 +1,16 @@
+// The benchmarks in their smoke size, so they cannot rot: they run and report every row. Speed is
+// not checked here (that is what `npm run bench` and BENCHMARKS.md are for).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+describe('npm run bench -- --smoke', () => {
+  it('runs every benchmark and prints a row with a number for each', () => {
+    const r = spawnSync(process.execPath, [join(import.meta.dirname, '../../bin/bench.mjs'), '--smoke'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| benchmark'));
+    expect(rows.length).toBe(8); // the smoke size skips the 24 h run
+    for (const row of rows) expect(row).toMatch(/\| [^|]*\d[^|]* \|/);
+    expect(r.stdout).toMatch(/machine: .*cores.*Node v\d+/);
+  });
+});
