@@ -27,14 +27,14 @@ export class ByteWriter {
   }
 
   flush(): void {
-    if (this.pos > 0) {
-      writeSync(this.fd, this.buf, 0, this.pos);
-      this.pos = 0;
-    }
+    let off = 0;
+    while (off < this.pos) off += writeSync(this.fd, this.buf, off, this.pos - off);
+    this.pos = 0;
   }
 
   /** An integer (exact up to 2^53). */
   int(v: number): this {
+    if (!Number.isSafeInteger(v)) return this.text(String(v));
     this.ensure(24);
     let n = v;
     if (n < 0) {
@@ -69,7 +69,8 @@ export class ByteWriter {
     }
     if (b.length > CAPACITY / 2) {
       this.flush();
-      writeSync(this.fd, b);
+      let off = 0;
+      while (off < b.length) off += writeSync(this.fd, b, off, b.length - off);
       return this;
     }
     this.ensure(b.length);

@@ -63,12 +63,15 @@ export class ProcessorSharingCpu {
     this.advance(now);
     // Completion times are rounded up to whole us, so a finished job has finishV <= vtime up to
     // floating-point error; the tolerance is far below one us of work.
-    const eps = 1e-9 * Math.max(1, Math.abs(this.vtime)) + 1e-6;
+    const eps = 1e-6 + 8 * Number.EPSILON * Math.abs(this.vtime);
     while (this.jobIds.length > 0 && this.finishV[0]! <= this.vtime + eps) {
       out.push(this.jobIds[0]!);
       this.demand -= this.vcpus[0]!;
       this.popRoot();
     }
+    // Virtual time restarts whenever the node empties, so its magnitude (and float error) stays
+    // bounded by a busy period instead of growing with the length of the run.
+    if (this.jobIds.length === 0) this.vtime = 0;
     this.updateRate();
   }
 

@@ -28,6 +28,10 @@ export class Instance implements InstanceView {
   /** When its keep-alive ends while idle (Infinity: kept until evicted). */
   expiresAt = Infinity;
 
+  get firstInvocationExtraUs(): number {
+    return this.startOutcome?.firstInvocationExtra ?? 0;
+  }
+
   constructor(
     readonly id: number,
     readonly fn: number,

@@ -246,18 +246,20 @@ export class Platform {
   }
 
   private complete(inv: Invocation): void {
+    this.release(inv, 'completed', '');
+  }
+
+  /** Ends a dispatched invocation and gives its slot to the next waiting request, or idles. */
+  private release(inv: Invocation, outcome: 'completed' | 'failed', reason: string): void {
     const now = this.sim.now;
     const inst = this.instances.get(inv.instance)!;
     const fn = this.functions[inv.fn]!;
     inst.active--;
     inst.lastUsed = now;
     inv.end = now;
-    inv.outcome = 'completed';
+    inv.outcome = outcome;
+    inv.reason = reason;
     this.end(inv);
-    this.afterSlotFreed(inst, fn);
-  }
-
-  private afterSlotFreed(inst: Instance, fn: FunctionState): void {
     const next = this.shiftQueue(fn);
     if (next) {
       this.dispatch(next, inst, fn);
@@ -273,16 +275,7 @@ export class Platform {
    * its compute; its instance slot is released as on completion.
    */
   failRunning(inv: Invocation, reason: string): void {
-    const now = this.sim.now;
-    const inst = this.instances.get(inv.instance)!;
-    const fn = this.functions[inv.fn]!;
-    inst.active--;
-    inst.lastUsed = now;
-    inv.end = now;
-    inv.outcome = 'failed';
-    inv.reason = reason;
-    this.end(inv);
-    this.afterSlotFreed(inst, fn);
+    this.release(inv, 'failed', reason);
   }
 
   private end(inv: Invocation): void {
@@ -443,6 +436,8 @@ export class Platform {
       // Unpulled XDT data may hold it past its keep-alive: look again then.
       this.armKeepAlive(inst, Math.max(inst.expiresAt, hold));
     }
+    // An idle instance can be evicted: requests waiting for memory get another chance.
+    if (this.starvedList.length > 0) this.retryStarved();
   }
 
   /**
@@ -460,8 +455,9 @@ export class Platform {
   /** Something that held `instanceId` (an XDT buffer) went away: it may now be reclaimable. */
   recheckHold(instanceId: number): void {
     const inst = this.instances.get(instanceId);
-    if (inst === undefined || inst.state !== InstanceState.Idle || inst.expiresAt === Infinity) return;
-    this.armKeepAlive(inst, Math.max(this.sim.now, inst.expiresAt));
+    if (inst === undefined || inst.state !== InstanceState.Idle) return;
+    if (inst.expiresAt !== Infinity) this.armKeepAlive(inst, Math.max(this.sim.now, inst.expiresAt));
+    if (this.starvedList.length > 0) this.retryStarved();
   }
 
   private leaveIdle(inst: Instance): void {
@@ -559,7 +555,10 @@ export class Platform {
       } else if (desired < fn.instances) {
         this.retireIdle(fn, fn.instances - desired);
       }
-      if (fn.instances === 0 && fn.inSystem === 0 && concurrency === 0) this.tickActive.delete(fn);
+      if (fn.instances === 0 && fn.inSystem === 0 && concurrency === 0) {
+        this.tickActive.delete(fn);
+        as.forget?.(fn); // its window history is stale by the time it comes back
+      }
     }
     if (this.tickActive.size > 0 || this.inFlight > 0 || now < this.horizon) {
       this.sim.scheduleIn(as.tickInterval!, this.kTick, 0, 0, PRIORITY.tick);
@@ -573,7 +572,7 @@ export class Platform {
   private retireIdle(fn: FunctionState, count: number): void {
     const victims: Instance[] = [];
     for (const inst of this.instances.values()) {
-      if (inst.fn === fn.index && inst.state === InstanceState.Idle) victims.push(inst);
+      if (inst.fn === fn.index && inst.state === InstanceState.Idle && this.evictable(inst)) victims.push(inst);
     }
     victims.sort((a, b) => a.lastUsed - b.lastUsed || a.id - b.id);
     for (let i = 0; i < count && i < victims.length; i++) this.teardown(victims[i]!, 'scaled-down');

@@ -40,4 +40,6 @@ export interface InstanceView {
   readonly served: number;
   /** Started by a pre-warm decision rather than by a waiting request. */
   readonly prewarmed: boolean;
+  /** What its first invocation added to a warm run (us; from its start path, may be < 0). */
+  readonly firstInvocationExtraUs: number;
 }

@@ -34,6 +34,8 @@ export interface AutoscalerPolicy {
   readonly tickInterval?: number;
   /** Desired number of instances of `fn` after a tick; the platform starts or retires to match. */
   onTick?(fn: FunctionView, view: TickView, now: number): number;
+  /** `fn` went idle at zero and is no longer ticked: drop its history. */
+  forget?(fn: FunctionView): void;
   /** Extra statistics for the summary (e.g. KPA panic entries). */
   stats?(): Record<string, number>;
 }

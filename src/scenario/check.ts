@@ -111,6 +111,7 @@ export function checkScenario(s: ResolvedScenario, file: string): InputProblem[]
         add(`${sat}.payload`, (e as Error).message);
       }
       st.after.forEach((a, n) => {
+        if (st.after.indexOf(a) !== n) add(`${sat}.after[${n}]`, `"${a}" is listed twice`);
         const from = stages.get(a);
         if (!from) add(`${sat}.after[${n}]`, `no earlier stage named "${a}"`);
         else {

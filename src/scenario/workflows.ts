@@ -90,6 +90,9 @@ export function buildWorkflows(
     xdt: {
       onBufferReleased: (inst, bytes, handle, reason) => {
         if (reason === 'expired') engine!.onBufferExpired(inst, bytes, handle);
+        // Every expected pull is done: no late pull can come, so the record can go (bounded
+        // memory); expired records stay so a late pull gets the right reason.
+        else services.xdt.forget(handle);
         platform.recheckHold(inst);
       },
     },

@@ -46,7 +46,7 @@ describe('hybrid histogram keep-alive', () => {
   it('falls back to a fixed keep-alive of the range when idle times are spread evenly', () => {
     const ka = buildKeepAlive('hybrid') as HybridHistogramKeepAlive;
     const fn = { index: 0, name: 'f', app: 'app', memoryMiB: 256, vcpus: 1, concurrency: 1, meanExecutionUs: 1000, instances: 1 };
-    const inst = { id: 0, fn: 0, node: 0, memoryMiB: 256, startedAt: 0, readyAt: 0, lastUsed: 0, served: 1, prewarmed: false };
+    const inst = { id: 0, fn: 0, node: 0, memoryMiB: 256, startedAt: 0, readyAt: 0, lastUsed: 0, served: 1, prewarmed: false, firstInvocationExtraUs: 0 };
     // Idle times cycling through every 1-minute bin of the 4 h range: a flat histogram (CV ~ 0).
     let t = 0;
     for (let i = 0; i < 480; i++) {

@@ -39,6 +39,8 @@ export class WorkflowRun {
   readonly missing: Int32Array[];
   /** Inputs received per (stage, invocation index). */
   readonly inputs: InputRef[][][];
+  /** S3/cache keys this run stored that are not yet consumed (deleted if the run fails). */
+  readonly keys = new Set<string>();
   computeUs = 0;
   transferUs = 0;
   queueUs = 0;
@@ -138,6 +140,9 @@ export class WorkflowEngine implements InvocationIo {
     if (run.failed) return;
     run.failed = true;
     this.active--;
+    // Nobody will read this run's intermediate objects now: delete them.
+    for (const key of run.keys) this.dropObject(key);
+    run.keys.clear();
     this.stats[run.wf]!.failed(reason);
   }
 
@@ -162,20 +167,25 @@ export class WorkflowEngine implements InvocationIo {
       else go();
     };
     for (const r of refs) {
-      if (m === 's3') this.svc.s3.get(inst.node, r.key, (o) => this.consumed(r.key, o, one));
-      else if (m === 'elasticache') this.svc.cache.get(inst.node, r.key, (o) => this.consumed(r.key, o, one));
+      if (m === 's3') this.svc.s3.get(inst.node, r.key, (o) => this.consumed(task.run, r.key, o, one));
+      else if (m === 'elasticache') this.svc.cache.get(inst.node, r.key, (o) => this.consumed(task.run, r.key, o, one));
       else if (this.spilled.has(r.handle)) this.svc.s3.get(inst.node, `xdt-spill/${r.handle}`, one);
       else this.svc.xdt.pull(r.handle, inst.node, one);
     }
   }
 
+  private dropObject(key: string): void {
+    this.readsLeft.delete(key);
+    if (this.opts.method === 's3') this.svc.s3.delete(key);
+    else this.svc.cache.delete(key);
+  }
+
   /** Intermediate data is deleted once its last consumer has read it (no storage left behind). */
-  private consumed(key: string, o: TransferOutcome, next: (o: TransferOutcome) => void): void {
+  private consumed(run: WorkflowRun, key: string, o: TransferOutcome, next: (o: TransferOutcome) => void): void {
     const left = (this.readsLeft.get(key) ?? 1) - 1;
     if (left <= 0) {
-      this.readsLeft.delete(key);
-      if (this.opts.method === 's3') this.svc.s3.delete(key);
-      else this.svc.cache.delete(key);
+      this.dropObject(key);
+      run.keys.delete(key);
     } else {
       this.readsLeft.set(key, left);
     }
@@ -237,7 +247,10 @@ export class WorkflowEngine implements InvocationIo {
     let left = sends.length;
     let failure: string | null = null;
     const refs = sends.map((x) => ({ bytes: x.bytes, key: `wf/${run.id}/${this.nextKey++}`, handle: -1 }));
-    sends.forEach((x, k) => this.readsLeft.set(refs[k]!.key, x.targets.length));
+    sends.forEach((x, k) => {
+      this.readsLeft.set(refs[k]!.key, x.targets.length);
+      run.keys.add(refs[k]!.key);
+    });
     sends.forEach((x, k) => {
       const put = m === 's3' ? this.svc.s3 : this.svc.cache;
       put.put(inst.node, refs[k]!.key, x.bytes, (o) => {
@@ -281,7 +294,10 @@ export class WorkflowEngine implements InvocationIo {
     if (this.opts.xdtExpired !== 's3') return;
     const inst = this.platform.getInstance(instance);
     if (!inst) return;
-    this.spilled.add(handle);
-    this.svc.s3.put(inst.node, `xdt-spill/${handle}`, bytes, () => {});
+    // Readers that come before the spill is stored find the buffer expired and fail: the copy is
+    // only used once the PUT is acknowledged.
+    this.svc.s3.put(inst.node, `xdt-spill/${handle}`, bytes, (o) => {
+      if (o.ok) this.spilled.add(handle);
+    });
   }
 }

@@ -104,7 +104,8 @@ export class KnativePodAutoscaler implements AutoscalerPolicy {
     }
     let desired: number;
     if (st.panicking) {
-      desired = Math.max(panicDesired, st.maxPanicPods, view.instances);
+      // Knative: in panic the larger of the two desires, never below what panic already asked.
+      desired = Math.max(panicDesired, stableDesired, st.maxPanicPods, view.instances);
       st.maxPanicPods = desired;
     } else {
       desired = stableDesired;
@@ -122,6 +123,10 @@ export class KnativePodAutoscaler implements AutoscalerPolicy {
       this.state.delete(fn.index); // forget revisions that went to zero
     }
     return desired;
+  }
+
+  forget(fn: FunctionView): void {
+    this.state.delete(fn.index);
   }
 
   stats(): Record<string, number> {

@@ -18,10 +18,12 @@ export class GreedyDualKeepAlive implements KeepAlivePolicy {
   evictions = 0;
 
   idleTimeout(inst: InstanceView, fn: FunctionView): number {
-    // Priority is set when the instance becomes idle (its last access), as in FaasCache.
+    // Priority is set when the instance becomes idle (its last access), as in FaasCache. The
+    // cost of losing it is cold time - warm time: the start (start to ready) plus what a first
+    // invocation adds on a fresh instance.
     const freq = this.frequency.get(fn.index) ?? 1;
-    const coldUs = inst.readyAt >= 0 ? inst.readyAt - inst.startedAt : 0;
-    const benefit = Math.max(0, coldUs - fn.meanExecutionUs) + 1; // +1 us: never zero
+    const startUs = inst.readyAt >= 0 ? inst.readyAt - inst.startedAt : 0;
+    const benefit = Math.max(0, startUs + inst.firstInvocationExtraUs) + 1; // +1 us: never zero
     this.priority.set(inst.id, this.clock + (freq * benefit) / fn.memoryMiB);
     return Infinity;
   }

@@ -112,6 +112,7 @@ export class HybridHistogramKeepAlive implements KeepAlivePolicy {
       // A pre-warmed instance waits out the keep-alive window from when it was loaded.
       return Math.max(1, w.keepAlive - (now - inst.startedAt));
     }
+    if (inst.served === 0) return w.keepAlive; // never ran anything: no execution ended here
     a.lastEnd = now;
     if (w.prewarm > 0) {
       this.decisions.prewarmPlanned++;
