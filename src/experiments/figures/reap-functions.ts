@@ -51,7 +51,7 @@ async function warmLatencies(): Promise<Map<string, number>> {
     for (const row of rows) {
       if (row.cold !== '0' || row.outcome !== 'completed') continue;
       const s = sum.get(row.function!) ?? { total: 0, n: 0 };
-      s.total += Number(row.latency_ms);
+      s.total += Number(row.latency_us) / 1000;
       s.n++;
       sum.set(row.function!, s);
     }
