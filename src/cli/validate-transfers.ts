@@ -2,14 +2,9 @@
 // measurements for 1 KB .. 1 GB: inline (AWS, Google: payload through the front-end + invoke hop)
 // and S3 (PUT + invoke hop + GET), each repeated many times on a fresh simulator with a seed.
 // Medians must be within 15% where the paper's number is exact; the S3 p99 shape is reported.
+import { simulateChain } from '../model/transfer/chains.ts';
 import { stellarTransfers, type Figure } from '../calibration/stellar.ts';
-import { RandomStreams } from '../engine/random.ts';
-import { Simulator } from '../engine/simulator.ts';
-import { DEFAULT_NIC } from '../model/network/link.ts';
-import { Network } from '../model/network/network.ts';
-import type { TransferDone, TransferOutcome } from '../model/transfer/outcome.ts';
 import type { ProviderName } from '../model/transfer/providers.ts';
-import { TransferServices } from '../model/transfer/services.ts';
 
 export const TRANSFER_MEDIAN_TOLERANCE = 0.15;
 /** A long tail: the S3 chain's p99 at least this many times its median up to 1 MB (paper: 10.6 at 1 MB). */
@@ -56,40 +51,7 @@ const CHAINS: ReadonlyArray<{ method: ChainMethod; csv: [string, string]; provid
  * a two-node network with the services, and returns their end-to-end latencies (us).
  */
 export function simulateChains(method: ChainMethod, provider: ProviderName, bytes: number, repetitions: number, seed: number): number[] {
-  const sim = new Simulator();
-  const net = new Network(sim);
-  const producer = net.addNode('producer', DEFAULT_NIC);
-  const consumer = net.addNode('consumer', DEFAULT_NIC);
-  const svc = new TransferServices(sim, new RandomStreams(seed), net, { provider });
-  const out: number[] = [];
-  let start = 0;
-  const must = (next: () => void): TransferDone => (o: TransferOutcome) => {
-    if (!o.ok) throw new Error(`validation chain ${method} ${bytes} B failed: ${o.detail}`);
-    next();
-  };
-  const finish = (): void => {
-    out.push(sim.now - start);
-    if (out.length < repetitions) begin();
-  };
-  const begin = (): void => {
-    start = sim.now;
-    if (method === 's3/aws') {
-      const key = `chain-${out.length}`;
-      svc.s3.put(producer, key, bytes, must(() =>
-        svc.invoke.hop(must(() =>
-          svc.s3.get(consumer, key, must(() => {
-            svc.s3.delete(key);
-            finish();
-          })),
-        )),
-      ));
-    } else {
-      svc.inline.send(producer, consumer, bytes, must(() => svc.invoke.hop(must(finish))));
-    }
-  };
-  begin();
-  sim.run();
-  return out;
+  return simulateChain(method === 's3/aws' ? 's3' : 'inline', provider, bytes, repetitions, seed);
 }
 
 function quantile(sorted: number[], q: number): number {
