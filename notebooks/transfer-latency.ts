@@ -1,4 +1,4 @@
-// Figure `transfer-latency`: Transfer latency vs payload size per method (not available yet: needs the transfer model, issue 6).
+// Figure `transfer-latency`: producer -> consumer latency vs payload size per transfer method, with STeLLAR medians.
 // Run: node --import tsx notebooks/transfer-latency.ts [--out figures/] [--quick]   (same as `sim figures transfer-latency`)
 import { runNotebook } from '../src/experiments/figures/notebook.ts';
 

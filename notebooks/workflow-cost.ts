@@ -1,4 +1,4 @@
-// Figure `workflow-cost`: Workflow latency and cost per transfer method (not available yet: needs the transfer model, issue 6).
+// Figure `workflow-cost`: latency and cost per completed run of the three workflow scenarios, per transfer method.
 // Run: node --import tsx notebooks/workflow-cost.ts [--out figures/] [--quick]   (same as `sim figures workflow-cost`)
 import { runNotebook } from '../src/experiments/figures/notebook.ts';
 

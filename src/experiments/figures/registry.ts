@@ -8,7 +8,8 @@ import { reapFunctions } from './reap-functions.ts';
 import { reapConcurrency } from './reap-concurrency.ts';
 import { keepaliveTradeoff } from './keepalive-tradeoff.ts';
 import { traceShape } from './trace-shape.ts';
-import { transferLatency, workflowCost } from './pending.ts';
+import { transferLatency } from './transfer-latency.ts';
+import { workflowCost } from './workflow-cost.ts';
 
 /** In the order `sim figures` (no names) generates them. */
 export const FIGURES: readonly Figure[] = [reapFunctions, reapConcurrency, keepaliveTradeoff, traceShape, transferLatency, workflowCost];

@@ -24,7 +24,9 @@ const headerOf = (name: string): string[] => readFileSync(join(out, `${name}.csv
 
 describe('every available figure', () => {
   it('writes <out>/<name>.svg and .csv, and the description matches the CSV', () => {
-    expect([...results.keys()]).toEqual(['reap-functions', 'reap-concurrency', 'keepalive-tradeoff', 'trace-shape']);
+    expect([...results.keys()]).toEqual([
+      'reap-functions', 'reap-concurrency', 'keepalive-tradeoff', 'trace-shape', 'transfer-latency', 'workflow-cost',
+    ]);
     for (const [name, r] of results) {
       assertWellFormedSvg(svgOf(name));
       expect(r.svgPath).toBe(join(out, `${name}.svg`));
@@ -116,5 +118,35 @@ describe('trace-shape', () => {
       expect(ps[ps.length - 1]).toBe(1);
       for (let i = 1; i < ps.length; i++) expect(ps[i]!).toBeGreaterThan(ps[i - 1]!);
     }
+  });
+});
+
+describe('transfer-latency', () => {
+  it('draws median and p99 lines for 4 methods (inline stops at its limit) with STeLLAR reference crosses', () => {
+    const r = results.get('transfer-latency')!;
+    expect(r.series).toEqual(['inline (AWS)', 'S3', 'ElastiCache', 'XDT']);
+    expect(legendLabels(svgOf('transfer-latency'))).toEqual(expect.arrayContaining([...r.series]));
+    // 3 sizes x 4 methods x 2 statistics, minus inline at 64 MiB (over the 6 MB limit).
+    expect(r.points).toBe(22);
+    expect(r.referencePoints).toBeGreaterThan(5);
+    const rows = csvOf('transfer-latency').filter((x) => x.source === 'simulated');
+    const med = (m: string, b: number) => Number(rows.find((x) => x.method === m && Number(x.payload_bytes) === b)!.median_ms);
+    // XDT beats S3 at every size; S3 has the long tail.
+    for (const b of [1024, 1 << 20, 64 << 20]) expect(med('XDT', b)).toBeLessThan(med('S3', b));
+    const s3 = rows.find((x) => x.method === 'S3' && Number(x.payload_bytes) === 1024)!;
+    expect(Number(s3.p99_ms) / Number(s3.median_ms)).toBeGreaterThan(5);
+  });
+});
+
+describe('workflow-cost', () => {
+  it('draws latency and cost bars for the methods that complete; inline fails with its reason', () => {
+    const r = results.get('workflow-cost')!;
+    expect(r.series).toEqual(['s3', 'elasticache', 'xdt']);
+    expect(r.points).toBe(3 * 3 * 2);
+    const rows = csvOf('workflow-cost');
+    expect(rows).toHaveLength(12);
+    for (const row of rows.filter((x) => x.method === 'inline')) expect(row.failed).toMatch(/inline-over-limit/);
+    const cost = (wf: string, m: string) => Number(rows.find((x) => x.workflow === wf && x.method === m)!.cost_per_run_micro_usd);
+    for (const wf of ['video-analytics', 'stacking', 'wordcount']) expect(cost(wf, 'xdt')).toBeLessThan(cost(wf, 's3'));
   });
 });

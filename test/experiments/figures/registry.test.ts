@@ -24,27 +24,26 @@ const runCli = (argv: string[]): Promise<unknown> =>
     .parseAsync();
 
 describe('figure names', () => {
-  it('lists the four figures and the two waiting for the transfer model', () => {
+  it('lists the six figures', () => {
     expect(figureNames()).toEqual(['reap-functions', 'reap-concurrency', 'keepalive-tradeoff', 'trace-shape', 'transfer-latency', 'workflow-cost']);
   });
 
-  it('rejects unknown and pending names together, naming each', () => {
+  it('rejects unknown names together, naming each', () => {
     let err: unknown;
     try {
-      checkFigureNames(['reap-functions', 'nope', 'transfer-latency', 'workflow-cost']);
+      checkFigureNames(['reap-functions', 'nope', 'transfer-latency', 'nada']);
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(InputError);
     const problems = (err as InputError).problems;
-    expect(problems.map((p) => p.where)).toEqual(['nope', 'transfer-latency', 'workflow-cost']);
+    expect(problems.map((p) => p.where)).toEqual(['nope', 'nada']);
     expect(problems[0]!.message).toMatch(/unknown figure; known: reap-functions/);
-    expect(problems[1]!.message).toBe('not available yet: needs the transfer model (issue 6)');
   });
 
-  it('generateFigure refuses a pending figure without writing anything', async () => {
+  it('generateFigure refuses an unknown figure without writing anything', async () => {
     const out = join(tmpdir(), `fig-none-${process.pid}`);
-    await expect(generateFigure('workflow-cost', { out, quick: true })).rejects.toThrow(/not available yet: needs the transfer model \(issue 6\)/);
+    await expect(generateFigure('nope', { out, quick: true })).rejects.toThrow(/unknown figure/);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -63,16 +62,13 @@ describe('figure names', () => {
 });
 
 describe('notebooks', () => {
-  it('run alone: one writes its figure, a pending one exits 2 with the reason', () => {
+  it('run alone: a notebook writes its figure', () => {
     const out = mkdtempSync(join(tmpdir(), 'fig-nb-'));
     try {
       const ok = spawnSync(process.execPath, ['--import', 'tsx', 'notebooks/reap-concurrency.ts', '--out', out, '--quick'], { cwd: REPO_ROOT, encoding: 'utf8' });
       expect(ok.status, ok.stderr).toBe(0);
       expect(ok.stdout).toMatch(/reap-concurrency\.svg {2}4 series, 12 points/);
       expect(readFileSync(join(out, 'reap-concurrency.svg'), 'utf8').startsWith('<svg')).toBe(true);
-      const pending = spawnSync(process.execPath, ['--import', 'tsx', 'notebooks/transfer-latency.ts', '--out', out], { cwd: REPO_ROOT, encoding: 'utf8' });
-      expect(pending.status).toBe(2);
-      expect(pending.stderr).toMatch(/not available yet: needs the transfer model \(issue 6\)/);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
