@@ -235,6 +235,13 @@ export class WorkflowEngine implements InvocationIo {
       return;
     }
     if (m === 'xdt') {
+      // The buffers live in the sender instance's memory: together they must fit in it.
+      const bytes = sends.reduce((a, x) => a + x.bytes, 0) + this.svc.xdt.heldBy(inst.id);
+      if (bytes > inst.memoryMiB * 2 ** 20) {
+        this.fail(run, 'xdt-buffer-over-memory');
+        this.platform.failRunning(inv, 'xdt-buffer-over-memory');
+        return;
+      }
       for (const x of sends) {
         const handle = this.svc.xdt.put(inst.id, inst.node, x.bytes, x.targets.length, this.opts.xdtTimeoutUs);
         this.hopThenDeliver(run, x.stage, x.targets, { bytes: x.bytes, key: '', handle });
