@@ -57,7 +57,7 @@ export function simulateLoaded(scenario: ResolvedScenario, traces: LoadedTraces,
 }
 
 function runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder | null, options: SimulateOptions): Result {
-  const invocationsPath = folder && s.output.invocations ? folder.path('invocations.csv') : null;
+  const invocationsPath = folder && s.output.invocations !== false ? folder.path('invocations.csv') : null;
   const b = buildSimulation(s, { invocationsPath, traces });
   const { sim, platform, recorder, duration } = b;
   const sampler = new TimeseriesSampler(sim, platform, recorder, parseDuration(s.output.timeseries));
@@ -90,6 +90,9 @@ function runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder | 
     resolved: { toolVersion: TOOL_VERSION, policies: b.policyNames, nodes: b.nodes.length },
   };
   const notes: string[] = [];
+  if (typeof s.output.invocations === 'number' && s.output.invocations < 1) {
+    notes.push(`invocations.csv holds a sample of about ${100 * s.output.invocations}% of the invocations (by a hash of the invocation id); the summary counts all`);
+  }
   const traceReports: TraceReport[] = [];
   let base = s.functions.length;
   traces.forEach((t, i) => {

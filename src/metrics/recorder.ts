@@ -39,6 +39,16 @@ export interface RecorderOptions {
   readonly phaseNames: readonly string[];
   /** Path of invocations.csv, or null to not write it. */
   readonly invocationsPath: string | null;
+  /** Fraction of invocations written (1: all), chosen by a hash of the invocation id. */
+  readonly invocationsSample?: number;
+}
+
+/** A 32-bit integer hash (murmur3's finaliser): a deterministic, seed-free sample by id. */
+export function idHash(id: number): number {
+  let h = (id ^ Math.floor(id / 2 ** 32)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 export class Recorder implements PlatformObserver {
@@ -73,6 +83,7 @@ export class Recorder implements PlatformObserver {
 
   constructor(private readonly opts: RecorderOptions) {
     this.functions = opts.functionNames.map(() => new FunctionTally());
+    this.sampleBelow = (opts.invocationsSample ?? 1) >= 1 ? 2 ** 32 : Math.floor((opts.invocationsSample ?? 1) * 2 ** 32);
     this.writer = opts.invocationsPath ? new ByteWriter(opts.invocationsPath) : null;
     if (this.writer) {
       const cols = [
@@ -133,8 +144,10 @@ export class Recorder implements PlatformObserver {
         f.failed++;
       }
     }
-    if (this.writer) this.writeRow(inv);
+    if (this.writer && (this.sampleBelow >= 2 ** 32 || idHash(inv.id) < this.sampleBelow)) this.writeRow(inv);
   }
+
+  private readonly sampleBelow: number;
 
   /** One invocations.csv row; times in integer microseconds (exact). Empty fields if it never ran. */
   private writeRow(inv: Invocation): void {

@@ -177,6 +177,7 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
     functionMemoryMiB: functions.map((f) => f.memoryMiB),
     phaseNames: startPath.phaseNames,
     invocationsPath: opts.invocationsPath,
+    invocationsSample: typeof s.output.invocations === 'number' ? s.output.invocations : 1,
   });
   // The workflow engine needs the platform, and the platform calls into the engine: late binding.
   const hasWorkflows = s.workflows.length > 0;

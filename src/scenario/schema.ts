@@ -201,7 +201,10 @@ export const Cost = z.strictObject({
 });
 
 export const Output = z.strictObject({
-  invocations: z.boolean().default(true).describe('write invocations.csv (one row per invocation)'),
+  invocations: z
+    .union([z.boolean(), z.number().gt(0).max(1)])
+    .default(true)
+    .describe('write invocations.csv: true (every invocation), false, or a fraction (a deterministic sample by invocation id)'),
   timeseries: Duration.default('10s').describe('time-series sampling interval'),
 });
 
