@@ -324,12 +324,15 @@ export class Platform {
     }
   }
 
-  /** A node for a new instance of `fn`: the placement policy's choice, else one made by eviction. */
-  private evictable(inst: Instance): boolean {
+  /** May `inst` be evicted (to make room for function `forFn`, or -1 for none in particular)? */
+  private evictable(inst: Instance, forFn = -1): boolean {
+    // Evicting a warm instance of the function that needs room would trade warm for cold.
+    if (inst.fn === forFn) return false;
     const io = this.cfg.io;
     return !io || io.holdUntil(inst) <= this.sim.now;
   }
 
+  /** A node for a new instance of `fn`: the placement policy's choice, else one made by eviction. */
   private findNode(fn: FunctionState): number {
     const chosen = this.cfg.placement.place(fn, this.nodes, this.sim.now);
     if (chosen >= 0) return chosen;
@@ -339,7 +342,7 @@ export class Platform {
     let bestShortfall = Infinity;
     for (const node of this.nodes) {
       const shortfall = fn.memoryMiB - node.freeMiB;
-      if (shortfall < bestShortfall && node.freeMiB + idleMiB(node, (i) => this.evictable(i)) >= fn.memoryMiB) {
+      if (shortfall < bestShortfall && node.freeMiB + idleMiB(node, (i) => this.evictable(i, fn.index)) >= fn.memoryMiB) {
         best = node.index;
         bestShortfall = shortfall;
       }
@@ -352,7 +355,7 @@ export class Platform {
       if (ka.evictionPriority) {
         let lowest = Infinity;
         for (const inst of node.idle) {
-          if (!this.evictable(inst)) continue;
+          if (!this.evictable(inst, fn.index)) continue;
           const p = ka.evictionPriority(inst, this.functions[inst.fn]!, this.sim.now);
           if (p < lowest) {
             lowest = p;
@@ -362,7 +365,7 @@ export class Platform {
       } else {
         for (const inst of node.idle) {
           // least recently used first
-          if (this.evictable(inst)) {
+          if (this.evictable(inst, fn.index)) {
             victim = inst;
             break;
           }
