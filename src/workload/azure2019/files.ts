@@ -31,7 +31,9 @@ const INVOCATION_FILE = /^invocations_per_function_md\.anon\.d(\d+)((?:\.[^.]+)*
 
 /** Invocation files by day; a name may carry a suffix before `.csv` (e.g. a `.head9` slice). */
 function invocationFiles(dir: string): Map<number, { name: string; suffix: string }> {
-  if (!existsSync(dir)) throw new InputError({ file: dir, message: 'trace directory not found' });
+  if (!existsSync(dir)) {
+    throw new InputError({ file: dir, message: 'trace directory not found (a synthetic one: sim trace synth --out DIR --functions N --seed S)' });
+  }
   const out = new Map<number, { name: string; suffix: string }>();
   for (const f of readdirSync(dir).sort()) {
     const m = INVOCATION_FILE.exec(f);
