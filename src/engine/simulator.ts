@@ -13,6 +13,8 @@ export class Simulator {
   private readonly handlers: Handler[] = [];
   private readonly handlerNames: string[] = [];
   private lane: OrderedStream | null = null;
+  /** The lane's next time, cached: it only changes when the lane is taken from. */
+  private laneTime = Infinity;
   private laneKind = -1;
   private lanePriority = 0;
   private stopped = false;
@@ -59,6 +61,7 @@ export class Simulator {
    */
   setLane(stream: OrderedStream, kind: number, priority = 0): void {
     this.lane = stream;
+    this.laneTime = stream.peekTime();
     this.laneKind = kind;
     this.lanePriority = priority;
   }
@@ -69,21 +72,21 @@ export class Simulator {
 
   /** Time of the next event (heap or lane), +Infinity if none. */
   peekTime(): number {
-    const lt = this.lane ? this.lane.peekTime() : Infinity;
-    return Math.min(lt, this.queue.peekTime());
+    return Math.min(this.laneTime, this.queue.peekTime());
   }
 
   /** Processes exactly one event. Returns false when there is nothing left to do. */
   step(): boolean {
     const q = this.queue;
-    const lane = this.lane;
-    const lt = lane !== null ? lane.peekTime() : Infinity;
+    const lt = this.laneTime;
     const ht = q.peekTime();
     if (lt === Infinity && ht === Infinity) return false;
     if (lt < ht || (lt === ht && this.lanePriority <= q.peekPriority())) {
       if (lt < this.now) throw new SimulationError(`ordered lane delivered time ${lt} before ${this.now}`);
       this.now = lt;
-      const payload = lane!.take();
+      const lane = this.lane!;
+      const payload = lane.take();
+      this.laneTime = lane.peekTime();
       this.processed++;
       this.handlers[this.laneKind]!(payload, lt);
       return true;

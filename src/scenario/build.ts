@@ -147,7 +147,8 @@ export function buildArrivals(
     const end = Math.min(duration, p.end !== undefined ? parseDuration(p.end) : duration);
     return new BurstStream(target(p), p.size, parseDuration(p.every), parseDuration(p.start), parseDuration(p.offset), end);
   });
-  return new MergedStream(streams);
+  // One source needs no merge (the common trace-replay case).
+  return streams.length === 1 ? streams[0]! : new MergedStream(streams);
 }
 
 export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltSimulation {
