@@ -2,7 +2,11 @@
 // writes: no string is built per row, so millions of rows cost little time and no garbage.
 // Integers are formatted by hand; other text is encoded once and cached (names, reasons).
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { csvField } from './buffered-writer.ts';
+
+/** Quotes a CSV field when it holds a comma, quote or newline (RFC 4180). */
+export function csvField(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
 
 const CAPACITY = 1 << 20;
 const COMMA = 44;

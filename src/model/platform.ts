@@ -84,6 +84,8 @@ export class Platform {
   readonly kArrival: number;
   /** Lane payloads past the function indices go here (workflow starts: payload - #functions). */
   onExternalArrival: ((index: number) => void) | null = null;
+  /** True when the autoscaler decides on a clock (it reads the time-averaged concurrency). */
+  private readonly ticking: boolean;
   /** Functions the periodic autoscaler must look at on its next tick. */
   private readonly tickActive = new Set<FunctionState>();
   private lastTick = 0;
@@ -111,9 +113,10 @@ export class Platform {
     this.kTick = sim.register('autoscaler-tick', () => this.onTick());
     this.onReadyBound = (id, outcome) => this.onReady(id, outcome);
     const tick = cfg.autoscaler.tickInterval;
-    if (cfg.autoscaler.onTick && tick !== undefined) {
-      if (!(tick > 0)) throw new Error(`autoscaler tick interval must be > 0, got ${tick}`);
-      sim.schedule(tick, this.kTick, 0, 0, PRIORITY.tick);
+    this.ticking = cfg.autoscaler.onTick !== undefined && tick !== undefined;
+    if (this.ticking) {
+      if (!(tick! > 0)) throw new Error(`autoscaler tick interval must be > 0, got ${tick}`);
+      sim.schedule(tick!, this.kTick, 0, 0, PRIORITY.tick);
     }
   }
 
@@ -525,11 +528,12 @@ export class Platform {
   // ---- periodic autoscaling (Knative KPA) --------------------------------------------------
 
   private changeInSystem(fn: FunctionState, delta: number): void {
+    if (!this.ticking) return; // only a periodic autoscaler reads it
     const now = this.sim.now;
     fn.inSystemArea += fn.inSystem * (now - fn.inSystemSince);
     fn.inSystemSince = now;
     fn.inSystem += delta;
-    if (this.cfg.autoscaler.onTick) this.tickActive.add(fn);
+    this.tickActive.add(fn);
   }
 
   private onTick(): void {

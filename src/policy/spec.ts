@@ -25,12 +25,6 @@ export function parsePolicySpec(text: string): PolicySpec {
   return { name: m[1]!.toLowerCase(), params };
 }
 
-export function formatPolicySpec(name: string, params: Record<string, string | number>): string {
-  const keys = Object.keys(params);
-  if (keys.length === 0) return name;
-  return `${name}(${keys.map((k) => `${k}=${params[k]}`).join(',')})`;
-}
-
 /** Throws if `spec` has parameters outside `allowed`. */
 export function checkParams(spec: PolicySpec, allowed: readonly string[]): void {
   for (const k of Object.keys(spec.params)) {

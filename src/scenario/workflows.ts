@@ -64,6 +64,7 @@ export function buildWorkflowSpecs(s: ResolvedScenario, functions: readonly Func
         after: st.after.map((a) => stageIndex.get(a)!),
         pattern: st.pattern,
         payload: buildPayload(st.payload),
+        consumers: wf.stages.flatMap((o, k) => (o.after.includes(st.name) ? [k] : [])),
       })),
     };
   });

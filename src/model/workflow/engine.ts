@@ -62,8 +62,7 @@ export class WorkflowRun {
       return m;
     });
     this.inputs = spec.stages.map((st) => Array.from({ length: st.fanout }, () => []));
-    const sinks = spec.stages.filter((_, s) => !spec.stages.some((o) => o.after.includes(s)));
-    this.remaining = sinks.reduce((a, st) => a + st.fanout, 0);
+    this.remaining = spec.stages.reduce((a, st) => a + (st.consumers.length === 0 ? st.fanout : 0), 0);
   }
 }
 
@@ -129,7 +128,7 @@ export class WorkflowEngine implements InvocationIo {
       this.fail(run, inv.reason || inv.outcome);
       return;
     }
-    const isSink = !run.spec.stages.some((o) => o.after.includes(task.stage));
+    const isSink = run.spec.stages[task.stage]!.consumers.length === 0;
     if (isSink && !run.failed && --run.remaining === 0) {
       this.active--;
       this.stats[run.wf]!.completed(run, this.sim.now);
@@ -198,16 +197,16 @@ export class WorkflowEngine implements InvocationIo {
     const spec = run.spec;
     // Every (consumer stage, consumer index, object) this invocation produces.
     const sends: { stage: number; targets: number[]; bytes: number }[] = [];
-    spec.stages.forEach((st, s) => {
-      if (!st.after.includes(task.stage)) return;
+    const rng = this.payloadRngs[run.wf]!;
+    for (const s of spec.stages[task.stage]!.consumers) {
+      const st = spec.stages[s]!;
       const targets = targetsOf(st, task.index);
-      const rng = this.payloadRngs[run.wf]!;
       if (st.pattern === 'broadcast') {
         sends.push({ stage: s, targets, bytes: Math.round(st.payload.sample(rng)) });
       } else {
         for (const j of targets) sends.push({ stage: s, targets: [j], bytes: Math.round(st.payload.sample(rng)) });
       }
-    });
+    }
     if (sends.length === 0 || run.failed) {
       done();
       return;

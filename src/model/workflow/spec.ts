@@ -17,6 +17,8 @@ export interface StageSpec {
   readonly pattern: Pattern;
   /** Size (bytes) of each object a predecessor invocation sends to this stage. */
   readonly payload: Distribution;
+  /** Stage indices that take this stage's outputs (derived from `after`); none for a sink. */
+  readonly consumers: readonly number[];
 }
 
 export interface WorkflowSpec {

@@ -3,24 +3,35 @@
 import type { FunctionView, NodeView } from '../../model/views.ts';
 import type { PlacementPolicy } from '../types.ts';
 
+/**
+ * The least-loaded node that fits `fn`; with `preference`, nodes with a higher preference come
+ * first and load only breaks ties among them. -1 if no node fits.
+ */
+export function leastLoaded(fn: FunctionView, nodes: readonly NodeView[], preference?: (n: NodeView) => number): number {
+  let best = -1;
+  let bestPref = -Infinity;
+  let bestLoad = Infinity;
+  let bestFree = -Infinity;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    const free = n.memoryMiB - n.usedMiB;
+    if (free < fn.memoryMiB) continue;
+    const pref = preference ? preference(n) : 0;
+    const load = n.busyVcpus / n.cores;
+    if (pref > bestPref || (pref === bestPref && (load < bestLoad || (load === bestLoad && free > bestFree)))) {
+      best = i;
+      bestPref = pref;
+      bestLoad = load;
+      bestFree = free;
+    }
+  }
+  return best;
+}
+
 export class LeastLoadedPlacement implements PlacementPolicy {
   readonly name = 'least-loaded';
 
   place(fn: FunctionView, nodes: readonly NodeView[]): number {
-    let best = -1;
-    let bestLoad = Infinity;
-    let bestFree = -Infinity;
-    for (let i = 0; i < nodes.length; i++) {
-      const n = nodes[i]!;
-      const free = n.memoryMiB - n.usedMiB;
-      if (free < fn.memoryMiB) continue;
-      const load = n.busyVcpus / n.cores;
-      if (load < bestLoad || (load === bestLoad && free > bestFree)) {
-        best = i;
-        bestLoad = load;
-        bestFree = free;
-      }
-    }
-    return best;
+    return leastLoaded(fn, nodes);
   }
 }
