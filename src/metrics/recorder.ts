@@ -80,6 +80,8 @@ export class Recorder implements PlatformObserver {
   intervalCold = 0;
   intervalDropped = 0;
   private readonly writer: ByteWriter | null;
+  /** Rows are written for invocations whose id hash is below this (2^32: all). */
+  private readonly sampleBelow: number;
 
   constructor(private readonly opts: RecorderOptions) {
     this.functions = opts.functionNames.map(() => new FunctionTally());
@@ -147,7 +149,6 @@ export class Recorder implements PlatformObserver {
     if (this.writer && (this.sampleBelow >= 2 ** 32 || idHash(inv.id) < this.sampleBelow)) this.writeRow(inv);
   }
 
-  private readonly sampleBelow: number;
 
   /** One invocations.csv row; times in integer microseconds (exact). Empty fields if it never ran. */
   private writeRow(inv: Invocation): void {
