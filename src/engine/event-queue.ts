@@ -37,8 +37,20 @@ export class EventQueue {
   }
 
   push(time: number, priority: number, kind: number, target: number, arg: number): void {
+    this.pushKeyed(time, priority * SEQ_SPAN + this.seq++, kind, target, arg);
+  }
+
+  /**
+   * The tie-break key an event pushed now with `priority` would get (consumes a sequence number).
+   * For events held outside the heap (timer channels) that must order exactly as if pushed here.
+   */
+  nextKey(priority: number): number {
+    return priority * SEQ_SPAN + this.seq++;
+  }
+
+  /** Pushes an event with a key from `nextKey`. */
+  pushKeyed(time: number, key: number, kind: number, target: number, arg: number): void {
     if (this.n === this.times.length) this.grow();
-    const key = priority * SEQ_SPAN + this.seq++;
     // Sift up: move parents down until the slot for the new event is found.
     let i = this.n++;
     const times = this.times;

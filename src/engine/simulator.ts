@@ -3,6 +3,7 @@
 // arrivals. Fails loudly on events in the past, like SimPy's core.
 import { EventQueue, MAX_PRIORITY } from './event-queue.ts';
 import type { OrderedStream } from './lane.ts';
+import { TimerChannel } from './timer-channel.ts';
 
 export type Handler = (target: number, arg: number) => void;
 
@@ -12,6 +13,10 @@ export class Simulator {
   private readonly queue = new EventQueue();
   private readonly handlers: Handler[] = [];
   private readonly handlerNames: string[] = [];
+  /** Timer channel of each kind (null: its events go straight to the heap). */
+  private readonly channels: (TimerChannel | null)[] = [];
+  /** Heap kind standing for the head of each channel. */
+  private readonly channelHeads: number[] = [];
   private lane: OrderedStream | null = null;
   /** The lane's next time, cached: it only changes when the lane is taken from. */
   private laneTime = Infinity;
@@ -27,7 +32,29 @@ export class Simulator {
   register(name: string, handler: Handler): number {
     this.handlers.push(handler);
     this.handlerNames.push(name);
+    this.channels.push(null);
+    this.channelHeads.push(-1);
     return this.handlers.length - 1;
+  }
+
+  /**
+   * Registers a kind for timers that are mostly scheduled in nondecreasing time order (a fixed
+   * delay after now). Those wait in a FIFO with only its head in the heap; any that would go
+   * out of order go to the heap. Either way every event keeps the (time, priority, sequence)
+   * place it would have had in the heap, so the order of events is exactly the same.
+   */
+  registerTimer(name: string, handler: Handler): number {
+    const kind = this.register(name, handler);
+    const ch = new TimerChannel();
+    const q = this.queue;
+    const head = this.register(`${name} (channel)`, () => {
+      ch.shift();
+      if (ch.size > 0) q.pushKeyed(ch.headTime(), ch.headKey(), head, 0, 0);
+      handler(ch.shiftedTarget, ch.shiftedArg);
+    });
+    this.channels[kind] = ch;
+    this.channelHeads[kind] = head;
+    return kind;
   }
 
   kindName(kind: number): string {
@@ -48,7 +75,14 @@ export class Simulator {
       throw new SimulationError(`priority ${priority} out of range [0, ${MAX_PRIORITY})`);
     }
     if (kind < 0 || kind >= this.handlers.length) throw new SimulationError(`unknown event kind ${kind}`);
-    this.queue.push(time, priority, kind, target, arg);
+    const ch = this.channels[kind]!;
+    const key = this.queue.nextKey(priority);
+    if (ch !== null && ch.accepts(time, key)) {
+      if (ch.size === 0) this.queue.pushKeyed(time, key, this.channelHeads[kind]!, 0, 0);
+      ch.append(time, key, target, arg);
+      return;
+    }
+    this.queue.pushKeyed(time, key, kind, target, arg);
   }
 
   scheduleIn(delay: number, kind: number, target: number, arg = 0, priority = 0): void {
@@ -66,8 +100,11 @@ export class Simulator {
     this.lanePriority = priority;
   }
 
+  /** Events waiting (heap and timer channels; not the lane). */
   get pending(): number {
-    return this.queue.size;
+    let n = this.queue.size;
+    for (const ch of this.channels) if (ch !== null && ch.size > 0) n += ch.size - 1;
+    return n;
   }
 
   /** Time of the next event (heap or lane), +Infinity if none. */

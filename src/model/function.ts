@@ -4,6 +4,7 @@ import type { Distribution } from '../engine/distributions.ts';
 import type { RandomStream } from '../engine/random.ts';
 import type { FunctionView } from './views.ts';
 import { Fifo } from './fifo.ts';
+import type { Instance } from './instance.ts';
 import type { Invocation } from './invocation.ts';
 
 export interface FunctionSpec {
@@ -24,8 +25,8 @@ export interface FunctionSpec {
 
 export class FunctionState implements FunctionView {
   readonly queue = new Fifo<Invocation>();
-  /** Instance ids that may have a free slot; validated lazily when popped. */
-  readonly available: number[] = [];
+  /** Instances that may have a free slot; validated lazily when popped. */
+  readonly available: Instance[] = [];
   /** Free slots on instances that are still starting. */
   startingSlots = 0;
   /** Live instances (starting, idle or busy). */

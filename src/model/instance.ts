@@ -27,6 +27,10 @@ export class Instance implements InstanceView {
   prewarmed = false;
   /** When its keep-alive ends while idle (Infinity: kept until evicted). */
   expiresAt = Infinity;
+  /** Links of its node's idle list (see IdleList). */
+  idlePrev: Instance | null = null;
+  idleNext: Instance | null = null;
+  idleListed = false;
 
   get firstInvocationExtraUs(): number {
     return this.startOutcome?.firstInvocationExtra ?? 0;

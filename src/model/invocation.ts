@@ -1,6 +1,8 @@
 // One request to a function, from arrival at the front-end to its single end: completed,
 // dropped (never ran, with a reason) or failed (ran or was admitted, then failed, with a reason).
 
+import type { Instance } from './instance.ts';
+
 export type Outcome = 'pending' | 'completed' | 'dropped' | 'failed';
 
 export class Invocation {
@@ -8,6 +10,8 @@ export class Invocation {
   dispatch = -1;
   end = -1;
   instance = -1;
+  /** The instance it was dispatched to (the platform's handle; `instance` is its id). */
+  host: Instance | null = null;
   node = -1;
   /** Start path of the cold start it waited for (`warm` if it ran on an existing instance). */
   startPath = 'warm';

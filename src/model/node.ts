@@ -1,14 +1,13 @@
-// A worker node: cores shared by processor sharing, memory held by instances, and the set of its
-// idle instances in least-recently-used order (Set iteration order is insertion order, and an
-// instance is re-inserted each time it becomes idle).
+// A worker node: cores shared by processor sharing, memory held by instances, and the list of its
+// idle instances in least-recently-used order (an instance is appended each time it becomes idle).
 import { ProcessorSharingCpu, type CpuMode } from './cpu.ts';
-import type { Instance } from './instance.ts';
+import { IdleList } from './idle-list.ts';
 import type { NodeView } from './views.ts';
 
 export class Node implements NodeView {
   usedMiB = 0;
   instanceCount = 0;
-  readonly idle = new Set<Instance>();
+  readonly idle = new IdleList();
   readonly cpu: ProcessorSharingCpu;
 
   constructor(

@@ -103,8 +103,8 @@ export class Platform {
     const warmth = cfg.startPath.warmth?.bind(cfg.startPath);
     if (warmth) for (const n of this.nodes) n.warmthOf = warmth;
     this.kCpu = sim.register('cpu-done', (node, gen) => this.onCpuDone(node, gen));
-    this.kKeepAlive = sim.register('keepalive-expiry', (id, gen) => this.onKeepAlive(id, gen));
-    this.kQueueTimeout = sim.register('queue-timeout', (fn, id) => this.onQueueTimeout(fn, id));
+    this.kKeepAlive = sim.registerTimer('keepalive-expiry', (id, gen) => this.onKeepAlive(id, gen));
+    this.kQueueTimeout = sim.registerTimer('queue-timeout', (fn, id) => this.onQueueTimeout(fn, id));
     this.kArrival = sim.register('arrival', (fn) => {
       if (fn < this.functions.length) this.arrive(fn);
       else this.onExternalArrival?.(fn - this.functions.length);
@@ -161,9 +161,8 @@ export class Platform {
   private takeAvailable(fn: FunctionState): Instance | undefined {
     const stack = fn.available;
     while (stack.length > 0) {
-      const inst = this.instances.get(stack[stack.length - 1]!);
+      const inst = stack[stack.length - 1]!;
       if (
-        inst !== undefined &&
         inst.inAvailable &&
         (inst.state === InstanceState.Idle || inst.state === InstanceState.Busy) &&
         inst.active < fn.concurrency
@@ -175,7 +174,7 @@ export class Platform {
         return inst;
       }
       stack.pop();
-      if (inst !== undefined) inst.inAvailable = false;
+      inst.inAvailable = false;
     }
     return undefined;
   }
@@ -183,7 +182,7 @@ export class Platform {
   private makeAvailable(inst: Instance, fn: FunctionState): void {
     if (!inst.inAvailable) {
       inst.inAvailable = true;
-      fn.available.push(inst.id);
+      fn.available.push(inst);
     }
   }
 
@@ -201,6 +200,7 @@ export class Platform {
     inst.served++;
     inv.dispatch = now;
     inv.instance = inst.id;
+    inv.host = inst;
     inv.node = inst.node;
     inv.work = work;
     const io = this.cfg.io;
@@ -242,7 +242,7 @@ export class Platform {
       this.freeSlots.push(slot);
       inv.computeEnd = this.sim.now;
       const io = this.cfg.io;
-      if (io && inv.flow !== null) io.storeOutputs(inv, this.instances.get(inv.instance)!, () => this.complete(inv));
+      if (io && inv.flow !== null) io.storeOutputs(inv, inv.host!, () => this.complete(inv));
       else this.complete(inv);
     }
     this.rescheduleCpu(node);
@@ -255,7 +255,7 @@ export class Platform {
   /** Ends a dispatched invocation and gives its slot to the next waiting request, or idles. */
   private release(inv: Invocation, outcome: 'completed' | 'failed', reason: string): void {
     const now = this.sim.now;
-    const inst = this.instances.get(inv.instance)!;
+    const inst = inv.host!;
     const fn = this.functions[inv.fn]!;
     inst.active--;
     inst.lastUsed = now;
@@ -345,7 +345,11 @@ export class Platform {
     let bestShortfall = Infinity;
     for (const node of this.nodes) {
       const shortfall = fn.memoryMiB - node.freeMiB;
-      if (shortfall < bestShortfall && node.freeMiB + idleMiB(node, (i) => this.evictable(i, fn.index)) >= fn.memoryMiB) {
+      if (
+        shortfall < bestShortfall &&
+        node.freeMiB + node.idle.memoryMiB >= fn.memoryMiB && // cheap bound before the exact sum
+        node.freeMiB + idleMiB(node, (i) => this.evictable(i, fn.index)) >= fn.memoryMiB
+      ) {
         best = node.index;
         bestShortfall = shortfall;
       }
