@@ -110,17 +110,24 @@ export class Empirical implements Distribution {
       m += ((p1 - p0) / 100) * ((v0 + v1) / 2);
     }
     this.mean = m;
+    this.pcts = Float64Array.from(points, (p) => p[0]);
+    this.values = Float64Array.from(points, (p) => p[1]);
   }
+  // Flat copies of the points: sampling is on every request's path and must not allocate.
+  private readonly pcts: Float64Array;
+  private readonly values: Float64Array;
   sample(rng: RandomStream): number {
     return this.quantile(rng.next() * 100);
   }
   quantile(pct: number): number {
-    const pts = this.points;
+    const ps = this.pcts;
+    const vs = this.values;
+    const last = ps.length - 1;
     let i = 1;
-    while (i < pts.length - 1 && pts[i]![0] < pct) i++;
-    const [p0, v0] = pts[i - 1]!;
-    const [p1, v1] = pts[i]!;
-    return v0 + ((pct - p0) / (p1 - p0)) * (v1 - v0);
+    while (i < last && ps[i]! < pct) i++;
+    const p0 = ps[i - 1]!;
+    const v0 = vs[i - 1]!;
+    return v0 + ((pct - p0) / (ps[i]! - p0)) * (vs[i]! - v0);
   }
   get name(): string {
     return `empirical(${this.points.map(([p, v]) => `${p}:${v}`).join(',')})`;

@@ -26,10 +26,32 @@ export class Invocation {
   computeEnd = -1;
   /** Workflow context (opaque to the platform), or null for a plain request. */
   flow: unknown = null;
+  /** Owned by the platform's pool: reused for a later request once it has ended. */
+  pooled = false;
 
   constructor(
-    readonly id: number,
-    readonly fn: number,
-    readonly arrival: number,
+    public id: number,
+    public fn: number,
+    public arrival: number,
   ) {}
+
+  /** Makes a pooled invocation a fresh request (every field as the constructor leaves it). */
+  reset(id: number, fn: number, arrival: number): void {
+    this.id = id;
+    this.fn = fn;
+    this.arrival = arrival;
+    this.dispatch = -1;
+    this.end = -1;
+    this.instance = -1;
+    this.host = null;
+    this.node = -1;
+    this.startPath = 'warm';
+    this.cold = false;
+    this.work = 0;
+    this.outcome = 'pending';
+    this.reason = '';
+    this.computeStart = -1;
+    this.computeEnd = -1;
+    this.flow = null;
+  }
 }

@@ -8,7 +8,10 @@ export type TeardownReason = 'keepalive' | 'evicted' | 'scaled-down';
 
 export interface PlatformObserver {
   arrival(inv: Invocation, now: number): void;
-  /** The invocation ended (completed, dropped or failed); called exactly once per arrival. */
+  /**
+   * The invocation ended (completed, dropped or failed); called exactly once per arrival. The
+   * platform may reuse `inv` for a later request once this returns: copy what you keep.
+   */
   ended(inv: Invocation, now: number): void;
   instanceStarted(inst: Instance, now: number): void;
   instanceReady(inst: Instance, outcome: StartOutcome, now: number): void;

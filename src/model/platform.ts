@@ -106,7 +106,7 @@ export class Platform {
     this.kKeepAlive = sim.registerTimer('keepalive-expiry', (id, gen) => this.onKeepAlive(id, gen));
     this.kQueueTimeout = sim.registerTimer('queue-timeout', (fn, id) => this.onQueueTimeout(fn, id));
     this.kArrival = sim.register('arrival', (fn) => {
-      if (fn < this.functions.length) this.arrive(fn);
+      if (fn < this.functions.length) this.arriveFromLane(fn);
       else this.onExternalArrival?.(fn - this.functions.length);
     });
     this.kPrewarm = sim.register('prewarm', (fn, gen) => this.onPrewarm(fn, gen));
@@ -136,10 +136,35 @@ export class Platform {
   // ---- arrivals and routing -------------------------------------------------------------
 
   arrive(fnIndex: number, flow: unknown = null): Invocation {
-    const now = this.sim.now;
-    const fn = this.functions[fnIndex]!;
-    const inv = new Invocation(this.nextInvocationId++, fnIndex, now);
+    const inv = new Invocation(this.nextInvocationId++, fnIndex, this.sim.now);
     inv.flow = flow;
+    this.admit(inv);
+    return inv;
+  }
+
+  /**
+   * A trace or synthetic arrival: nobody outside holds its invocation, so it comes from a pool
+   * and returns there when it ends (millions of short-lived objects were a large share of GC).
+   */
+  private arriveFromLane(fnIndex: number): void {
+    const pooled = this.invocationPool.pop();
+    let inv: Invocation;
+    if (pooled === undefined) {
+      inv = new Invocation(this.nextInvocationId++, fnIndex, this.sim.now);
+      inv.pooled = true;
+    } else {
+      inv = pooled;
+      inv.reset(this.nextInvocationId++, fnIndex, this.sim.now);
+    }
+    this.admit(inv);
+  }
+
+  private readonly invocationPool: Invocation[] = [];
+
+  private admit(inv: Invocation): void {
+    const now = this.sim.now;
+    const fnIndex = inv.fn;
+    const fn = this.functions[fnIndex]!;
     this.inFlight++;
     this.cfg.observer.arrival(inv, now);
     this.cfg.keepAlive.onArrival?.(fn, now);
@@ -148,13 +173,12 @@ export class Platform {
     const inst = this.takeAvailable(fn);
     if (inst) {
       this.dispatch(inv, inst, fn);
-      return inv;
+      return;
     }
     fn.queue.push(inv);
     this.queued++;
     this.sim.schedule(now + this.cfg.maxQueueWait, this.kQueueTimeout, fnIndex, inv.id, PRIORITY.queueTimeout);
     this.scale(fn);
-    return inv;
   }
 
   /** An instance of `fn` with a free slot, most recently freed first; stale entries are skipped. */
@@ -281,10 +305,15 @@ export class Platform {
     this.release(inv, 'failed', reason);
   }
 
+  /** Reports the end; a pooled invocation is free for reuse afterwards (callers drop it). */
   private end(inv: Invocation): void {
     this.inFlight--;
     this.changeInSystem(this.functions[inv.fn]!, -1);
     this.cfg.observer.ended(inv, this.sim.now);
+    if (inv.pooled) {
+      inv.host = null;
+      this.invocationPool.push(inv);
+    }
   }
 
   private shiftQueue(fn: FunctionState): Invocation | undefined {

@@ -21,32 +21,27 @@ export function mvaShares(classes: readonly MvaClass[], out: number[] = []): num
   const n = classes.length;
   out.length = n;
   if (n === 0) return out;
-  // Group identical classes (first-seen order keeps the result deterministic).
-  const groupOf = new Int32Array(n);
-  const keys = new Map<number, Map<number, number>>(); // delay -> opWork -> group
-  const delay: number[] = [];
-  const work: number[] = [];
-  const mult: number[] = [];
+  // Group identical classes (first-seen order keeps the result deterministic). Scratch arrays are
+  // reused across calls: this runs on every cold-start job change and must not allocate.
+  const s = scratch(n);
+  const { groupOf, delay, work, mult, q, share } = s;
+  let k = 0;
   for (let j = 0; j < n; j++) {
     const c = classes[j]!;
-    let byWork = keys.get(c.delayUs);
-    if (byWork === undefined) {
-      byWork = new Map();
-      keys.set(c.delayUs, byWork);
-    }
-    let g = byWork.get(c.opWorkUs);
-    if (g === undefined) {
-      g = delay.length;
-      byWork.set(c.opWorkUs, g);
-      delay.push(c.delayUs);
-      work.push(c.opWorkUs);
-      mult.push(0);
+    const d = c.delayUs;
+    const w = c.opWorkUs;
+    let g = 0;
+    // Few distinct classes share a device at once: a linear probe beats hashing.
+    while (g < k && !(delay[g] === d && work[g] === w)) g++;
+    if (g === k) {
+      delay[k] = d;
+      work[k] = w;
+      mult[k] = 0;
+      k++;
     }
     mult[g]!++;
     groupOf[j] = g;
   }
-  const k = delay.length;
-  const q = new Float64Array(k);
   let sum = 0;
   for (let g = 0; g < k; g++) {
     q[g] = work[g]! / (delay[g]! + work[g]!);
@@ -67,7 +62,6 @@ export function mvaShares(classes: readonly MvaClass[], out: number[] = []): num
     sum = next;
     if (change < 1e-12) break;
   }
-  const share = new Float64Array(k);
   let total = 0;
   for (let g = 0; g < k; g++) {
     const r = work[g]! * (1 + sum - q[g]!);
@@ -77,6 +71,32 @@ export function mvaShares(classes: readonly MvaClass[], out: number[] = []): num
   const scale = total > 1 ? 1 / total : 1;
   for (let j = 0; j < n; j++) out[j] = share[groupOf[j]!]! * scale;
   return out;
+}
+
+interface Scratch {
+  groupOf: Int32Array;
+  delay: Float64Array;
+  work: Float64Array;
+  mult: Float64Array;
+  q: Float64Array;
+  share: Float64Array;
+}
+
+let shared: Scratch | null = null;
+
+function scratch(n: number): Scratch {
+  if (shared === null || shared.groupOf.length < n) {
+    const cap = Math.max(64, 2 ** Math.ceil(Math.log2(n)));
+    shared = {
+      groupOf: new Int32Array(cap),
+      delay: new Float64Array(cap),
+      work: new Float64Array(cap),
+      mult: new Float64Array(cap),
+      q: new Float64Array(cap),
+      share: new Float64Array(cap),
+    };
+  }
+  return shared;
 }
 
 /**

@@ -58,7 +58,7 @@ export interface DeviceJob {
 }
 
 export class SharedDevice {
-  private jobs: Job[] = [];
+  private readonly jobs: Job[] = [];
   private readonly shares: number[] = [];
   private lastUpdate = 0;
   private generation = 0;
@@ -144,17 +144,34 @@ export class SharedDevice {
   onEvent(gen: number): void {
     if (gen !== this.generation) return; // superseded by a later reallocation
     this.advance();
-    const done: Job[] = [];
-    const keep: Job[] = [];
-    for (const j of this.jobs) (j.workLeft <= DONE_EPS ? done : keep).push(j);
-    this.jobs = keep;
+    // Compact the finished jobs out in place (order kept); they are usually one.
+    const jobs = this.jobs;
+    const done = this.done;
+    done.length = 0;
+    let kept = 0;
+    for (let i = 0; i < jobs.length; i++) {
+      const j = jobs[i]!;
+      if (j.workLeft <= DONE_EPS) done.push(j);
+      else jobs[kept++] = j;
+    }
+    jobs.length = kept;
     for (const j of done) {
       this.completedJobs++;
       if (j.write) this.bytesWritten += j.bytes;
       else this.bytesRead += j.bytes;
     }
     this.reallocate();
-    // Listeners run last, on a consistent device; they may submit follow-up jobs.
-    for (const j of done) j.listener(j.token);
+    // Listeners run last, on a consistent device; they may submit follow-up jobs (and a listener
+    // may finish another device's job synchronously, but never re-enters this device's onEvent).
+    if (done.length === 1) {
+      const j = done[0]!;
+      done.length = 0;
+      j.listener(j.token);
+    } else {
+      const list = done.splice(0);
+      for (const j of list) j.listener(j.token);
+    }
   }
+
+  private readonly done: Job[] = [];
 }
