@@ -27,6 +27,8 @@ export class FunctionState implements FunctionView {
   readonly queue = new Fifo<Invocation>();
   /** Instances that may have a free slot; validated lazily when popped. */
   readonly available: Instance[] = [];
+  /** Entries of `available` torn down since its last compaction. */
+  deadAvailable = 0;
   /** Free slots on instances that are still starting. */
   startingSlots = 0;
   /** Live instances (starting, idle or busy). */

@@ -5,6 +5,12 @@ import type { Instance } from './instance.ts';
 
 export class IdleList implements Iterable<Instance> {
   private head: Instance | null = null;
+
+  /** The least recently idle instance; walk on with `idleNext` (no iterator allocation). */
+  get oldest(): Instance | null {
+    return this.head;
+  }
+
   private tail: Instance | null = null;
   size = 0;
   /** Memory of the listed instances (MiB). */
@@ -38,7 +44,10 @@ export class IdleList implements Iterable<Instance> {
     this.memoryMiB -= inst.memoryMiB;
   }
 
-  /** Oldest first. Unlinking the instance just visited is safe; other changes are not. */
+  /**
+   * Oldest first. Unlinking the instance just visited is safe; other changes are not. Allocates
+   * per step: hot paths walk `oldest`/`idleNext` instead.
+   */
   *[Symbol.iterator](): Iterator<Instance> {
     let cur = this.head;
     while (cur !== null) {

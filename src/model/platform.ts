@@ -364,6 +364,15 @@ export class Platform {
     return !io || io.holdUntil(inst) <= this.sim.now;
   }
 
+  /** Memory of the idle instances on `node` that could be evicted to make room for `forFn`. */
+  private evictableIdleMiB(node: Node, forFn: number): number {
+    let sum = 0;
+    for (let inst = node.idle.oldest; inst !== null; inst = inst.idleNext) {
+      if (this.evictable(inst, forFn)) sum += inst.memoryMiB;
+    }
+    return sum;
+  }
+
   /** A node for a new instance of `fn`: the placement policy's choice, else one made by eviction. */
   private findNode(fn: FunctionState): number {
     const chosen = this.cfg.placement.place(fn, this.nodes, this.sim.now);
@@ -377,7 +386,7 @@ export class Platform {
       if (
         shortfall < bestShortfall &&
         node.freeMiB + node.idle.memoryMiB >= fn.memoryMiB && // cheap bound before the exact sum
-        node.freeMiB + idleMiB(node, (i) => this.evictable(i, fn.index)) >= fn.memoryMiB
+        node.freeMiB + this.evictableIdleMiB(node, fn.index) >= fn.memoryMiB
       ) {
         best = node.index;
         bestShortfall = shortfall;
@@ -390,7 +399,7 @@ export class Platform {
       let victim: Instance | undefined;
       if (ka.evictionPriority) {
         let lowest = Infinity;
-        for (const inst of node.idle) {
+        for (let inst = node.idle.oldest; inst !== null; inst = inst.idleNext) {
           if (!this.evictable(inst, fn.index)) continue;
           const p = ka.evictionPriority(inst, this.functions[inst.fn]!, this.sim.now);
           if (p < lowest) {
@@ -399,7 +408,7 @@ export class Platform {
           }
         }
       } else {
-        for (const inst of node.idle) {
+        for (let inst = node.idle.oldest; inst !== null; inst = inst.idleNext) {
           // least recently used first
           if (this.evictable(inst, fn.index)) {
             victim = inst;
@@ -527,7 +536,12 @@ export class Platform {
     if (inst.state !== InstanceState.Idle) throw new Error(`cannot tear down instance ${inst.id}: not idle`);
     this.leaveIdle(inst);
     inst.state = InstanceState.Dead;
-    inst.inAvailable = false;
+    if (inst.inAvailable) {
+      inst.inAvailable = false;
+      // Dead entries below the top of the stack are only dropped when popped: compact now and
+      // then, so a function's churn of instances over a long run does not pile up there.
+      if (++fn.deadAvailable > 32 && fn.deadAvailable * 2 > fn.available.length) compactAvailable(fn);
+    }
     this.instances.delete(inst.id);
     node.usedMiB -= inst.memoryMiB;
     node.instanceCount--;
@@ -610,9 +624,10 @@ export class Platform {
 
   /** Tears down up to `count` idle instances of `fn`, least recently used first. */
   private retireIdle(fn: FunctionState, count: number): void {
+    // Every idle instance of `fn` is on its available stack (an idle instance has a free slot).
     const victims: Instance[] = [];
-    for (const inst of this.instances.values()) {
-      if (inst.fn === fn.index && inst.state === InstanceState.Idle && this.evictable(inst)) victims.push(inst);
+    for (const inst of fn.available) {
+      if (inst.inAvailable && inst.state === InstanceState.Idle && this.evictable(inst)) victims.push(inst);
     }
     victims.sort((a, b) => a.lastUsed - b.lastUsed || a.id - b.id);
     for (let i = 0; i < count && i < victims.length; i++) this.teardown(victims[i]!, 'scaled-down');
@@ -626,8 +641,14 @@ export class Platform {
   }
 }
 
-function idleMiB(node: Node, evictable: (inst: Instance) => boolean): number {
-  let sum = 0;
-  for (const inst of node.idle) if (evictable(inst)) sum += inst.memoryMiB;
-  return sum;
+/** Drops entries that no longer have a free slot from `fn`'s available stack, keeping order. */
+function compactAvailable(fn: FunctionState): void {
+  const stack = fn.available;
+  let kept = 0;
+  for (let i = 0; i < stack.length; i++) {
+    const inst = stack[i]!;
+    if (inst.inAvailable) stack[kept++] = inst;
+  }
+  stack.length = kept;
+  fn.deadAvailable = 0;
 }
