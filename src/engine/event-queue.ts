@@ -3,6 +3,11 @@
 
 /** Sequence numbers live below this; priorities are multiplied by it to form one tie-break key. */
 const SEQ_SPAN = 2 ** 40;
+
+/** The priority a tie-break key was made from. */
+export function priorityOfKey(key: number): number {
+  return Math.floor(key / SEQ_SPAN);
+}
 export const MAX_PRIORITY = 2 ** 12;
 
 export class EventQueue {
@@ -29,6 +34,11 @@ export class EventQueue {
   /** Time of the earliest event, or +Infinity when empty. */
   peekTime(): number {
     return this.n > 0 ? this.times[0]! : Infinity;
+  }
+
+  /** Tie-break key of the earliest event (+Infinity when empty). */
+  peekKey(): number {
+    return this.n > 0 ? this.keys[0]! : Infinity;
   }
 
   /** Priority of the earliest event (undefined when empty). */

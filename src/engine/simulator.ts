@@ -1,8 +1,9 @@
 // The discrete-event core: a clock in integer microseconds, a heap of (kind, target, arg) events,
 // handler dispatch by kind (no closure per event), and an optional ordered lane for pre-sorted
 // arrivals. Fails loudly on events in the past, like SimPy's core.
-import { EventQueue, MAX_PRIORITY } from './event-queue.ts';
+import { EventQueue, MAX_PRIORITY, priorityOfKey } from './event-queue.ts';
 import type { OrderedStream } from './lane.ts';
+import { SlotQueue } from './slot-queue.ts';
 import { TimerChannel } from './timer-channel.ts';
 
 export type Handler = (target: number, arg: number) => void;
@@ -17,6 +18,10 @@ export class Simulator {
   private readonly channels: (TimerChannel | null)[] = [];
   /** Heap kind standing for the head of each channel. */
   private readonly channelHeads: number[] = [];
+  /** Slot queues, with the kind each delivers to; and each kind's queue (null: none). */
+  private readonly slotQueues: SlotQueue[] = [];
+  private readonly slotQueueKinds: number[] = [];
+  private readonly slotsOf: (SlotQueue | null)[] = [];
   private lane: OrderedStream | null = null;
   /** The lane's next time, cached: it only changes when the lane is taken from. */
   private laneTime = Infinity;
@@ -34,7 +39,35 @@ export class Simulator {
     this.handlerNames.push(name);
     this.channels.push(null);
     this.channelHeads.push(-1);
+    this.slotsOf.push(null);
     return this.handlers.length - 1;
+  }
+
+  /**
+   * Registers a kind whose events belong to `count` slots (e.g. nodes), each with at most one
+   * pending event that `setSlot` moves in place; the handler gets (slot, 0). Ordered with all
+   * other events by (time, priority, sequence), the sequence taken when the slot was last set.
+   */
+  registerSlots(name: string, count: number, handler: Handler): number {
+    const kind = this.register(name, handler);
+    const sq = new SlotQueue(count);
+    this.slotsOf[kind] = sq;
+    this.slotQueues.push(sq);
+    this.slotQueueKinds.push(kind);
+    return kind;
+  }
+
+  /** Sets (or moves) the pending event of `slot` to `time`. */
+  setSlot(kind: number, slot: number, time: number, priority = 0): void {
+    this.check(time, kind, priority);
+    const sq = this.slotsOf[kind];
+    if (!sq) throw new SimulationError(`event kind ${this.kindName(kind)} has no slots`);
+    sq.set(slot, time, this.queue.nextKey(priority));
+  }
+
+  /** Cancels the pending event of `slot`, if any. */
+  clearSlot(kind: number, slot: number): void {
+    this.slotsOf[kind]?.remove(slot);
   }
 
   /**
@@ -63,6 +96,18 @@ export class Simulator {
 
   /** Schedules an event at absolute time `time` (integer us, not before now). */
   schedule(time: number, kind: number, target: number, arg = 0, priority = 0): void {
+    this.check(time, kind, priority);
+    const ch = this.channels[kind]!;
+    const key = this.queue.nextKey(priority);
+    if (ch !== null && ch.accepts(time, key)) {
+      if (ch.size === 0) this.queue.pushKeyed(time, key, this.channelHeads[kind]!, 0, 0);
+      ch.append(time, key, target, arg);
+      return;
+    }
+    this.queue.pushKeyed(time, key, kind, target, arg);
+  }
+
+  private check(time: number, kind: number, priority: number): void {
     if (!(time >= this.now)) {
       throw new SimulationError(
         `event ${this.kindName(kind)} scheduled at ${time} us, before the current time ${this.now} us`,
@@ -75,14 +120,6 @@ export class Simulator {
       throw new SimulationError(`priority ${priority} out of range [0, ${MAX_PRIORITY})`);
     }
     if (kind < 0 || kind >= this.handlers.length) throw new SimulationError(`unknown event kind ${kind}`);
-    const ch = this.channels[kind]!;
-    const key = this.queue.nextKey(priority);
-    if (ch !== null && ch.accepts(time, key)) {
-      if (ch.size === 0) this.queue.pushKeyed(time, key, this.channelHeads[kind]!, 0, 0);
-      ch.append(time, key, target, arg);
-      return;
-    }
-    this.queue.pushKeyed(time, key, kind, target, arg);
   }
 
   scheduleIn(delay: number, kind: number, target: number, arg = 0, priority = 0): void {
@@ -104,21 +141,42 @@ export class Simulator {
   get pending(): number {
     let n = this.queue.size;
     for (const ch of this.channels) if (ch !== null && ch.size > 0) n += ch.size - 1;
+    for (const sq of this.slotQueues) n += sq.size;
     return n;
   }
 
-  /** Time of the next event (heap or lane), +Infinity if none. */
+  /** Time of the next event (heap, slots or lane), +Infinity if none. */
   peekTime(): number {
-    return Math.min(this.laneTime, this.queue.peekTime());
+    let t = Math.min(this.laneTime, this.queue.peekTime());
+    for (const sq of this.slotQueues) if (sq.size > 0 && sq.peekTime() < t) t = sq.peekTime();
+    return t;
   }
 
-  /** Processes exactly one event. Returns false when there is nothing left to do. */
-  step(): boolean {
+  /**
+   * Processes exactly one event. Returns false (and processes nothing) when there is nothing left
+   * to do or the next event is after `until`.
+   */
+  step(until = Infinity): boolean {
     const q = this.queue;
     const lt = this.laneTime;
-    const ht = q.peekTime();
+    let ht = q.peekTime();
+    let hk = q.peekKey();
+    // The earliest of the heap and the slot queues (-1: the heap).
+    let from = -1;
+    const sqs = this.slotQueues;
+    for (let i = 0; i < sqs.length; i++) {
+      const sq = sqs[i]!;
+      if (sq.size === 0) continue;
+      const st = sq.peekTime();
+      if (st < ht || (st === ht && sq.peekKey() < hk)) {
+        ht = st;
+        hk = sq.peekKey();
+        from = i;
+      }
+    }
     if (lt === Infinity && ht === Infinity) return false;
-    if (lt < ht || (lt === ht && this.lanePriority <= q.peekPriority())) {
+    if (lt < ht || (lt === ht && this.lanePriority <= priorityOfKey(hk))) {
+      if (lt > until) return false;
       if (lt < this.now) throw new SimulationError(`ordered lane delivered time ${lt} before ${this.now}`);
       this.now = lt;
       const lane = this.lane!;
@@ -126,6 +184,14 @@ export class Simulator {
       this.laneTime = lane.peekTime();
       this.processed++;
       this.handlers[this.laneKind]!(payload, lt);
+      return true;
+    }
+    if (ht > until) return false;
+    if (from >= 0) {
+      const slot = sqs[from]!.pop();
+      this.now = ht;
+      this.processed++;
+      this.handlers[this.slotQueueKinds[from]!]!(slot, 0);
       return true;
     }
     q.pop();
@@ -141,16 +207,15 @@ export class Simulator {
     const q = this.queue;
     const handlers = this.handlers;
     while (!this.stopped) {
-      if (this.lane === null) {
+      if (this.lane === null && this.slotQueues.length === 0) {
         // Fast path without a lane: the heap alone, no second peek.
         if (q.size === 0 || q.peekTime() > until) break;
         q.pop();
         this.now = q.poppedTime;
         this.processed++;
         handlers[q.poppedKind]!(q.poppedTarget, q.poppedArg);
-      } else {
-        if (this.peekTime() > until) break;
-        if (!this.step()) break;
+      } else if (!this.step(until)) {
+        break;
       }
     }
   }

@@ -1,7 +1,7 @@
 // A node's CPU as an egalitarian processor-sharing server: while the vCPUs demanded by running
 // invocations exceed the node's cores, every invocation progresses at rate cores/demand. Kept as
 // virtual time (work done per unit of demand) so that a change of load costs O(log n), and the
-// node keeps exactly one pending completion event (older ones are cancelled by a generation).
+// node keeps exactly one pending completion event (a slot the platform moves in place).
 
 export type CpuMode = 'processor-sharing' | 'none';
 
@@ -14,8 +14,6 @@ export class ProcessorSharingCpu {
   private finishV: number[] = [];
   private jobIds: number[] = [];
   private vcpus: number[] = [];
-  /** Generation of the one valid completion event; earlier events are stale. */
-  gen = 0;
   private scheduledTime = -1;
 
   constructor(
@@ -57,7 +55,7 @@ export class ProcessorSharingCpu {
 
   /**
    * Pops the jobs finished by `now` into `out` (job ids, in completion order, ties by start order
-   * of the heap). Call from the completion event after checking its generation.
+   * of the heap). Call from the node's completion event.
    */
   collectFinished(now: number, out: number[]): void {
     this.advance(now);
@@ -88,7 +86,6 @@ export class ProcessorSharingCpu {
     const t = now + Math.ceil(remaining / this.rate - 1e-9);
     if (t === this.scheduledTime) return -2;
     this.scheduledTime = t;
-    this.gen++;
     return t;
   }
 

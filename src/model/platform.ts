@@ -102,7 +102,7 @@ export class Platform {
     this.nodes = cfg.nodes.map((n, i) => new Node(i, n.group, n.cores, n.memoryMiB, cfg.cpuMode));
     const warmth = cfg.startPath.warmth?.bind(cfg.startPath);
     if (warmth) for (const n of this.nodes) n.warmthOf = warmth;
-    this.kCpu = sim.register('cpu-done', (node, gen) => this.onCpuDone(node, gen));
+    this.kCpu = sim.registerSlots('cpu-done', this.nodes.length, (node) => this.onCpuDone(node));
     this.kKeepAlive = sim.registerTimer('keepalive-expiry', (id, gen) => this.onKeepAlive(id, gen));
     this.kQueueTimeout = sim.registerTimer('queue-timeout', (fn, id) => this.onQueueTimeout(fn, id));
     this.kArrival = sim.register('arrival', (fn) => {
@@ -248,13 +248,13 @@ export class Platform {
   }
 
   private rescheduleCpu(node: Node): void {
+    // One pending completion per node, moved in place (-2: unchanged, -1: none left).
     const t = node.cpu.nextCompletion(this.sim.now);
-    if (t >= 0) this.sim.schedule(t, this.kCpu, node.index, node.cpu.gen, PRIORITY.cpu);
+    if (t >= 0) this.sim.setSlot(this.kCpu, node.index, t, PRIORITY.cpu);
   }
 
-  private onCpuDone(nodeIndex: number, gen: number): void {
+  private onCpuDone(nodeIndex: number): void {
     const node = this.nodes[nodeIndex]!;
-    if (gen !== node.cpu.gen) return;
     node.cpu.fired();
     const done = this.finished;
     done.length = 0;
