@@ -1,6 +1,7 @@
 // `npm run bench`: fixed, seeded workloads, each the median of at least 3 runs, printed as
 // Markdown rows for BENCHMARKS.md. `--smoke` runs tiny versions (used by the test suite so the
-// benchmarks cannot rot; it checks they run and report, not their speed).
+// benchmarks cannot rot; it checks they run and report, not their speed). `--quick` skips the
+// 24-hour replay of the 10,000-function trace (3 runs of ~12 minutes each on 2 cores).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { loadScenarioFile } from '../src/scenario/load.ts';
 import { simulate } from '../src/simulate.ts';
 
 const smoke = process.argv.includes('--smoke');
+const quick = process.argv.includes('--quick');
 const repeats = smoke ? 1 : 3;
 const ROOT = join(import.meta.dirname, '..');
 
@@ -86,11 +88,38 @@ const big = await ensureTrace(smoke ? 200 : 10_000, 7);
 // The synthetic trace's busiest functions run long, so the fleet is sized to its load.
 const fleet = smoke ? { nodes: 8, cores: 64, memory: '256GiB' } : { nodes: 1000, cores: 64, memory: '256GiB' };
 const window: [number, number] = smoke ? [480, 485] : [480, 540];
+const bigLabel = smoke ? '200' : '10,000';
+const bigRuns: ReplayResult[] = [];
 for (const invocations of [false, true]) {
-  replayRows(
-    `Azure-like replay, ${smoke ? 200 : '10,000'} functions, ${smoke ? '5 min' : '1 h'}, REAP cold starts, fixed 10-min keep-alive, invocations.csv ${invocations ? 'on' : 'off'}`,
-    { trace: big, windowMinutes: window, ...fleet, invocations, keepAlive: 'fixed(ttl=10m)', coldStart: 'reap' },
+  bigRuns.push(
+    replayRows(
+      `Azure-like replay, ${bigLabel} functions, ${smoke ? '5 min' : '1 h'}, REAP cold starts, fixed 10-min keep-alive, invocations.csv ${invocations ? 'on' : 'off'}`,
+      { trace: big, windowMinutes: window, ...fleet, invocations, keepAlive: 'fixed(ttl=10m)', coldStart: 'reap' },
+    ),
   );
+}
+const [off, on] = bigRuns as [ReplayResult, ReplayResult];
+report({
+  name: 'invocations.csv on vs off',
+  value: `${((on.simMs / off.simMs - 1) * 100).toFixed(0)}% slower`,
+  detail: `simulation ${(on.simMs / 1000).toFixed(1)} s vs ${(off.simMs / 1000).toFixed(1)} s`,
+});
+if (!quick) {
+  // The same workload for a whole day: time linear and memory flat in trace length.
+  const dayWindow: [number, number] = smoke ? [480, 500] : [0, 1440];
+  const day = replayRows(`Azure-like replay, ${bigLabel} functions, ${smoke ? '20 min' : '24 h'}, same setup, invocations.csv off`, {
+    trace: big,
+    windowMinutes: dayWindow,
+    ...fleet,
+    invocations: false,
+    keepAlive: 'fixed(ttl=10m)',
+    coldStart: 'reap',
+  });
+  report({
+    name: `${smoke ? '20 min vs 5 min' : '24 h vs 1 h'} of the ${bigLabel}-function replay`,
+    value: `wall ${(day.simMs / off.simMs).toFixed(1)}x, peak RSS ${(day.maxRssMiB / off.maxRssMiB).toFixed(2)}x`,
+    detail: `invocations ${(day.arrivals / off.arrivals).toFixed(1)}x`,
+  });
 }
 
 // 3. 1 h vs 24 h of the same (smaller) trace: time linear, memory flat.

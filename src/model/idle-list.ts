@@ -1,59 +1,89 @@
-// A node's idle instances in least-recently-idle order, as a doubly linked list threaded through
-// the instances themselves: moving an instance in or out is O(1) with no hashing or allocation
-// (a Set did the same in insertion order, but hashed on every warm request).
+// A node's idle instances in least-recently-idle order, as an append-only log with lazy removal:
+// an instance going idle is appended with a fresh stamp, leaving idle only clears its flag, and
+// entries whose stamp no longer matches are skipped and compacted away. A warm request thus
+// touches only the instance itself (a linked list also touched both neighbours, a Set hashed).
 import type { Instance } from './instance.ts';
 
 export class IdleList implements Iterable<Instance> {
-  private head: Instance | null = null;
-
-  /** The least recently idle instance; walk on with `idleNext` (no iterator allocation). */
-  get oldest(): Instance | null {
-    return this.head;
-  }
-
-  private tail: Instance | null = null;
+  private entries: Instance[] = [];
+  private stamps: number[] = [];
+  /** Index of the first entry that may be live (everything before it is stale). */
+  private start = 0;
+  private nextStamp = 0;
   size = 0;
   /** Memory of the listed instances (MiB). */
   memoryMiB = 0;
 
   /** Appends `inst` (it must not be listed). */
   add(inst: Instance): void {
-    inst.idlePrev = this.tail;
-    inst.idleNext = null;
-    if (this.tail !== null) this.tail.idleNext = inst;
-    else this.head = inst;
-    this.tail = inst;
+    // Compact when stale entries outnumber live ones, so the log stays O(live) (amortised O(1)).
+    // Done here rather than on delete, so that unlisting while walking the list is safe.
+    if (this.entries.length - this.start > 2 * this.size + 64) this.compact();
+    const stamp = ++this.nextStamp;
+    inst.idleStamp = stamp;
     inst.idleListed = true;
+    this.entries.push(inst);
+    this.stamps.push(stamp);
     this.size++;
     this.memoryMiB += inst.memoryMiB;
   }
 
-  /** Unlinks `inst` if it is listed. */
+  /** Unlists `inst` if it is listed; its entry goes stale. */
   delete(inst: Instance): void {
     if (!inst.idleListed) return;
-    const p = inst.idlePrev;
-    const n = inst.idleNext;
-    if (p !== null) p.idleNext = n;
-    else this.head = n;
-    if (n !== null) n.idlePrev = p;
-    else this.tail = p;
-    inst.idlePrev = null;
-    inst.idleNext = null;
     inst.idleListed = false;
     this.size--;
     this.memoryMiB -= inst.memoryMiB;
   }
 
+  /** Index of the first live entry at or after `i`, or -1. */
+  private live(i: number): number {
+    const entries = this.entries;
+    const stamps = this.stamps;
+    for (; i < entries.length; i++) {
+      const inst = entries[i]!;
+      if (inst.idleListed && inst.idleStamp === stamps[i]) return i;
+    }
+    return -1;
+  }
+
+  /** Cursor of the least recently idle instance (-1 if none); walk with `next`, read with `at`. */
+  first(): number {
+    const i = this.live(this.start);
+    this.start = i < 0 ? this.entries.length : i;
+    return i;
+  }
+
+  next(cursor: number): number {
+    return this.live(cursor + 1);
+  }
+
+  at(cursor: number): Instance {
+    return this.entries[cursor]!;
+  }
+
+  private compact(): void {
+    const entries = this.entries;
+    const stamps = this.stamps;
+    let k = 0;
+    for (let i = this.start; i < entries.length; i++) {
+      const inst = entries[i]!;
+      if (inst.idleListed && inst.idleStamp === stamps[i]) {
+        entries[k] = inst;
+        stamps[k] = stamps[i]!;
+        k++;
+      }
+    }
+    entries.length = k;
+    stamps.length = k;
+    this.start = 0;
+  }
+
   /**
-   * Oldest first. Unlinking the instance just visited is safe; other changes are not. Allocates
-   * per step: hot paths walk `oldest`/`idleNext` instead.
+   * Oldest first. Unlisting while walking is safe; listing is not. Allocates per step: hot paths use
+   * `first`/`next`/`at` instead.
    */
   *[Symbol.iterator](): Iterator<Instance> {
-    let cur = this.head;
-    while (cur !== null) {
-      const next = cur.idleNext;
-      yield cur;
-      cur = next;
-    }
+    for (let c = this.first(); c >= 0; c = this.next(c)) yield this.at(c);
   }
 }

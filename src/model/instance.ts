@@ -27,10 +27,9 @@ export class Instance implements InstanceView {
   prewarmed = false;
   /** When its keep-alive ends while idle (Infinity: kept until evicted). */
   expiresAt = Infinity;
-  /** Links of its node's idle list (see IdleList). */
-  idlePrev: Instance | null = null;
-  idleNext: Instance | null = null;
+  /** On its node's idle list, and the stamp of its current entry there (see IdleList). */
   idleListed = false;
+  idleStamp = 0;
 
   get firstInvocationExtraUs(): number {
     return this.startOutcome?.firstInvocationExtra ?? 0;

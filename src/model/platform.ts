@@ -367,7 +367,9 @@ export class Platform {
   /** Memory of the idle instances on `node` that could be evicted to make room for `forFn`. */
   private evictableIdleMiB(node: Node, forFn: number): number {
     let sum = 0;
-    for (let inst = node.idle.oldest; inst !== null; inst = inst.idleNext) {
+    const idle = node.idle;
+    for (let c = idle.first(); c >= 0; c = idle.next(c)) {
+      const inst = idle.at(c);
       if (this.evictable(inst, forFn)) sum += inst.memoryMiB;
     }
     return sum;
@@ -399,7 +401,8 @@ export class Platform {
       let victim: Instance | undefined;
       if (ka.evictionPriority) {
         let lowest = Infinity;
-        for (let inst = node.idle.oldest; inst !== null; inst = inst.idleNext) {
+        for (let c = node.idle.first(); c >= 0; c = node.idle.next(c)) {
+          const inst = node.idle.at(c);
           if (!this.evictable(inst, fn.index)) continue;
           const p = ka.evictionPriority(inst, this.functions[inst.fn]!, this.sim.now);
           if (p < lowest) {
@@ -408,7 +411,8 @@ export class Platform {
           }
         }
       } else {
-        for (let inst = node.idle.oldest; inst !== null; inst = inst.idleNext) {
+        for (let c = node.idle.first(); c >= 0; c = node.idle.next(c)) {
+          const inst = node.idle.at(c);
           // least recently used first
           if (this.evictable(inst, fn.index)) {
             victim = inst;
