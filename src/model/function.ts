@@ -63,6 +63,9 @@ export class FunctionState implements FunctionView {
   get app(): string {
     return this.spec.app;
   }
+  get profile(): string | null {
+    return this.spec.profile;
+  }
   get meanExecutionUs(): number {
     return this.spec.execution.mean;
   }

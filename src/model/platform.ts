@@ -438,7 +438,7 @@ export class Platform {
     fn.instances++;
     fn.startingSlots += fn.concurrency;
     this.cfg.observer.instanceStarted(inst, now);
-    this.cfg.startPath.start(inst.id, { ...fn.spec, index: fn.index }, nodeIndex, this.onReadyBound);
+    this.cfg.startPath.start(inst.id, fn, nodeIndex, this.onReadyBound);
   }
 
   private onReady(id: number, outcome: StartOutcome): void {
@@ -550,7 +550,7 @@ export class Platform {
     node.usedMiB -= inst.memoryMiB;
     node.instanceCount--;
     fn.instances--;
-    this.cfg.startPath.released?.(inst.id, { ...fn.spec, index: fn.index }, inst.node);
+    this.cfg.startPath.released?.(inst.id, fn, inst.node);
     this.cfg.observer.instanceDead(inst, reason, now);
     if (reason !== 'evicted') this.retryStarved();
   }
