@@ -64,20 +64,25 @@ function runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder | 
 
   // Arrivals come in [0, duration); afterwards the run drains until every admitted request ended.
   let nextReport = PROGRESS_EVERY;
-  for (;;) {
-    const t = sim.peekTime();
-    if (t === Infinity || (t >= duration && platform.inFlight === 0 && (b.workflows?.engine.active ?? 0) === 0)) break;
-    sim.step();
-    if (options.onProgress && sim.processed >= nextReport) {
-      nextReport += PROGRESS_EVERY;
-      options.onProgress({
-        simTimeUs: sim.now,
-        durationUs: duration,
-        events: sim.processed,
-        arrivals: recorder.arrivals,
-        draining: sim.now >= duration,
-      });
+  try {
+    for (;;) {
+      // Only an empty system can be done, so the next event's time is looked up only then.
+      if (platform.inFlight === 0 && (b.workflows?.engine.active ?? 0) === 0 && sim.peekTime() >= duration) break;
+      if (!sim.step()) break;
+      if (options.onProgress && sim.processed >= nextReport) {
+        nextReport += PROGRESS_EVERY;
+        options.onProgress({
+          simTimeUs: sim.now,
+          durationUs: duration,
+          events: sim.processed,
+          arrivals: recorder.arrivals,
+          draining: sim.now >= duration,
+        });
+      }
     }
+  } catch (e) {
+    recorder.abort(); // stops the invocations.csv writer thread, if one runs
+    throw e;
   }
   const end = Math.max(duration, sim.now);
   sampler.sample(end);

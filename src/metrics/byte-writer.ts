@@ -8,21 +8,58 @@ export function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+const encoder = new TextEncoder();
+
+/** The UTF-8 bytes of a CSV field, quoted if needed. */
+export function encodeField(s: string): Uint8Array {
+  return encoder.encode(csvField(s));
+}
+
 const CAPACITY = 1 << 20;
 const COMMA = 44;
 const NEWLINE = 10;
 const MINUS = 45;
+const ZERO = 48;
+/** ASCII of 00, 01, ..., 99. */
+const PAIRS = new Uint8Array(200);
+for (let i = 0; i < 100; i++) {
+  PAIRS[2 * i] = ZERO + Math.floor(i / 10);
+  PAIRS[2 * i + 1] = ZERO + (i % 10);
+}
+
+/** Decimal digits of an integer in [0, 2^31). */
+function digitCount(n: number): number {
+  if (n < 100_000) return n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10_000 ? 4 : 5;
+  return n < 1_000_000 ? 6 : n < 10_000_000 ? 7 : n < 100_000_000 ? 8 : n < 1_000_000_000 ? 9 : 10;
+}
+
+/** Writes the digits of an integer in [0, 2^31) so that the last one lands just before `end`. */
+function putDigits(buf: Uint8Array, end: number, n: number): void {
+  let p = end;
+  while (n >= 100) {
+    const q = (n / 100) | 0;
+    const r = (n - q * 100) << 1;
+    buf[--p] = PAIRS[r + 1]!;
+    buf[--p] = PAIRS[r]!;
+    n = q;
+  }
+  if (n >= 10) {
+    buf[--p] = PAIRS[(n << 1) + 1]!;
+    buf[--p] = PAIRS[n << 1]!;
+  } else {
+    buf[--p] = ZERO + n;
+  }
+}
 
 export class ByteWriter {
   private fd: number;
   private readonly buf = new Uint8Array(CAPACITY);
   private pos = 0;
   private readonly encoded = new Map<string, Uint8Array>();
-  private readonly encoder = new TextEncoder();
-  private readonly digits = new Uint8Array(24);
 
-  constructor(path: string) {
-    this.fd = openSync(path, 'w');
+  /** A path to create or truncate, or a file descriptor opened for writing (closed by close()). */
+  constructor(target: string | number) {
+    this.fd = typeof target === 'number' ? target : openSync(target, 'w');
   }
 
   /** Room for `n` more bytes (rows are flushed whole, never split across a flush boundary). */
@@ -40,22 +77,27 @@ export class ByteWriter {
   int(v: number): this {
     if (!Number.isSafeInteger(v)) return this.text(String(v));
     this.ensure(24);
+    const buf = this.buf;
     let n = v;
     if (n < 0) {
-      this.buf[this.pos++] = MINUS;
+      buf[this.pos++] = MINUS;
       n = -n;
     }
-    if (n === 0) {
-      this.buf[this.pos++] = 48;
-      return this;
+    // Digits are produced with int32 arithmetic, two at a time: a row holds about ten integers,
+    // so this is most of the cost of a row.
+    if (n < 2 ** 31) {
+      const end = this.pos + digitCount(n);
+      putDigits(buf, end, n);
+      this.pos = end;
+    } else {
+      const lo = n % 1e8; // exact for doubles, and then so is the division
+      const hi = (n - lo) / 1e8; // < 2^53 / 1e8 < 2^31
+      const mid = this.pos + digitCount(hi);
+      putDigits(buf, mid, hi);
+      putDigits(buf, mid + 8, lo);
+      for (let p = mid + 8 - digitCount(lo); p > mid; ) buf[--p] = ZERO;
+      this.pos = mid + 8;
     }
-    let k = 0;
-    while (n > 0) {
-      const q = Math.floor(n / 10);
-      this.digits[k++] = 48 + (n - q * 10);
-      n = q;
-    }
-    while (k > 0) this.buf[this.pos++] = this.digits[--k]!;
     return this;
   }
 
@@ -68,9 +110,14 @@ export class ByteWriter {
   text(s: string): this {
     let b = this.encoded.get(s);
     if (b === undefined) {
-      b = this.encoder.encode(csvField(s));
+      b = encodeField(s);
       if (this.encoded.size < 100_000) this.encoded.set(s, b);
     }
+    return this.bytes(b);
+  }
+
+  /** Bytes as they are, e.g. a field encoded once with encodeField(). */
+  bytes(b: Uint8Array): this {
     if (b.length > CAPACITY / 2) {
       this.flush();
       let off = 0;
@@ -78,8 +125,16 @@ export class ByteWriter {
       return this;
     }
     this.ensure(b.length);
-    this.buf.set(b, this.pos);
-    this.pos += b.length;
+    // Most fields are a few bytes, for which a loop beats the call into TypedArray.set.
+    if (b.length <= 32) {
+      const buf = this.buf;
+      let p = this.pos;
+      for (let i = 0; i < b.length; i++) buf[p++] = b[i]!;
+      this.pos = p;
+    } else {
+      this.buf.set(b, this.pos);
+      this.pos += b.length;
+    }
     return this;
   }
 

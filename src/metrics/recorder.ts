@@ -6,7 +6,7 @@ import type { Instance } from '../model/instance.ts';
 import type { Invocation } from '../model/invocation.ts';
 import type { PlatformObserver, TeardownReason } from '../model/observer.ts';
 import { LogHistogram } from './histogram.ts';
-import { ByteWriter } from './byte-writer.ts';
+import { InvocationRowSink } from './invocation-rows.ts';
 
 export class FunctionTally {
   arrivals = 0;
@@ -79,26 +79,16 @@ export class Recorder implements PlatformObserver {
   intervalCompleted = 0;
   intervalCold = 0;
   intervalDropped = 0;
-  private readonly writer: ByteWriter | null;
+  private readonly writer: InvocationRowSink | null;
   /** Rows are written for invocations whose id hash is below this (2^32: all). */
   private readonly sampleBelow: number;
 
   constructor(private readonly opts: RecorderOptions) {
     this.functions = opts.functionNames.map(() => new FunctionTally());
     this.sampleBelow = (opts.invocationsSample ?? 1) >= 1 ? 2 ** 32 : Math.floor((opts.invocationsSample ?? 1) * 2 ** 32);
-    this.writer = opts.invocationsPath ? new ByteWriter(opts.invocationsPath) : null;
-    if (this.writer) {
-      const cols = [
-        'id', 'function', 'arrival_us', 'dispatch_us', 'end_us', 'outcome', 'reason', 'start_path',
-        'cold', 'wait_us', 'exec_us', 'latency_us', 'node', 'instance',
-        ...opts.phaseNames.map((p) => `phase_${p}`),
-      ];
-      for (let i = 0; i < cols.length; i++) {
-        if (i > 0) this.writer.comma();
-        this.writer.text(cols[i]!);
-      }
-      this.writer.newline();
-    }
+    this.writer = opts.invocationsPath
+      ? new InvocationRowSink({ path: opts.invocationsPath, functionNames: opts.functionNames, phaseNames: opts.phaseNames })
+      : null;
   }
 
   get starting(): number {
@@ -146,32 +136,11 @@ export class Recorder implements PlatformObserver {
         f.failed++;
       }
     }
-    if (this.writer && (this.sampleBelow >= 2 ** 32 || idHash(inv.id) < this.sampleBelow)) this.writeRow(inv);
-  }
-
-
-  /** One invocations.csv row; times in integer microseconds (exact). Empty fields if it never ran. */
-  private writeRow(inv: Invocation): void {
-    const w = this.writer!;
-    const ran = inv.dispatch >= 0;
-    w.int(inv.id).comma().text(this.opts.functionNames[inv.fn]!).comma().int(inv.arrival).comma();
-    if (ran) w.int(inv.dispatch);
-    w.comma().int(inv.end).comma().text(inv.outcome).comma().text(inv.reason).comma();
-    if (ran) w.text(inv.startPath);
-    w.comma().int(inv.cold ? 1 : 0).comma();
-    if (ran) w.int(inv.dispatch - inv.arrival).comma().int(inv.end - inv.dispatch);
-    else w.comma();
-    w.comma().int(inv.end - inv.arrival).comma();
-    if (ran) w.int(inv.node).comma().int(inv.instance);
-    else w.comma();
-    const phases = inv.cold ? this.coldPhases.get(inv.instance) : undefined;
-    for (const p of this.opts.phaseNames) {
-      w.comma();
-      const v = phases?.[p];
-      if (v !== undefined) w.num(v);
+    if (this.writer && (this.sampleBelow >= 2 ** 32 || idHash(inv.id) < this.sampleBelow)) {
+      const phases = inv.cold ? this.coldPhases.get(inv.instance) : undefined;
+      this.writer.add(inv, phases);
+      if (phases) this.coldPhases.delete(inv.instance);
     }
-    w.newline();
-    if (phases) this.coldPhases.delete(inv.instance);
   }
 
   // Phases of instances whose first (cold) invocation has not ended yet, for its CSV row.
@@ -224,7 +193,13 @@ export class Recorder implements PlatformObserver {
     this.prewarmFailures++;
   }
 
+  /** Finishes invocations.csv; throws if it could not be written completely. */
   close(): void {
     this.writer?.close();
+  }
+
+  /** Stops writing invocations.csv without finishing it, for a run that failed; never throws. */
+  abort(): void {
+    this.writer?.abort();
   }
 }

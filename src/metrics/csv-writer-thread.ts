@@ -1,0 +1,68 @@
+// The invocations.csv writer thread: formats the packed row batches the simulation thread posts
+// (with the formatter of the synchronous path) and writes them to the descriptor it was handed.
+import { parentPort, workerData } from 'node:worker_threads';
+import { ByteWriter } from './byte-writer.ts';
+import { CONTROL, type CsvWorkerData, RowFormatter, STATE, type ToWriter, type WriterFailure } from './invocation-rows.ts';
+
+const data = workerData as CsvWorkerData;
+const ctl = new Int32Array(data.control);
+const ring = data.ring.map((b) => new Float64Array(b));
+
+function signal(): void {
+  Atomics.add(ctl, CONTROL.seq, 1);
+  Atomics.notify(ctl, CONTROL.seq);
+}
+
+function live(): boolean {
+  const s = Atomics.load(ctl, CONTROL.state);
+  return s === STATE.booting || s === STATE.ready;
+}
+
+function fail(e: unknown): void {
+  if (!live()) return;
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  const failure: WriterFailure = { message: e instanceof Error ? e.message : String(e), ...(typeof code === 'string' ? { code } : {}) };
+  // Posted before the state changes, so the simulation thread finds it once it sees the state.
+  data.port.postMessage(failure);
+  Atomics.store(ctl, CONTROL.state, STATE.failed);
+  signal();
+}
+
+// A thread that ends without finishing (process.exit, an uncaught error) must not leave the
+// simulation thread waiting for the stall timeout.
+process.on('exit', () => {
+  if (!live()) return;
+  Atomics.store(ctl, CONTROL.state, STATE.exited);
+  signal();
+});
+
+let writer: ByteWriter | null = null;
+let formatter: RowFormatter | null = null;
+try {
+  // The simulation thread owns the descriptor and closes it: only flush(), never close(), here.
+  writer = new ByteWriter(data.fd);
+  formatter = new RowFormatter(writer, data.functionNames, data.phaseNames, data.header);
+  Atomics.store(ctl, CONTROL.state, STATE.ready);
+  signal();
+} catch (e) {
+  fail(e);
+}
+
+parentPort!.on('message', (m: ToWriter) => {
+  if (Atomics.load(ctl, CONTROL.state) !== STATE.ready || writer === null || formatter === null) return;
+  try {
+    if (m.type === 'batch') {
+      formatter.addStrings(m.strings, m.reset);
+      formatter.format(ring[m.slot]!, m.rows);
+      Atomics.add(ctl, CONTROL.written, 1);
+      signal();
+    } else {
+      writer.flush();
+      Atomics.store(ctl, CONTROL.state, STATE.closed);
+      signal();
+      parentPort!.close();
+    }
+  } catch (e) {
+    fail(e);
+  }
+});
