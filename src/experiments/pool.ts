@@ -2,6 +2,7 @@
 // next task when it finishes one; outputs do not depend on which worker ran what, because every
 // run writes only its own folder and results are assembled later in run order.
 import { Worker } from 'node:worker_threads';
+import { WORKER_EXEC_ARGV } from '../worker-exec-argv.ts';
 import type { RunTask, WorkerReply } from './messages.ts';
 import { deserializeError, runOne } from './run-one.ts';
 
@@ -40,7 +41,7 @@ export async function runTasks(tasks: readonly RunTask[], jobs: number, listener
       };
       const count = Math.min(jobs, tasks.length);
       for (let i = 0; i < count; i++) {
-        const w = new Worker(WORKER_URL);
+        const w = new Worker(WORKER_URL, { execArgv: [...WORKER_EXEC_ARGV] });
         workers.push(w);
         w.on('message', (m: WorkerReply) => {
           if (m.type === 'progress') listener.onProgress?.(m.index, m.fraction);

@@ -3,6 +3,7 @@
 import { closeSync, openSync } from 'node:fs';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Invocation } from '../model/invocation.ts';
+import { WORKER_EXEC_ARGV } from '../worker-exec-argv.ts';
 import { ByteWriter, encodeField } from './byte-writer.ts';
 
 /**
@@ -175,9 +176,6 @@ export interface WriterFailure {
 
 const WORKER_URL = new URL('./csv-worker.mjs', import.meta.url);
 
-// The thread inherits this process's flags; --input-type (from `node --input-type=module -e ...`)
-// is refused for a file entry point and would kill it before it runs a line.
-const WORKER_EXEC_ARGV = process.execArgv.filter((a, i, all) => !a.startsWith('--input-type') && all[i - 1] !== '--input-type');
 
 function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -442,7 +440,7 @@ export class InvocationRowSink {
     };
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_URL, { workerData: data, transferList: [port2], execArgv: WORKER_EXEC_ARGV });
+      worker = new Worker(WORKER_URL, { workerData: data, transferList: [port2], execArgv: [...WORKER_EXEC_ARGV] });
     } catch (e) {
       port1.close();
       this.noThread(e);
