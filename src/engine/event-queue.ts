@@ -41,10 +41,6 @@ export class EventQueue {
     return this.n > 0 ? this.keys[0]! : Infinity;
   }
 
-  /** Priority of the earliest event (undefined when empty). */
-  peekPriority(): number {
-    return Math.floor(this.keys[0]! / SEQ_SPAN);
-  }
 
   push(time: number, priority: number, kind: number, target: number, arg: number): void {
     this.pushKeyed(time, priority * SEQ_SPAN + this.seq++, kind, target, arg);

@@ -20,10 +20,6 @@ export class SlotQueue {
     return this.n;
   }
 
-  isPending(slot: number): boolean {
-    return this.pos[slot]! >= 0;
-  }
-
   /** Time and key of the earliest slot (the caller checks size first). */
   peekTime(): number {
     return this.times[this.heap[0]!]!;

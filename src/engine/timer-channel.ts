@@ -10,8 +10,8 @@ export class TimerChannel {
   private head = 0;
   private n = 0;
   /** Time and key of the last event appended: appends must not order before it. */
-  tailTime = -Infinity;
-  tailKey = -Infinity;
+  private tailTime = -Infinity;
+  private tailKey = -Infinity;
 
   /** May an event at (time, key) be appended without breaking the heap order? */
   accepts(time: number, key: number): boolean {

@@ -6,36 +6,40 @@ import type { Instance } from './instance.ts';
 export type Outcome = 'pending' | 'completed' | 'dropped' | 'failed';
 
 export class Invocation {
+  // Every field is set by reset(), which the constructor calls: one list of initial values for a
+  // new request and for a pooled one reused. `declare` emits no field definitions, so the first
+  // stores give each field its number representation (a pre-defined undefined would box them).
+  declare id: number;
+  declare fn: number;
+  declare arrival: number;
   /** Dispatch time (us), -1 until it starts executing. */
-  dispatch = -1;
-  end = -1;
-  instance = -1;
+  declare dispatch: number;
+  declare end: number;
+  declare instance: number;
   /** The instance it was dispatched to (the platform's handle; `instance` is its id). */
-  host: Instance | null = null;
-  node = -1;
+  declare host: Instance | null;
+  declare node: number;
   /** Start path of the cold start it waited for (`warm` if it ran on an existing instance). */
-  startPath = 'warm';
+  declare startPath: string;
   /** True if it was the first invocation of a freshly started instance it waited for. */
-  cold = false;
+  declare cold: boolean;
   /** Execution time at full speed that was drawn for it (us), including cold extras. */
-  work = 0;
-  outcome: Outcome = 'pending';
-  reason = '';
+  declare work: number;
+  declare outcome: Outcome;
+  declare reason: string;
   /** When compute started and ended (after input fetch, before output store); -1 until then. */
-  computeStart = -1;
-  computeEnd = -1;
+  declare computeStart: number;
+  declare computeEnd: number;
   /** Workflow context (opaque to the platform), or null for a plain request. */
-  flow: unknown = null;
+  declare flow: unknown;
   /** Owned by the platform's pool: reused for a later request once it has ended. */
   pooled = false;
 
-  constructor(
-    public id: number,
-    public fn: number,
-    public arrival: number,
-  ) {}
+  constructor(id: number, fn: number, arrival: number) {
+    this.reset(id, fn, arrival);
+  }
 
-  /** Makes a pooled invocation a fresh request (every field as the constructor leaves it). */
+  /** Makes this a fresh request (a new one, or a pooled one reused). */
   reset(id: number, fn: number, arrival: number): void {
     this.id = id;
     this.fn = fn;
