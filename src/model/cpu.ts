@@ -10,10 +10,13 @@ export class ProcessorSharingCpu {
   private lastT = 0;
   private rate = 1;
   private demand = 0;
-  // Min-heap of running jobs by finishV (virtual time at which each job completes).
-  private finishV: number[] = [];
-  private jobIds: number[] = [];
-  private vcpus: number[] = [];
+  // Min-heap of running jobs by finishV (virtual time at which each job completes), in typed
+  // arrays with a count: JS arrays popped below half their capacity are trimmed by V8 and then
+  // re-grown on the next push, an allocation per oscillation of a node's load.
+  private finishV = new Float64Array(16);
+  private jobIds = new Int32Array(16);
+  private vcpus = new Float64Array(16);
+  private n = 0;
   private scheduledTime = -1;
 
   constructor(
@@ -26,7 +29,7 @@ export class ProcessorSharingCpu {
   }
 
   get running(): number {
-    return this.jobIds.length;
+    return this.n;
   }
 
   /** Current progress rate of every running job (1 = full speed). */
@@ -54,23 +57,26 @@ export class ProcessorSharingCpu {
   }
 
   /**
-   * Pops the jobs finished by `now` into `out` (job ids, in completion order, ties by start order
-   * of the heap). Call from the node's completion event.
+   * Pops the jobs finished by `now` into `out` from index 0 (job ids, in completion order, ties by
+   * start order of the heap) and returns how many. `out` must hold `running` ids. Call from the
+   * node's completion event.
    */
-  collectFinished(now: number, out: number[]): void {
+  collectFinished(now: number, out: Int32Array): number {
     this.advance(now);
     // Completion times are rounded up to whole us, so a finished job has finishV <= vtime up to
     // floating-point error; the tolerance is far below one us of work.
     const eps = 1e-6 + 8 * Number.EPSILON * Math.abs(this.vtime);
-    while (this.jobIds.length > 0 && this.finishV[0]! <= this.vtime + eps) {
-      out.push(this.jobIds[0]!);
+    let k = 0;
+    while (this.n > 0 && this.finishV[0]! <= this.vtime + eps) {
+      out[k++] = this.jobIds[0]!;
       this.demand -= this.vcpus[0]!;
       this.popRoot();
     }
     // Virtual time restarts whenever the node empties, so its magnitude (and float error) stays
     // bounded by a busy period instead of growing with the length of the run.
-    if (this.jobIds.length === 0) this.vtime = 0;
+    if (this.n === 0) this.vtime = 0;
     this.updateRate();
+    return k;
   }
 
   /**
@@ -78,7 +84,7 @@ export class ProcessorSharingCpu {
    * for that time is already pending, so the caller need not schedule another.
    */
   nextCompletion(now: number): number {
-    if (this.jobIds.length === 0) {
+    if (this.n === 0) {
       this.scheduledTime = -1;
       return -1;
     }
@@ -95,13 +101,11 @@ export class ProcessorSharingCpu {
   }
 
   private push(fv: number, id: number, vc: number): void {
+    if (this.n === this.finishV.length) this.grow();
     const f = this.finishV;
     const ids = this.jobIds;
     const v = this.vcpus;
-    let i = f.length;
-    f.push(fv);
-    ids.push(id);
-    v.push(vc);
+    let i = this.n++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (f[p]! <= fv) break;
@@ -115,15 +119,28 @@ export class ProcessorSharingCpu {
     v[i] = vc;
   }
 
+  private grow(): void {
+    const cap = 2 * this.finishV.length;
+    const f = new Float64Array(cap);
+    const ids = new Int32Array(cap);
+    const v = new Float64Array(cap);
+    f.set(this.finishV);
+    ids.set(this.jobIds);
+    v.set(this.vcpus);
+    this.finishV = f;
+    this.jobIds = ids;
+    this.vcpus = v;
+  }
+
   private popRoot(): void {
     const f = this.finishV;
     const ids = this.jobIds;
     const v = this.vcpus;
-    const lf = f.pop()!;
-    const lid = ids.pop()!;
-    const lv = v.pop()!;
-    const n = f.length;
+    const n = --this.n;
     if (n === 0) return;
+    const lf = f[n]!;
+    const lid = ids[n]!;
+    const lv = v[n]!;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;

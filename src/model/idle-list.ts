@@ -5,8 +5,12 @@
 import type { Instance } from './instance.ts';
 
 export class IdleList implements Iterable<Instance> {
-  private entries: Instance[] = [];
+  // `len` entries are in use; the arrays are never shortened, because V8 trims a JS array whose
+  // length drops below half its capacity and re-grows it on the next push (an allocation per
+  // compaction, on every node). Slots past `len` hold null, so dead instances are not retained.
+  private entries: (Instance | null)[] = [];
   private stamps: number[] = [];
+  private len = 0;
   /** Index of the first entry that may be live (everything before it is stale). */
   private start = 0;
   private nextStamp = 0;
@@ -18,12 +22,18 @@ export class IdleList implements Iterable<Instance> {
   add(inst: Instance): void {
     // Compact when stale entries outnumber live ones, so the log stays O(live) (amortised O(1)).
     // Done here rather than on delete, so that unlisting while walking the list is safe.
-    if (this.entries.length - this.start > 2 * this.size + 64) this.compact();
+    if (this.len - this.start > 2 * this.size + 64) this.compact();
     const stamp = ++this.nextStamp;
     inst.idleStamp = stamp;
     inst.idleListed = true;
-    this.entries.push(inst);
-    this.stamps.push(stamp);
+    if (this.len < this.entries.length) {
+      this.entries[this.len] = inst;
+      this.stamps[this.len] = stamp;
+    } else {
+      this.entries.push(inst);
+      this.stamps.push(stamp);
+    }
+    this.len++;
     this.size++;
     this.memoryMiB += inst.memoryMiB;
   }
@@ -40,7 +50,8 @@ export class IdleList implements Iterable<Instance> {
   private live(i: number): number {
     const entries = this.entries;
     const stamps = this.stamps;
-    for (; i < entries.length; i++) {
+    const len = this.len;
+    for (; i < len; i++) {
       const inst = entries[i]!;
       if (inst.idleListed && inst.idleStamp === stamps[i]) return i;
     }
@@ -50,7 +61,7 @@ export class IdleList implements Iterable<Instance> {
   /** Cursor of the least recently idle instance (-1 if none); walk with `next`, read with `at`. */
   first(): number {
     const i = this.live(this.start);
-    this.start = i < 0 ? this.entries.length : i;
+    this.start = i < 0 ? this.len : i;
     return i;
   }
 
@@ -65,8 +76,9 @@ export class IdleList implements Iterable<Instance> {
   private compact(): void {
     const entries = this.entries;
     const stamps = this.stamps;
+    const len = this.len;
     let k = 0;
-    for (let i = this.start; i < entries.length; i++) {
+    for (let i = this.start; i < len; i++) {
       const inst = entries[i]!;
       if (inst.idleListed && inst.idleStamp === stamps[i]) {
         entries[k] = inst;
@@ -74,8 +86,8 @@ export class IdleList implements Iterable<Instance> {
         k++;
       }
     }
-    entries.length = k;
-    stamps.length = k;
+    for (let i = k; i < len; i++) entries[i] = null;
+    this.len = k;
     this.start = 0;
   }
 

@@ -69,7 +69,8 @@ export class Platform {
   /** Running invocations by CPU job slot (slots are recycled through `freeSlots`). */
   private readonly running: (Invocation | undefined)[] = [];
   private readonly freeSlots: number[] = [];
-  private readonly finished: number[] = [];
+  /** Job slots a node's completion event collects (reused; grown to the busiest node). */
+  private finished = new Int32Array(64);
   private readonly starvedList: FunctionState[] = [];
   private retrying = false;
   /** Arrivals that have not ended yet. */
@@ -256,10 +257,10 @@ export class Platform {
   private onCpuDone(nodeIndex: number): void {
     const node = this.nodes[nodeIndex]!;
     node.cpu.fired();
+    if (this.finished.length < node.cpu.running) this.finished = new Int32Array(2 * node.cpu.running);
     const done = this.finished;
-    done.length = 0;
-    node.cpu.collectFinished(this.sim.now, done);
-    for (let i = 0; i < done.length; i++) {
+    const count = node.cpu.collectFinished(this.sim.now, done);
+    for (let i = 0; i < count; i++) {
       const slot = done[i]!;
       const inv = this.running[slot]!;
       this.running[slot] = undefined;
