@@ -19,9 +19,12 @@ export class ProcessorSharingCpu {
   private n = 0;
   private scheduledTime = -1;
 
+  /** `demandOut[demandIndex]` mirrors the demand (a fleet table's column), if given. */
   constructor(
     readonly cores: number,
     private readonly mode: CpuMode,
+    private readonly demandOut: Float64Array | null = null,
+    private readonly demandIndex = 0,
   ) {}
 
   get busyVcpus(): number {
@@ -45,6 +48,7 @@ export class ProcessorSharingCpu {
   }
 
   private updateRate(): void {
+    if (this.demandOut !== null) this.demandOut[this.demandIndex] = this.demand;
     this.rate = this.mode === 'none' || this.demand <= this.cores ? 1 : this.cores / this.demand;
   }
 

@@ -1,11 +1,12 @@
 // A worker node: cores shared by processor sharing, memory held by instances, and the list of its
 // idle instances in least-recently-used order (an instance is appended each time it becomes idle).
 import { ProcessorSharingCpu, type CpuMode } from './cpu.ts';
+import type { FleetTable } from './fleet-table.ts';
 import { IdleList } from './idle-list.ts';
 import type { NodeView } from './views.ts';
 
 export class Node implements NodeView {
-  usedMiB = 0;
+  private used = 0;
   instanceCount = 0;
   readonly idle = new IdleList();
   readonly cpu: ProcessorSharingCpu;
@@ -16,8 +17,20 @@ export class Node implements NodeView {
     readonly cores: number,
     readonly memoryMiB: number,
     cpuMode: CpuMode,
+    private readonly table: FleetTable,
   ) {
-    this.cpu = new ProcessorSharingCpu(cores, cpuMode);
+    this.cpu = new ProcessorSharingCpu(cores, cpuMode, table.busyVcpus, index);
+    table.freeMiB[index] = memoryMiB;
+    table.cores[index] = cores;
+  }
+
+  get usedMiB(): number {
+    return this.used;
+  }
+
+  set usedMiB(v: number) {
+    this.used = v;
+    this.table.freeMiB[this.index] = this.memoryMiB - v;
   }
 
   get busyVcpus(): number {

@@ -7,6 +7,7 @@ import type { Simulator } from '../engine/simulator.ts';
 import type { AutoscalerPolicy, KeepAlivePolicy, PlacementPolicy } from '../policy/types.ts';
 import type { StartOutcome, StartPath } from './coldstart/start-path.ts';
 import type { CpuMode } from './cpu.ts';
+import { FleetTable } from './fleet-table.ts';
 import { FunctionState, type FunctionSpec } from './function.ts';
 import { Instance, InstanceState } from './instance.ts';
 import { Invocation } from './invocation.ts';
@@ -62,13 +63,18 @@ export const PRIORITY = {
 export class Platform {
   readonly functions: FunctionState[];
   readonly nodes: Node[];
+  /** The nodes' free memory and CPU demand as flat arrays (for placement scans). */
+  readonly fleet: FleetTable;
   private readonly instances = new Map<number, Instance>();
   private nextInstanceId = 0;
   private nextInvocationId = 0;
   private gen = 0;
   /** Running invocations by CPU job slot (slots are recycled through `freeSlots`). */
   private readonly running: (Invocation | undefined)[] = [];
-  private readonly freeSlots: number[] = [];
+  // Free slots and pooled invocations are stacks with a count: a JS array popped below half its
+  // capacity is trimmed by V8 and re-grown by later pushes, as in-flight counts swing by thousands.
+  private freeSlots = new Int32Array(1024);
+  private nFreeSlots = 0;
   /** Job slots a node's completion event collects (reused; grown to the busiest node). */
   private finished = new Int32Array(64);
   private readonly starvedList: FunctionState[] = [];
@@ -100,7 +106,8 @@ export class Platform {
     this.functions = cfg.functions.map(
       (spec, i) => new FunctionState(i, spec, rng.stream(`durations/${spec.name}`)),
     );
-    this.nodes = cfg.nodes.map((n, i) => new Node(i, n.group, n.cores, n.memoryMiB, cfg.cpuMode));
+    this.fleet = new FleetTable(cfg.nodes.length);
+    this.nodes = cfg.nodes.map((n, i) => new Node(i, n.group, n.cores, n.memoryMiB, cfg.cpuMode, this.fleet));
     const warmth = cfg.startPath.warmth?.bind(cfg.startPath);
     if (warmth) for (const n of this.nodes) n.warmthOf = warmth;
     this.kCpu = sim.registerSlots('cpu-done', this.nodes.length, (node) => this.onCpuDone(node));
@@ -148,19 +155,20 @@ export class Platform {
    * and returns there when it ends (millions of short-lived objects were a large share of GC).
    */
   private arriveFromLane(fnIndex: number): void {
-    const pooled = this.invocationPool.pop();
     let inv: Invocation;
-    if (pooled === undefined) {
+    if (this.nPooled === 0) {
       inv = new Invocation(this.nextInvocationId++, fnIndex, this.sim.now);
       inv.pooled = true;
     } else {
-      inv = pooled;
+      inv = this.invocationPool[--this.nPooled]!;
       inv.reset(this.nextInvocationId++, fnIndex, this.sim.now);
     }
     this.admit(inv);
   }
 
+  /** Ended pooled invocations in [0, nPooled); every pooled one lives for the whole run anyway. */
   private readonly invocationPool: Invocation[] = [];
+  private nPooled = 0;
 
   private admit(inv: Invocation): void {
     const now = this.sim.now;
@@ -236,11 +244,12 @@ export class Platform {
   private startCompute(inv: Invocation, inst: Instance, fn: FunctionState): void {
     const now = this.sim.now;
     inv.computeStart = now;
-    let slot = this.freeSlots.pop();
-    if (slot === undefined) {
+    let slot: number;
+    if (this.nFreeSlots === 0) {
       slot = this.running.length;
       this.running.push(inv);
     } else {
+      slot = this.freeSlots[--this.nFreeSlots]!;
       this.running[slot] = inv;
     }
     const node = this.nodes[inst.node]!;
@@ -264,7 +273,12 @@ export class Platform {
       const slot = done[i]!;
       const inv = this.running[slot]!;
       this.running[slot] = undefined;
-      this.freeSlots.push(slot);
+      if (this.nFreeSlots === this.freeSlots.length) {
+        const grown = new Int32Array(2 * this.freeSlots.length);
+        grown.set(this.freeSlots);
+        this.freeSlots = grown;
+      }
+      this.freeSlots[this.nFreeSlots++] = slot;
       inv.computeEnd = this.sim.now;
       const io = this.cfg.io;
       if (io && inv.flow !== null) io.storeOutputs(inv, inv.host!, () => this.complete(inv));
@@ -313,7 +327,9 @@ export class Platform {
     this.cfg.observer.ended(inv, this.sim.now);
     if (inv.pooled) {
       inv.host = null;
-      this.invocationPool.push(inv);
+      if (this.nPooled < this.invocationPool.length) this.invocationPool[this.nPooled] = inv;
+      else this.invocationPool.push(inv);
+      this.nPooled++;
     }
   }
 
@@ -378,7 +394,7 @@ export class Platform {
 
   /** A node for a new instance of `fn`: the placement policy's choice, else one made by eviction. */
   private findNode(fn: FunctionState): number {
-    const chosen = this.cfg.placement.place(fn, this.nodes, this.sim.now);
+    const chosen = this.cfg.placement.place(fn, this.nodes, this.sim.now, this.fleet);
     if (chosen >= 0) return chosen;
     // Memory pressure: evict idle instances (least recently used first) on the node that needs
     // the least memory reclaimed.

@@ -13,6 +13,17 @@ export interface NodeView {
   snapshotWarmth(fn: number): number;
 }
 
+/**
+ * Every node's free memory (MiB), busy vCPUs and cores as flat arrays indexed by node index: the
+ * same numbers as the NodeViews, for policies that scan the whole fleet on each decision.
+ */
+export interface FleetView {
+  readonly count: number;
+  readonly freeMiB: Float64Array;
+  readonly busyVcpus: Float64Array;
+  readonly cores: Float64Array;
+}
+
 export interface FunctionView {
   readonly index: number;
   readonly name: string;

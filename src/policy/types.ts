@@ -1,11 +1,14 @@
 // Policy interfaces: placement, autoscaling, keep-alive/eviction. Each policy lives in its own
 // file under src/policy/<kind>/ and has a canonical name with its parameters, e.g. `fixed(ttl=10m)`.
-import type { FunctionView, InstanceView, NodeView } from '../model/views.ts';
+import type { FleetView, FunctionView, InstanceView, NodeView } from '../model/views.ts';
 
 export interface PlacementPolicy {
   readonly name: string;
-  /** Index of the node that should host a new instance of `fn`, or -1 if none has room. */
-  place(fn: FunctionView, nodes: readonly NodeView[], now: number): number;
+  /**
+   * Index of the node that should host a new instance of `fn`, or -1 if none has room. `fleet`,
+   * when given, holds the same numbers as `nodes` in flat arrays (the platform always gives it).
+   */
+  place(fn: FunctionView, nodes: readonly NodeView[], now: number, fleet?: FleetView): number;
 }
 
 /** What the autoscaler sees of one function when demand changes. */

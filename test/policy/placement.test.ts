@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildPlacement } from '../../src/policy/registry.ts';
 import { RandomStreams } from '../../src/engine/random.ts';
 import type { FunctionView, NodeView } from '../../src/model/views.ts';
+import { FleetTable } from '../../src/model/fleet-table.ts';
+import { Node } from '../../src/model/node.ts';
+import { leastLoaded } from '../../src/policy/placement/least-loaded.ts';
 
 const fn: FunctionView = { index: 0, name: 'f', app: 'f', memoryMiB: 512, vcpus: 1, concurrency: 1, meanExecutionUs: 1, instances: 0 };
 const node = (index: number, usedMiB: number, busyVcpus = 0, warmth = 0): NodeView => ({
@@ -45,5 +48,23 @@ describe('placement policies', () => {
 
   it('returns -1 when nothing fits', () => {
     expect(buildPlacement('first-fit').place({ ...fn, memoryMiB: 2048 }, nodes, 0)).toBe(-1);
+  });
+
+  it('least-loaded over the fleet table picks what the scan over nodes picks', () => {
+    // Real nodes keep the table current; ties in load (equal busy/cores) and in free memory occur.
+    const rng = new RandomStreams(3).stream('fleet');
+    for (let trial = 0; trial < 200; trial++) {
+      const table = new FleetTable(12);
+      const real = Array.from({ length: 12 }, (_, i) => new Node(i, 0, [4, 8, 16][i % 3]!, 2048, 'processor-sharing', table));
+      for (const n of real) {
+        n.usedMiB = 256 * Math.floor(rng.next() * 9);
+        const jobs = Math.floor(rng.next() * 6);
+        for (let j = 0; j < jobs; j++) n.cpu.start(0, j, 1000, [1, 2][Math.floor(rng.next() * 2)]!);
+      }
+      const want = { ...fn, memoryMiB: 256 * (1 + Math.floor(rng.next() * 6)) };
+      const p = buildPlacement('least-loaded');
+      expect(p.place(want, real, 0, table)).toBe(leastLoaded(want, real));
+      expect(p.place(want, real, 0)).toBe(leastLoaded(want, real));
+    }
   });
 });

@@ -1,6 +1,6 @@
 // Least-loaded placement: the node with the lowest CPU load (busy vCPUs / cores) among those with
 // enough free memory; ties go to the node with more free memory, then the lower index.
-import type { FunctionView, NodeView } from '../../model/views.ts';
+import type { FleetView, FunctionView, NodeView } from '../../model/views.ts';
 import type { PlacementPolicy } from '../types.ts';
 
 /**
@@ -28,10 +28,32 @@ export function leastLoaded(fn: FunctionView, nodes: readonly NodeView[], prefer
   return best;
 }
 
+/** `leastLoaded` without preference over the fleet's flat arrays (same choice, no object touched). */
+export function leastLoadedFlat(fn: FunctionView, fleet: FleetView): number {
+  const freeMiB = fleet.freeMiB;
+  const busy = fleet.busyVcpus;
+  const cores = fleet.cores;
+  const need = fn.memoryMiB;
+  let best = -1;
+  let bestLoad = Infinity;
+  let bestFree = -Infinity;
+  for (let i = 0; i < fleet.count; i++) {
+    const free = freeMiB[i]!;
+    if (free < need) continue;
+    const load = busy[i]! / cores[i]!;
+    if (load < bestLoad || (load === bestLoad && free > bestFree)) {
+      best = i;
+      bestLoad = load;
+      bestFree = free;
+    }
+  }
+  return best;
+}
+
 export class LeastLoadedPlacement implements PlacementPolicy {
   readonly name = 'least-loaded';
 
-  place(fn: FunctionView, nodes: readonly NodeView[]): number {
-    return leastLoaded(fn, nodes);
+  place(fn: FunctionView, nodes: readonly NodeView[], _now: number, fleet?: FleetView): number {
+    return fleet ? leastLoadedFlat(fn, fleet) : leastLoaded(fn, nodes);
   }
 }
