@@ -3,6 +3,7 @@
 // orders them by time with ties by function index, without an object per arrival. Subclasses say
 // how a minute is filled (per-minute counts placed by a mode, or exact offsets).
 import type { OrderedStream } from '../engine/lane.ts';
+import { KeySorter } from './bucket-sort.ts';
 import { MINUTE_US } from './within-minute.ts';
 
 /** Keys are offset * span + function, exact in a double while offset * span < 2^53. */
@@ -17,6 +18,7 @@ export abstract class PackedMinuteStream implements OrderedStream {
   protected minute = -1;
   private time = Infinity;
   private payload = -1;
+  private readonly sorter = new KeySorter();
 
   constructor(
     functions: number,
@@ -58,7 +60,7 @@ export abstract class PackedMinuteStream implements OrderedStream {
         return;
       }
       this.minute++;
-      this.keys.subarray(0, n).sort();
+      this.keys = this.sorter.sort(this.keys, n, MINUTE_US * this.span);
       this.len = n;
       this.pos = 0;
     }
