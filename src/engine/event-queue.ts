@@ -2,21 +2,19 @@
 // popping an event allocates nothing. Order: (time, priority, insertion sequence).
 
 /** Sequence numbers live below this; priorities are multiplied by it to form one tie-break key. */
-const SEQ_SPAN = 2 ** 40;
+export const SEQ_SPAN = 2 ** 40;
 
-/** The priority a tie-break key was made from. */
-export function priorityOfKey(key: number): number {
-  return Math.floor(key / SEQ_SPAN);
-}
 export const MAX_PRIORITY = 2 ** 12;
 
 export class EventQueue {
-  private times: Float64Array;
-  private keys: Float64Array; // priority * SEQ_SPAN + seq
+  // `times`, `keys` and `n` are read (never written) by Simulator.step for the head, index 0:
+  // fields, not calls, since a time or key returned by a call that is not inlined is boxed.
+  /** @internal */ times: Float64Array;
+  /** @internal */ keys: Float64Array; // priority * SEQ_SPAN + seq
   private kinds: Int32Array;
   private targets: Int32Array;
   private args: Float64Array;
-  private n = 0;
+  /** @internal */ n = 0;
   private seq = 0;
 
   constructor(capacity = 1024) {
@@ -35,12 +33,6 @@ export class EventQueue {
   peekTime(): number {
     return this.n > 0 ? this.times[0]! : Infinity;
   }
-
-  /** Tie-break key of the earliest event (+Infinity when empty). */
-  peekKey(): number {
-    return this.n > 0 ? this.keys[0]! : Infinity;
-  }
-
 
   push(time: number, priority: number, kind: number, target: number, arg: number): void {
     this.pushKeyed(time, priority * SEQ_SPAN + this.seq++, kind, target, arg);

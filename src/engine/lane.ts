@@ -2,32 +2,40 @@
 // with the heap instead of pushing each item into it.
 
 export interface OrderedStream {
-  /** Time (us) of the next item, or +Infinity when the stream is exhausted. */
-  peekTime(): number;
+  /**
+   * Time (us) of the next item, or +Infinity when the stream is exhausted. A property, not a
+   * method: a time past 2^31 us returned from a call that is not inlined is boxed in a fresh heap
+   * number, one per arrival.
+   */
+  readonly time: number;
   /** Consumes the next item and returns its payload (for arrivals: the function index). */
   take(): number;
 }
 
 /** K-way merge of ordered streams (ties go to the stream listed first), itself an ordered stream. */
 export class MergedStream implements OrderedStream {
-  private heap: number[] = []; // stream indices ordered by (peekTime, index)
+  private heap: number[] = []; // stream indices ordered by (time, index)
+  time = Infinity;
 
   constructor(private readonly streams: OrderedStream[]) {
     for (let i = 0; i < streams.length; i++) {
-      if (streams[i]!.peekTime() !== Infinity) this.insert(i);
+      if (streams[i]!.time !== Infinity) this.insert(i);
     }
-  }
-
-  peekTime(): number {
-    return this.heap.length > 0 ? this.streams[this.heap[0]!]!.peekTime() : Infinity;
+    this.time = this.heap.length > 0 ? this.streams[this.heap[0]!]!.time : Infinity;
   }
 
   take(): number {
+    const value = this.takeNext();
+    this.time = this.heap.length > 0 ? this.streams[this.heap[0]!]!.time : Infinity;
+    return value;
+  }
+
+  private takeNext(): number {
     const i = this.heap[0]!;
     const s = this.streams[i]!;
-    const before = s.peekTime();
+    const before = s.time;
     const value = s.take();
-    const after = s.peekTime();
+    const after = s.time;
     if (after < before) throw new Error(`ordered stream ${i} went back in time (${before} -> ${after})`);
     if (after === Infinity) {
       const last = this.heap.pop()!;
@@ -42,8 +50,8 @@ export class MergedStream implements OrderedStream {
   }
 
   private less(a: number, b: number): boolean {
-    const ta = this.streams[a]!.peekTime();
-    const tb = this.streams[b]!.peekTime();
+    const ta = this.streams[a]!.time;
+    const tb = this.streams[b]!.time;
     return ta < tb || (ta === tb && a < b);
   }
 
@@ -76,17 +84,19 @@ export class MergedStream implements OrderedStream {
 
 /** Cuts an ordered stream at `end`: items at or after it are never delivered. */
 export class BoundedStream implements OrderedStream {
+  time: number;
+
   constructor(
     private readonly inner: OrderedStream,
     private readonly end: number,
-  ) {}
-
-  peekTime(): number {
-    const t = this.inner.peekTime();
-    return t < this.end ? t : Infinity;
+  ) {
+    this.time = inner.time < end ? inner.time : Infinity;
   }
 
   take(): number {
-    return this.inner.take();
+    const value = this.inner.take();
+    const t = this.inner.time;
+    this.time = t < this.end ? t : Infinity;
+    return value;
   }
 }

@@ -1,7 +1,7 @@
 // The discrete-event core: a clock in integer microseconds, a heap of (kind, target, arg) events,
 // handler dispatch by kind (no closure per event), and an optional ordered lane for pre-sorted
 // arrivals. Fails loudly on events in the past, like SimPy's core.
-import { EventQueue, MAX_PRIORITY, priorityOfKey } from './event-queue.ts';
+import { EventQueue, MAX_PRIORITY, SEQ_SPAN } from './event-queue.ts';
 import type { OrderedStream } from './lane.ts';
 import { SlotQueue } from './slot-queue.ts';
 import { TimerChannel } from './timer-channel.ts';
@@ -127,12 +127,12 @@ export class Simulator {
   }
 
   /**
-   * Attaches an ordered lane whose items are delivered to `kind` as (payload, time). At equal
-   * times a lane item runs before heap events whose priority is >= `priority`.
+   * Attaches an ordered lane whose items are delivered to `kind` as (payload, 0), at `now` equal to
+   * their time. At equal times a lane item runs before heap events whose priority is >= `priority`.
    */
   setLane(stream: OrderedStream, kind: number, priority = 0): void {
     this.lane = stream;
-    this.laneTime = stream.peekTime();
+    this.laneTime = stream.time;
     this.laneKind = kind;
     this.lanePriority = priority;
   }
@@ -157,33 +157,42 @@ export class Simulator {
    * to do or the next event is after `until`.
    */
   step(until = Infinity): boolean {
+    // Heads are read from the queues' arrays, not through calls: this function is too big for
+    // V8 to inline them, and a returned time or key past 2^31 is boxed, one heap number each.
     const q = this.queue;
     const lt = this.laneTime;
-    let ht = q.peekTime();
-    let hk = q.peekKey();
+    let ht = Infinity;
+    let hk = Infinity;
+    if (q.n > 0) {
+      ht = q.times[0]!;
+      hk = q.keys[0]!;
+    }
     // The earliest of the heap and the slot queues (-1: the heap).
     let from = -1;
     const sqs = this.slotQueues;
     for (let i = 0; i < sqs.length; i++) {
       const sq = sqs[i]!;
-      if (sq.size === 0) continue;
-      const st = sq.peekTime();
-      if (st < ht || (st === ht && sq.peekKey() < hk)) {
+      if (sq.n === 0) continue;
+      const head = sq.heap[0]!;
+      const st = sq.times[head]!;
+      if (st < ht || (st === ht && sq.keys[head]! < hk)) {
         ht = st;
-        hk = sq.peekKey();
+        hk = sq.keys[head]!;
         from = i;
       }
     }
     if (lt === Infinity && ht === Infinity) return false;
-    if (lt < ht || (lt === ht && this.lanePriority <= priorityOfKey(hk))) {
+    if (lt < ht || (lt === ht && this.lanePriority <= Math.floor(hk / SEQ_SPAN))) {
       if (lt > until) return false;
       if (lt < this.now) throw new SimulationError(`ordered lane delivered time ${lt} before ${this.now}`);
       this.now = lt;
       const lane = this.lane!;
       const payload = lane.take();
-      this.laneTime = lane.peekTime();
+      this.laneTime = lane.time;
       this.processed++;
-      this.handlers[this.laneKind]!(payload, lt);
+      // Not (payload, lt): past 2^31 us a time is no small integer, and passing it to a handler
+      // that is not inlined allocates a heap number per arrival (a third of the run's garbage).
+      this.handlers[this.laneKind]!(payload, 0);
       return true;
     }
     if (ht > until) return false;

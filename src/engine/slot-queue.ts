@@ -3,11 +3,12 @@
 // ends; pushing a new event each time left stale ones behind for the main heap to pop and skip.
 
 export class SlotQueue {
-  private readonly heap: Int32Array; // slots by (time, key)
+  // `heap`, `times`, `keys` and `n` are read (never written) by Simulator.step for the head.
+  /** @internal */ readonly heap: Int32Array; // slots by (time, key)
   private readonly pos: Int32Array; // slot -> index in heap, -1 if not pending
-  private readonly times: Float64Array;
-  private readonly keys: Float64Array;
-  private n = 0;
+  /** @internal */ readonly times: Float64Array;
+  /** @internal */ readonly keys: Float64Array;
+  /** @internal */ n = 0;
 
   constructor(readonly capacity: number) {
     this.heap = new Int32Array(capacity);
@@ -20,13 +21,9 @@ export class SlotQueue {
     return this.n;
   }
 
-  /** Time and key of the earliest slot (the caller checks size first). */
+  /** Time of the earliest slot (the caller checks size first). */
   peekTime(): number {
     return this.times[this.heap[0]!]!;
-  }
-
-  peekKey(): number {
-    return this.keys[this.heap[0]!]!;
   }
 
   /** Schedules `slot` at (time, key), replacing its pending event if it has one. */

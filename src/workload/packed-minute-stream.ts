@@ -16,7 +16,8 @@ export abstract class PackedMinuteStream implements OrderedStream {
   private pos = 0;
   /** The minute whose keys are loaded (-1 before the first). */
   protected minute = -1;
-  private time = Infinity;
+  /** Time of the next arrival (the lane reads it; only `advance` writes it). */
+  time = Infinity;
   private payload = -1;
   private readonly sorter = new KeySorter();
 
@@ -37,10 +38,6 @@ export abstract class PackedMinuteStream implements OrderedStream {
   /** Makes room for `n` keys. */
   protected reserve(n: number): void {
     if (n > this.keys.length) this.keys = new Float64Array(Math.max(n, 2 * this.keys.length));
-  }
-
-  peekTime(): number {
-    return this.time;
   }
 
   take(): number {

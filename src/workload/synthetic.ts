@@ -19,19 +19,23 @@ export class PoissonStream implements OrderedStream {
     if (!(ratePerUs > 0)) throw new RangeError(`poisson rate must be > 0`);
     this.mean = 1 / ratePerUs;
     this.t = start + this.gap();
+    this.time = this.timeOf(this.t);
+  }
+
+  time: number;
+
+  private timeOf(t: number): number {
+    const whole = Math.floor(t);
+    return whole < this.end ? whole : Infinity;
   }
 
   private gap(): number {
     return -this.mean * Math.log(1 - this.rng.next());
   }
 
-  peekTime(): number {
-    const t = Math.floor(this.t);
-    return t < this.end ? t : Infinity;
-  }
-
   take(): number {
     this.t += this.gap();
+    this.time = this.timeOf(this.t);
     return this.fn;
   }
 }
@@ -49,14 +53,14 @@ export class FixedIntervalStream implements OrderedStream {
   ) {
     if (!(interval > 0)) throw new RangeError('fixed interval must be > 0');
     this.t = start + offset;
+    this.time = this.t < this.end ? this.t : Infinity;
   }
 
-  peekTime(): number {
-    return this.t < this.end ? this.t : Infinity;
-  }
+  time: number;
 
   take(): number {
     this.t += this.interval;
+    this.time = this.t < this.end ? this.t : Infinity;
     return this.fn;
   }
 }
@@ -78,16 +82,16 @@ export class BurstStream implements OrderedStream {
     if (!(size >= 1)) throw new RangeError('burst size must be >= 1');
     this.t = start + offset;
     this.left = size;
+    this.time = this.t < this.end ? this.t : Infinity;
   }
 
-  peekTime(): number {
-    return this.t < this.end ? this.t : Infinity;
-  }
+  time: number;
 
   take(): number {
     if (--this.left === 0) {
       this.left = this.size;
       this.t += this.every;
+      this.time = this.t < this.end ? this.t : Infinity;
     }
     return this.fn;
   }

@@ -5,7 +5,7 @@ import { MergedStream, type OrderedStream } from '../../src/engine/lane.ts';
 class ListStream implements OrderedStream {
   private i = 0;
   constructor(private readonly items: [number, number][]) {}
-  peekTime(): number {
+  get time(): number {
     return this.i < this.items.length ? this.items[this.i]![0] : Infinity;
   }
   take(): number {
@@ -74,8 +74,8 @@ describe('MergedStream', () => {
       new ListStream([]),
     ]);
     const out: [number, number][] = [];
-    while (m.peekTime() !== Infinity) {
-      const t = m.peekTime();
+    while (m.time !== Infinity) {
+      const t = m.time;
       out.push([t, m.take()]);
     }
     expect(out).toEqual([[0, 20], [1, 10], [5, 11], [5, 12], [5, 21]]);

@@ -64,11 +64,11 @@ export function memoryRow(app: string, mb: number, owner = 'o'): string {
 }
 
 /** Drains an ordered stream into arrays (times in us, payloads). */
-export function drain(s: { peekTime(): number; take(): number }): { times: number[]; payloads: number[] } {
+export function drain(s: { readonly time: number; take(): number }): { times: number[]; payloads: number[] } {
   const times: number[] = [];
   const payloads: number[] = [];
-  while (s.peekTime() !== Infinity) {
-    times.push(s.peekTime());
+  while (s.time !== Infinity) {
+    times.push(s.time);
     payloads.push(s.take());
   }
   return { times, payloads };
