@@ -51,6 +51,11 @@ const PHASES = [
 
 type RecordState = 1 | 2; // 1 = recording in progress, 2 = recorded
 
+// Page-cache extents of a function's snapshot files, as numbers (a string per cold start was
+// garbage, and a string per cached file was memory).
+const memoryFileKey = (fn: number): number => 2 * fn;
+const wsFileKey = (fn: number): number => 2 * fn + 1;
+
 export class SnapshotStartPath implements StartPath {
   readonly name: string;
   readonly phaseNames = PHASES;
@@ -58,7 +63,12 @@ export class SnapshotStartPath implements StartPath {
   private readonly m: Mechanism;
   private readonly runner: PhaseRunner;
   private readonly profiles = new Map<number, FunctionProfile>();
-  private readonly records = new Map<string, RecordState>();
+  /**
+   * REAP recordings by function index, per node (record scope `node`) or in slot 0 (`cluster`):
+   * maps keyed by number, since a day's replay records hundreds of thousands of (node, function)
+   * pairs and string keys cost a string each.
+   */
+  private readonly records: (Map<number, RecordState> | undefined)[];
   private readonly wsIo: 'direct' | 'page-cache';
   private readonly scope: 'node' | 'cluster';
 
@@ -71,6 +81,7 @@ export class SnapshotStartPath implements StartPath {
     this.runner = new PhaseRunner(ctx.sim);
     const bank = opts.storage ?? new StorageBank(ctx.sim);
     this.fleet = new FleetStorage(bank, opts.nodes, opts.snapshotLocation === 'remote' ? (opts.remote ?? {}) : null);
+    this.records = Array.from({ length: Math.max(1, opts.nodes.length) }, () => undefined);
     this.wsIo = opts.wsFileIo ?? 'direct';
     this.scope = opts.recordScope ?? (opts.snapshotLocation === 'remote' ? 'cluster' : 'node');
     this.name =
@@ -90,8 +101,9 @@ export class SnapshotStartPath implements StartPath {
       path = 'vanilla';
       steps = this.vanillaPlan(fn, p, ns, dev, false);
     } else {
-      const key = this.scope === 'node' ? `${node}:${fn.index}` : `${fn.index}`;
-      const rec = this.opts.assumeRecorded ? 2 : this.records.get(key);
+      const recs = this.recordsOf(node);
+      const fi = fn.index;
+      const rec = this.opts.assumeRecorded ? 2 : recs.get(fi);
       if (rec === 2) {
         path = 'reap-prefetch';
         steps = this.prefetchPlan(fn, p, ns, dev);
@@ -101,10 +113,10 @@ export class SnapshotStartPath implements StartPath {
         path = 'vanilla';
         steps = this.vanillaPlan(fn, p, ns, dev, false);
       } else {
-        this.records.set(key, 1);
+        recs.set(fi, 1);
         path = 'reap-record';
         steps = this.vanillaPlan(fn, p, ns, dev, true);
-        steps.push(this.wsWriteStep(fn, p, ns, dev, () => this.records.set(key, 2)));
+        steps.push(this.wsWriteStep(fn, p, ns, dev, () => recs.set(fi, 2)));
       }
     }
     const phases: Record<string, number> = { faultCount: 0, majorFaults: 0, readBytes: 0, wsBytes: 0 };
@@ -125,9 +137,18 @@ export class SnapshotStartPath implements StartPath {
 
   warmth(fn: number, node: number): number {
     const ns = this.fleet.node(node);
-    if (ns.cache.has(`m:${fn}`) || ns.cache.has(`w:${fn}`)) return 2;
-    const key = this.scope === 'node' ? `${node}:${fn}` : `${fn}`;
-    return this.mode === 'reap' && this.records.get(key) === 2 ? 1 : 0;
+    if (ns.cache.has(memoryFileKey(fn)) || ns.cache.has(wsFileKey(fn))) return 2;
+    return this.mode === 'reap' && this.records[this.scope === 'node' ? node : 0]?.get(fn) === 2 ? 1 : 0;
+  }
+
+  private recordsOf(node: number): Map<number, RecordState> {
+    const i = this.scope === 'node' ? node : 0;
+    let m = this.records[i];
+    if (m === undefined) {
+      m = new Map();
+      this.records[i] = m;
+    }
+    return m;
   }
 
   private profileOf(fn: StartFunctionView): FunctionProfile {
@@ -141,7 +162,7 @@ export class SnapshotStartPath implements StartPath {
 
   private vanillaPlan(fn: StartFunctionView, p: FunctionProfile, ns: NodeStorage, dev: SharedDevice, trace: boolean): Step[] {
     const m = this.m;
-    const memKey = `m:${fn.index}`;
+    const memKey = memoryFileKey(fn.index);
     return [
       delayStep('loadVmm', m.loadVmmUs),
       delayStep('resume', m.resumeUs),
@@ -158,7 +179,7 @@ export class SnapshotStartPath implements StartPath {
     const m = this.m;
     const pages = wsPages(p);
     const bytes = pages * PAGE_BYTES;
-    const wsKey = `w:${fn.index}`;
+    const wsKey = wsFileKey(fn.index);
     const viaCache = this.wsIo === 'page-cache';
     return [
       delayStep('loadVmm', m.loadVmmUs),
@@ -193,7 +214,7 @@ export class SnapshotStartPath implements StartPath {
         return { device: dev, job: { workUs: c.workUs, aloneUs: c.latencyUs, opWorkUs: c.workUs, bytes, write: true } };
       },
       end: () => {
-        if (viaCache) ns.cache.insert(`w:${fn.index}`, pages);
+        if (viaCache) ns.cache.insert(wsFileKey(fn.index), pages);
         recorded();
       },
     };

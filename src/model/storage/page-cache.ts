@@ -3,9 +3,12 @@
 // its working-set file when that is read through the cache. Granularity is one entry per (file,
 // extent): an extent is cached whole or not at all.
 
+/** What a cached extent is called: a file name, or a number its owner derives (no string per lookup). */
+export type ExtentKey = string | number;
+
 export class PageCache {
   /** Key -> size in pages; Map iteration order is recency order (oldest first). */
-  private readonly entries = new Map<string, number>();
+  private readonly entries = new Map<ExtentKey, number>();
   private used = 0;
   hits = 0;
   misses = 0;
@@ -24,7 +27,7 @@ export class PageCache {
   }
 
   /** Looks up an extent; a hit makes it most recently used. */
-  lookup(key: string): boolean {
+  lookup(key: ExtentKey): boolean {
     const pages = this.entries.get(key);
     if (pages === undefined) {
       this.misses++;
@@ -37,12 +40,12 @@ export class PageCache {
   }
 
   /** Peeks without changing recency or counters (for cache-aware placement). */
-  has(key: string): boolean {
+  has(key: ExtentKey): boolean {
     return this.entries.has(key);
   }
 
   /** Inserts (or refreshes) an extent, evicting least recently used ones to make room. */
-  insert(key: string, pages: number): void {
+  insert(key: ExtentKey, pages: number): void {
     const old = this.entries.get(key);
     if (old !== undefined) {
       this.entries.delete(key);
@@ -50,7 +53,7 @@ export class PageCache {
     }
     if (pages > this.capacityPages) return; // larger than the whole cache: never resident
     while (this.used + pages > this.capacityPages) {
-      const oldest = this.entries.keys().next().value as string;
+      const oldest = this.entries.keys().next().value as ExtentKey;
       this.used -= this.entries.get(oldest)!;
       this.entries.delete(oldest);
       this.evictions++;
