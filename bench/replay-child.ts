@@ -3,10 +3,12 @@
 import { validateScenario } from '../src/scenario/load.ts';
 import { loadTraces } from '../src/scenario/traces.ts';
 import { simulateLoaded } from '../src/simulate.ts';
+import { boundHeapGrowth } from '../src/heap-growth.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+boundHeapGrowth(); // as `sim run` does
 const cfg = JSON.parse(process.argv[2]!) as {
   trace: string;
   windowMinutes: [number, number];

@@ -8,8 +8,10 @@ import { validateCommand } from './validate.ts';
 import { traceCommand } from './trace.ts';
 import { mergeCommand, sweepCommand } from './sweep.ts';
 import { figuresCommand } from './figures.ts';
+import { boundHeapGrowth } from '../heap-growth.ts';
 
 export async function main(argv: string[]): Promise<number> {
+  boundHeapGrowth(); // peak memory flat in trace length (see heap-growth.ts); sweep threads share it
   let usageError: string | null = null;
   try {
     await yargs(argv)
