@@ -50,7 +50,7 @@ interface ReplayResult {
 }
 
 function replay(cfg: Record<string, unknown>): ReplayResult {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/replay-child.ts'), JSON.stringify(cfg)], {
+  const out = execFileSync(process.execPath, [join(ROOT, 'bench/replay-child.mjs'), JSON.stringify(cfg)], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 1 << 20,

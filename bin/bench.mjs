@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// `npm run bench [-- --smoke]`: runs bench/run.ts through the tsx loader.
-import { register } from 'tsx/esm/api';
-register();
-await import('../bench/run.ts');
+// `npm run bench [-- --smoke]`: runs bench/run.ts (as `sim` runs the CLI: a cached bundle).
+import { importBundled } from './bundled.mjs';
+await importBundled('bench/run.ts');

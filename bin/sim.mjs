@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Entry point: registers the tsx loader so the TypeScript sources run without a build step
-// (npm ci installs no build output; esbuild inside tsx needs no install script).
-import { register } from 'tsx/esm/api';
-register();
-const { main } = await import('../src/cli/main.ts');
+// Entry point: runs the TypeScript sources as a cached esbuild bundle (bin/bundled.mjs), or
+// through the tsx loader with SIM_BUNDLE=0; npm ci installs no build output, and neither needs
+// an install script.
+import { importBundled } from './bundled.mjs';
+const { main } = await importBundled('src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

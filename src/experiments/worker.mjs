@@ -1,6 +1,5 @@
 // Worker-thread entry for sweep runs. Plain JavaScript because a worker starts without the
-// TypeScript loader: register tsx here (as bin/sim.mjs does), then load the real worker module.
-import { register } from 'tsx/esm/api';
+// TypeScript loader: load the real worker module as bin/sim.mjs loads the CLI (a cached bundle).
+import { importBundled } from '../../bin/bundled.mjs';
 
-register();
-await import('./run-worker.ts');
+await importBundled('src/experiments/run-worker.ts');

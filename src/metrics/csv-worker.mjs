@@ -1,11 +1,10 @@
 // Entry of the invocations.csv writer thread. Plain JavaScript because a worker starts without the
-// TypeScript loader: register tsx here (as ../experiments/worker.mjs does), then load the real module.
+// TypeScript loader: load the real module as ../experiments/worker.mjs does (a cached bundle).
 import { workerData } from 'node:worker_threads';
 
 try {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('./csv-writer-thread.ts');
+  const { importBundled } = await import('../../bin/bundled.mjs');
+  await importBundled('src/metrics/csv-writer-thread.ts');
 } catch (e) {
   // Reported as csv-writer-thread.ts reports failures, so the simulation thread learns at once.
   // Indices mirror CONTROL (seq 0, state 2) and STATE (booting 0, failed 3) in invocation-rows.ts,

@@ -1,0 +1,52 @@
+// `sim` runs the sources as a cached esbuild bundle (bin/bundled.mjs). The bundle must give the
+// same run folder as the sources loaded through tsx, and be rebuilt when a source file changes.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+function run(root: string, out: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [join(root, 'bin/sim.mjs'), 'run', join(ROOT, 'scenarios/quickstart.json'), '--out', out], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return r.stdout;
+}
+
+function files(dir: string): Map<string, string> {
+  return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
+describe('bundled CLI', () => {
+  it('gives the same run folder as the sources through tsx, and rebuilds after a source edit', () => {
+    // A private copy of the repository (node_modules linked, its own bundle cache), so this test
+    // neither races other tests on the shared cache nor edits the real sources.
+    const dir = mkdtempSync(join(tmpdir(), 'sim-bundle-'));
+    const root = join(dir, 'repo');
+    mkdirSync(root);
+    for (const d of ['bin', 'src', 'package.json']) cpSync(join(ROOT, d), join(root, d), { recursive: true });
+    mkdirSync(join(root, 'node_modules'));
+    for (const m of readdirSync(join(ROOT, 'node_modules'))) {
+      if (m !== '.cache') symlinkSync(join(ROOT, 'node_modules', m), join(root, 'node_modules', m));
+    }
+    run(root, join(dir, 'bundled'));
+    const cache = join(root, 'node_modules/.cache/sim-bundle');
+    expect(readdirSync(cache).filter((f) => f.endsWith('.mjs'))).toHaveLength(1);
+    run(root, join(dir, 'tsx'), { SIM_BUNDLE: '0' });
+    const a = files(join(dir, 'bundled'));
+    const b = files(join(dir, 'tsx'));
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    for (const [name, text] of a) expect(b.get(name), name).toBe(text);
+
+    // An edit to a source the bundle was built from shows up in the next run.
+    writeFileSync(join(root, 'src/version.ts'), "export const TOOL_VERSION: string = '9.9.9-edited';\n");
+    run(root, join(dir, 'edited'));
+    expect(JSON.stringify(files(join(dir, 'edited')).get('summary.json'))).toContain('9.9.9-edited');
+    expect(JSON.stringify(a.get('summary.json'))).not.toContain('9.9.9-edited');
+  });
+});
