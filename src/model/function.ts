@@ -5,7 +5,6 @@ import type { RandomStream } from '../engine/random.ts';
 import type { FunctionView } from './views.ts';
 import { Fifo } from './fifo.ts';
 import type { Instance } from './instance.ts';
-import type { Invocation } from './invocation.ts';
 
 export interface FunctionSpec {
   readonly name: string;
@@ -24,7 +23,8 @@ export interface FunctionSpec {
 }
 
 export class FunctionState implements FunctionView {
-  readonly queue = new Fifo<Invocation>();
+  /** Waiting requests, by their rows in the platform's invocation table. */
+  readonly queue = new Fifo<number>();
   /** Instances that may have a free slot; validated lazily when popped. */
   readonly available: Instance[] = [];
   /** Entries of `available` torn down since its last compaction. */

@@ -10,7 +10,8 @@ import type { CpuMode } from './cpu.ts';
 import { FleetTable } from './fleet-table.ts';
 import { FunctionState, type FunctionSpec } from './function.ts';
 import { Instance, InstanceState } from './instance.ts';
-import { Invocation } from './invocation.ts';
+import { Col, OutcomeCode, type Invocation } from './invocation.ts';
+import { InvocationTable } from './invocation-table.ts';
 import { Node } from './node.ts';
 import type { PlatformObserver, TeardownReason } from './observer.ts';
 
@@ -69,13 +70,9 @@ export class Platform {
   private nextInstanceId = 0;
   private nextInvocationId = 0;
   private gen = 0;
-  /** Running invocations by CPU job slot (slots are recycled through `freeSlots`). */
-  private readonly running: (Invocation | undefined)[] = [];
-  // Free slots and pooled invocations are stacks with a count: a JS array popped below half its
-  // capacity is trimmed by V8 and re-grown by later pushes, as in-flight counts swing by thousands.
-  private freeSlots = new Int32Array(1024);
-  private nFreeSlots = 0;
-  /** Job slots a node's completion event collects (reused; grown to the busiest node). */
+  /** Requests in flight, one row each; a row is also its CPU job id. */
+  readonly invocations = new InvocationTable();
+  /** Rows a node's completion event collects (reused; grown to the busiest node). */
   private finished = new Int32Array(64);
   private readonly starvedList: FunctionState[] = [];
   private retrying = false;
@@ -143,50 +140,36 @@ export class Platform {
 
   // ---- arrivals and routing -------------------------------------------------------------
 
+  /** A request from outside the trace (a workflow stage); its view stays readable after it ends. */
   arrive(fnIndex: number, flow: unknown = null): Invocation {
-    const inv = new Invocation(this.nextInvocationId++, fnIndex, this.sim.now);
-    inv.flow = flow;
-    this.admit(inv);
+    const row = this.invocations.alloc(this.nextInvocationId++, fnIndex, this.sim.now, flow);
+    const inv = this.invocations.own(row);
+    this.admit(row, fnIndex);
     return inv;
   }
 
-  /**
-   * A trace or synthetic arrival: nobody outside holds its invocation, so it comes from a pool
-   * and returns there when it ends (millions of short-lived objects were a large share of GC).
-   */
+  /** A trace or synthetic arrival: nobody outside holds it, so it is a table row and nothing else. */
   private arriveFromLane(fnIndex: number): void {
-    let inv: Invocation;
-    if (this.nPooled === 0) {
-      inv = new Invocation(this.nextInvocationId++, fnIndex, this.sim.now);
-      inv.pooled = true;
-    } else {
-      inv = this.invocationPool[--this.nPooled]!;
-      inv.reset(this.nextInvocationId++, fnIndex, this.sim.now);
-    }
-    this.admit(inv);
+    this.admit(this.invocations.alloc(this.nextInvocationId++, fnIndex, this.sim.now, null), fnIndex);
   }
 
-  /** Ended pooled invocations in [0, nPooled); every pooled one lives for the whole run anyway. */
-  private readonly invocationPool: Invocation[] = [];
-  private nPooled = 0;
-
-  private admit(inv: Invocation): void {
+  private admit(row: number, fnIndex: number): void {
     const now = this.sim.now;
-    const fnIndex = inv.fn;
     const fn = this.functions[fnIndex]!;
     this.inFlight++;
-    this.cfg.observer.arrival(inv, now);
+    this.cfg.observer.arrival(this.invocations.view(row), now);
     this.cfg.keepAlive.onArrival?.(fn, now);
     fn.prewarmGen++; // a pending pre-warm was planned for an idle time that just ended
     this.changeInSystem(fn, 1);
     const inst = this.takeAvailable(fn);
     if (inst) {
-      this.dispatch(inv, inst, fn);
+      this.dispatch(row, inst, fn);
       return;
     }
-    fn.queue.push(inv);
+    fn.queue.push(row);
     this.queued++;
-    this.sim.schedule(now + this.cfg.maxQueueWait, this.kQueueTimeout, fnIndex, inv.id, PRIORITY.queueTimeout);
+    const id = this.invocations.f[row * Col.Stride + Col.Id]!;
+    this.sim.schedule(now + this.cfg.maxQueueWait, this.kQueueTimeout, fnIndex, id, PRIORITY.queueTimeout);
     this.scale(fn);
   }
 
@@ -219,7 +202,7 @@ export class Platform {
     }
   }
 
-  private dispatch(inv: Invocation, inst: Instance, fn: FunctionState): void {
+  private dispatch(row: number, inst: Instance, fn: FunctionState): void {
     const now = this.sim.now;
     if (inst.state === InstanceState.Idle) this.leaveIdle(inst);
     inst.state = InstanceState.Busy;
@@ -231,33 +214,30 @@ export class Platform {
     }
     inst.active++;
     inst.served++;
-    inv.dispatch = now;
-    inv.instance = inst.id;
-    inv.host = inst;
-    inv.node = inst.node;
-    inv.work = work;
-    if (this.cfg.io && inv.flow !== null) this.fetchThenCompute(inv, inst, fn);
-    else this.startCompute(inv, inst, fn);
+    const t = this.invocations;
+    const f = t.f;
+    const o = row * Col.Stride;
+    f[o + Col.Dispatch] = now;
+    f[o + Col.Instance] = inst.id;
+    f[o + Col.Node] = inst.node;
+    f[o + Col.Work] = work;
+    t.host[row] = inst;
+    if (this.cfg.io && t.flow[row] !== null) this.fetchThenCompute(row, inst, fn);
+    else this.startCompute(row, inst, fn);
   }
 
   // Kept out of dispatch: its parameters captured by a closure there cost a context per dispatch.
-  private fetchThenCompute(inv: Invocation, inst: Instance, fn: FunctionState): void {
-    this.cfg.io!.fetchInputs(inv, inst, () => this.startCompute(inv, inst, fn));
+  private fetchThenCompute(row: number, inst: Instance, fn: FunctionState): void {
+    this.cfg.io!.fetchInputs(this.invocations.own(row), inst, () => this.startCompute(row, inst, fn));
   }
 
-  private startCompute(inv: Invocation, inst: Instance, fn: FunctionState): void {
+  private startCompute(row: number, inst: Instance, fn: FunctionState): void {
     const now = this.sim.now;
-    inv.computeStart = now;
-    let slot: number;
-    if (this.nFreeSlots === 0) {
-      slot = this.running.length;
-      this.running.push(inv);
-    } else {
-      slot = this.freeSlots[--this.nFreeSlots]!;
-      this.running[slot] = inv;
-    }
+    const f = this.invocations.f;
+    const o = row * Col.Stride;
+    f[o + Col.ComputeStart] = now;
     const node = this.nodes[inst.node]!;
-    node.cpu.start(now, slot, inv.work, fn.vcpus);
+    node.cpu.start(now, row, f[o + Col.Work]!, fn.vcpus);
     this.rescheduleCpu(node);
   }
 
@@ -273,46 +253,40 @@ export class Platform {
     if (this.finished.length < node.cpu.running) this.finished = new Int32Array(2 * node.cpu.running);
     const done = this.finished;
     const count = node.cpu.collectFinished(this.sim.now, done);
+    const t = this.invocations;
     for (let i = 0; i < count; i++) {
-      const slot = done[i]!;
-      const inv = this.running[slot]!;
-      this.running[slot] = undefined;
-      if (this.nFreeSlots === this.freeSlots.length) {
-        const grown = new Int32Array(2 * this.freeSlots.length);
-        grown.set(this.freeSlots);
-        this.freeSlots = grown;
-      }
-      this.freeSlots[this.nFreeSlots++] = slot;
-      inv.computeEnd = this.sim.now;
-      if (this.cfg.io && inv.flow !== null) this.storeThenComplete(inv);
-      else this.complete(inv);
+      const row = done[i]!;
+      t.f[row * Col.Stride + Col.ComputeEnd] = this.sim.now;
+      if (this.cfg.io && t.flow[row] !== null) this.storeThenComplete(row);
+      else this.complete(row);
     }
     this.rescheduleCpu(node);
   }
 
-  // Its own method: a closure over `inv` inside the loop above made V8 allocate a context for
+  // Its own method: a closure over `row` inside the loop above made V8 allocate a context for
   // every completed invocation, whether or not the closure was created.
-  private storeThenComplete(inv: Invocation): void {
-    this.cfg.io!.storeOutputs(inv, inv.host!, () => this.complete(inv));
+  private storeThenComplete(row: number): void {
+    this.cfg.io!.storeOutputs(this.invocations.own(row), this.invocations.host[row]!, () => this.complete(row));
   }
 
-  private complete(inv: Invocation): void {
-    this.release(inv, 'completed', '');
+  private complete(row: number): void {
+    this.release(row, OutcomeCode.Completed, '');
   }
 
   /** Ends a dispatched invocation and gives its slot to the next waiting request, or idles. */
-  private release(inv: Invocation, outcome: 'completed' | 'failed', reason: string): void {
+  private release(row: number, outcome: OutcomeCode, reason: string): void {
     const now = this.sim.now;
-    const inst = inv.host!;
-    const fn = this.functions[inv.fn]!;
+    const t = this.invocations;
+    const inst = t.host[row]!;
+    const fn = this.functions[inst.fn]!;
     inst.active--;
     inst.lastUsed = now;
-    inv.end = now;
-    inv.outcome = outcome;
-    inv.reason = reason;
-    this.end(inv);
+    t.f[row * Col.Stride + Col.End] = now;
+    t.setOutcome(row, outcome);
+    if (outcome !== OutcomeCode.Completed) t.reason[row] = reason;
+    this.end(row, fn);
     const next = this.shiftQueue(fn);
-    if (next) {
+    if (next >= 0) {
       this.dispatch(next, inst, fn);
     } else if (inst.active === 0) {
       this.goIdle(inst, fn);
@@ -326,38 +300,38 @@ export class Platform {
    * its compute; its instance slot is released as on completion.
    */
   failRunning(inv: Invocation, reason: string): void {
-    this.release(inv, 'failed', reason);
+    if (inv.row < 0) throw new Error(`invocation ${inv.id} already ended`);
+    this.release(inv.row, OutcomeCode.Failed, reason);
   }
 
-  /** Reports the end; a pooled invocation is free for reuse afterwards (callers drop it). */
-  private end(inv: Invocation): void {
+  /** Reports the end and frees the row (its own view, if any, keeps the fields). */
+  private end(row: number, fn: FunctionState): void {
     this.inFlight--;
-    this.changeInSystem(this.functions[inv.fn]!, -1);
-    this.cfg.observer.ended(inv, this.sim.now);
-    if (inv.pooled) {
-      inv.host = null;
-      if (this.nPooled < this.invocationPool.length) this.invocationPool[this.nPooled] = inv;
-      else this.invocationPool.push(inv);
-      this.nPooled++;
-    }
+    this.changeInSystem(fn, -1);
+    this.cfg.observer.ended(this.invocations.view(row), this.sim.now);
+    this.invocations.release(row);
   }
 
-  private shiftQueue(fn: FunctionState): Invocation | undefined {
-    const inv = fn.queue.shift();
-    if (inv) this.queued--;
-    return inv;
+  /** The oldest waiting request of `fn` (its row), or -1. */
+  private shiftQueue(fn: FunctionState): number {
+    const row = fn.queue.shift();
+    if (row === undefined) return -1;
+    this.queued--;
+    return row;
   }
 
   private onQueueTimeout(fnIndex: number, invId: number): void {
     const fn = this.functions[fnIndex]!;
     // Queues are FIFO and every request waits at most the same time, so a request that is still
     // waiting when its deadline comes is at the head of its queue.
-    if (fn.queue.peek()?.id !== invId) return;
-    const inv = this.shiftQueue(fn)!;
-    inv.outcome = 'dropped';
-    inv.reason = fn.starved ? 'no-capacity' : 'queue-timeout';
-    inv.end = this.sim.now;
-    this.end(inv);
+    const head = fn.queue.peek();
+    const t = this.invocations;
+    if (head === undefined || t.f[head * Col.Stride + Col.Id] !== invId) return;
+    const row = this.shiftQueue(fn);
+    t.setOutcome(row, OutcomeCode.Dropped);
+    t.reason[row] = fn.starved ? 'no-capacity' : 'queue-timeout';
+    t.f[row * Col.Stride + Col.End] = this.sim.now;
+    this.end(row, fn);
   }
 
   // ---- scaling, placement, eviction -------------------------------------------------------
@@ -481,11 +455,10 @@ export class Platform {
     inst.state = InstanceState.Busy;
     this.cfg.observer.instanceReady(inst, outcome, now);
     while (inst.active < fn.concurrency) {
-      const inv = this.shiftQueue(fn);
-      if (!inv) break;
-      inv.cold = true;
-      inv.startPath = outcome.path;
-      this.dispatch(inv, inst, fn);
+      const row = this.shiftQueue(fn);
+      if (row < 0) break;
+      this.invocations.setCold(row, outcome.path);
+      this.dispatch(row, inst, fn);
     }
     if (inst.active === 0) this.goIdle(inst, fn);
     else if (inst.active < fn.concurrency) this.makeAvailable(inst, fn);
