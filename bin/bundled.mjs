@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'sim-bundle');
@@ -17,7 +18,15 @@ const CACHE = join(ROOT, 'node_modules', '.cache', 'sim-bundle');
  */
 export async function importBundled(entry) {
   if (process.env.SIM_BUNDLE !== '0') {
-    const file = await bundleFile(entry).catch(() => null);
+    let file = null;
+    try {
+      file = await bundleFile(entry);
+    } catch (e) {
+      // Same results either way, only slower: say so once (not from every worker thread).
+      if (isMainThread) {
+        process.stderr.write(`note: running the sources through tsx, not a cached bundle (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); SIM_BUNDLE=0 skips the attempt\n`);
+      }
+    }
     if (file !== null) {
       process.setSourceMapsEnabled(true); // stack traces name the TypeScript files and lines
       return import(pathToFileURL(file).href);
@@ -30,13 +39,15 @@ export async function importBundled(entry) {
 
 /** The cached bundle of `entry`, rebuilt if a source file it was built from changed. */
 async function bundleFile(entry) {
-  const key = createHash('sha256').update(entry).digest('hex').slice(0, 16);
+  // Keyed by checkout too: worktrees may share one node_modules (and so one cache).
+  const key = createHash('sha256').update(`${ROOT}\0${entry}`).digest('hex').slice(0, 16);
   const out = join(CACHE, `${key}.mjs`);
   const manifestPath = join(CACHE, `${key}.json`);
   const esbuild = await import('esbuild');
   if (fresh(manifestPath, esbuild.version)) return out;
   const r = await esbuild.build({
     entryPoints: [join(ROOT, entry)],
+    absWorkingDir: ROOT, // metafile paths relative to ROOT, wherever `sim` is started from
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -8,8 +8,10 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
 
+/** Runs the copy's `sim` from the directory above it (not from the repository root). */
 function run(root: string, out: string, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [join(root, 'bin/sim.mjs'), 'run', join(ROOT, 'scenarios/quickstart.json'), '--out', out], {
+    cwd: join(root, '..'),
     encoding: 'utf8',
     env: { ...process.env, ...env },
   });
@@ -37,6 +39,9 @@ describe('bundled CLI', () => {
     run(root, join(dir, 'bundled'));
     const cache = join(root, 'node_modules/.cache/sim-bundle');
     expect(readdirSync(cache).filter((f) => f.endsWith('.mjs'))).toHaveLength(1);
+    // The manifest names the sources relative to the repository, wherever sim was started.
+    const manifest = JSON.parse(readFileSync(join(cache, readdirSync(cache).find((f) => f.endsWith('.json'))!), 'utf8'));
+    expect(Object.keys(manifest.inputs)).toContain('src/cli/main.ts');
     run(root, join(dir, 'tsx'), { SIM_BUNDLE: '0' });
     const a = files(join(dir, 'bundled'));
     const b = files(join(dir, 'tsx'));
