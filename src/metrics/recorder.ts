@@ -37,6 +37,8 @@ export interface RecorderOptions {
   readonly functionMemoryMiB: readonly number[];
   /** Phase columns for invocations.csv, from the start path. */
   readonly phaseNames: readonly string[];
+  /** The phase entries that are counts or bytes, not times (summarised unscaled). */
+  readonly counterNames?: readonly string[];
   /** Path of invocations.csv, or null to not write it. */
   readonly invocationsPath: string | null;
   /** Fraction of invocations written (1: all), chosen by a hash of the invocation id. */
@@ -83,7 +85,11 @@ export class Recorder implements PlatformObserver {
   /** Rows are written for invocations whose id hash is below this (2^32: all). */
   private readonly sampleBelow: number;
 
+  /** Phase entries that are counts or bytes, not times. */
+  readonly counterNames: ReadonlySet<string>;
+
   constructor(private readonly opts: RecorderOptions) {
+    this.counterNames = new Set(opts.counterNames ?? []);
     this.functions = opts.functionNames.map(() => new FunctionTally());
     this.sampleBelow = (opts.invocationsSample ?? 1) >= 1 ? 2 ** 32 : Math.floor((opts.invocationsSample ?? 1) * 2 ** 32);
     this.writer = opts.invocationsPath

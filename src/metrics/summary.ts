@@ -19,15 +19,20 @@ const r3 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1000) / 1
 
 /** Percentiles of a histogram of us, reported in ms (under 0.4% relative error). */
 export function statsMs(h: LogHistogram): LatencyStats {
-  const q = (p: number) => r3(h.quantile(p) / 1000);
+  return stats(h, 1000);
+}
+
+/** Percentiles of a histogram, values divided by `scale` (under 0.4% relative error). */
+function stats(h: LogHistogram, scale: number): LatencyStats {
+  const q = (p: number) => r3(h.quantile(p) / scale);
   return {
     count: h.count,
-    mean: r3(h.mean / 1000),
+    mean: r3(h.mean / scale),
     p50: q(0.5),
     p90: q(0.9),
     p99: q(0.99),
     p999: q(0.999),
-    max: r3(h.count ? h.max / 1000 : 0),
+    max: r3(h.count ? h.max / scale : 0),
   };
 }
 
@@ -78,9 +83,19 @@ export function buildSummary(x: SummaryInputs): Record<string, unknown> {
 
   const byPath: Record<string, unknown> = {};
   for (const [path, p] of [...r.paths.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    // Times in ms; counters (pages, reads, bytes) as they are, under their own key.
     const phases: Record<string, LatencyStats> = {};
-    for (const [name, h] of [...p.phases.entries()].sort(([a], [b]) => a.localeCompare(b))) phases[name] = statsMs(h);
-    byPath[path] = { instances: p.count, startTimeMs: statsMs(p.startTime), phasesMs: phases };
+    const counters: Record<string, LatencyStats> = {};
+    for (const [name, h] of [...p.phases.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      if (r.counterNames.has(name)) counters[name] = stats(h, 1);
+      else phases[name] = statsMs(h);
+    }
+    byPath[path] = {
+      instances: p.count,
+      startTimeMs: statsMs(p.startTime),
+      phasesMs: phases,
+      ...(Object.keys(counters).length > 0 ? { counters } : {}),
+    };
   }
 
   let billedMiBUs = 0;

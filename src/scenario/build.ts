@@ -177,6 +177,7 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
     functionNames: functions.map((f) => f.name),
     functionMemoryMiB: functions.map((f) => f.memoryMiB),
     phaseNames: startPath.phaseNames,
+    counterNames: startPath.counterNames ?? [],
     invocationsPath: opts.invocationsPath,
     invocationsSample: typeof s.output.invocations === 'number' ? s.output.invocations : 1,
   });

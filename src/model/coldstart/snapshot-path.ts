@@ -49,6 +49,9 @@ const PHASES = [
   'wsBytes',
 ] as const;
 
+/** Entries of PHASES that count pages, reads or bytes (expected values of the fault-chain model). */
+const COUNTERS = ['faultCount', 'majorFaults', 'readBytes', 'wsBytes'] as const;
+
 type RecordState = 1 | 2; // 1 = recording in progress, 2 = recorded
 
 // Page-cache extents of a function's snapshot files, as numbers (a string per cold start was
@@ -59,6 +62,7 @@ const wsFileKey = (fn: number): number => 2 * fn + 1;
 export class SnapshotStartPath implements StartPath {
   readonly name: string;
   readonly phaseNames = PHASES;
+  readonly counterNames = COUNTERS;
   readonly fleet: FleetStorage;
   private readonly m: Mechanism;
   private readonly runner: PhaseRunner;

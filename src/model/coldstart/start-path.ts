@@ -36,6 +36,8 @@ export interface StartPath {
   readonly name: string;
   /** Phase column names this path may report, in a stable order (for invocations.csv). */
   readonly phaseNames: readonly string[];
+  /** The entries of `phaseNames` that are counts or bytes, not times (default: none). */
+  readonly counterNames?: readonly string[];
   /** Begins starting `instanceId` of `fn` on node `node`; calls `done` exactly once when ready. */
   start(instanceId: number, fn: StartFunctionView, node: number, done: StartDone): void;
   /** The instance was torn down (lets a path track what stays cached where). */
