@@ -1,44 +1,31 @@
-// A node's idle instances in least-recently-idle order, as an append-only log with lazy removal:
-// an instance going idle is appended with a fresh stamp, leaving idle only clears its flag, and
-// entries whose stamp no longer matches are skipped and compacted away. A warm request thus
-// touches only the instance itself (a linked list also touched both neighbours, a Set hashed).
+// A node's idle instances, least recently idle first. Going idle stamps the instance from a
+// per-node counter and leaving idle clears its flag: no list is touched on a warm request. The
+// order is only needed to pick an eviction victim, which scans the node's members for the
+// lowest stamp (an append-only log touched two more cache lines per request, and compactions).
 import type { Instance } from './instance.ts';
 
 export class IdleList implements Iterable<Instance> {
-  // `len` entries are in use; the arrays are never shortened, because V8 trims a JS array whose
-  // length drops below half its capacity and re-grows it on the next push (an allocation per
-  // compaction, on every node). Slots past `len` hold null, so dead instances are not retained.
-  private entries: (Instance | null)[] = [];
-  private stamps: number[] = [];
-  private len = 0;
-  /** Index of the first entry that may be live (everything before it is stale). */
-  private start = 0;
+  // Instances that have been idle on this node and are not forgotten (torn down), in no order;
+  // an instance's `memberIndex` is its place here.
+  private readonly members: Instance[] = [];
   private nextStamp = 0;
   size = 0;
   /** Memory of the listed instances (MiB). */
   memoryMiB = 0;
 
-  /** Appends `inst` (it must not be listed). */
+  /** Lists `inst` as the most recently idle (it must not be listed). */
   add(inst: Instance): void {
-    // Compact when stale entries outnumber live ones, so the log stays O(live) (amortised O(1)).
-    // Done here rather than on delete, so that unlisting while walking the list is safe.
-    if (this.len - this.start > 2 * this.size + 64) this.compact();
-    const stamp = ++this.nextStamp;
-    inst.idleStamp = stamp;
-    inst.idleListed = true;
-    if (this.len < this.entries.length) {
-      this.entries[this.len] = inst;
-      this.stamps[this.len] = stamp;
-    } else {
-      this.entries.push(inst);
-      this.stamps.push(stamp);
+    if (inst.memberIndex < 0) {
+      inst.memberIndex = this.members.length;
+      this.members.push(inst);
     }
-    this.len++;
+    inst.idleStamp = ++this.nextStamp;
+    inst.idleListed = true;
     this.size++;
     this.memoryMiB += inst.memoryMiB;
   }
 
-  /** Unlists `inst` if it is listed; its entry goes stale. */
+  /** Unlists `inst` if it is listed. */
   delete(inst: Instance): void {
     if (!inst.idleListed) return;
     inst.idleListed = false;
@@ -46,56 +33,53 @@ export class IdleList implements Iterable<Instance> {
     this.memoryMiB -= inst.memoryMiB;
   }
 
-  /** Index of the first live entry at or after `i`, or -1. */
-  private live(i: number): number {
-    const entries = this.entries;
-    const stamps = this.stamps;
-    const len = this.len;
-    for (; i < len; i++) {
-      const inst = entries[i]!;
-      if (inst.idleListed && inst.idleStamp === stamps[i]) return i;
+  /** Unlists `inst` for good (it was torn down), so the node no longer holds it. */
+  forget(inst: Instance): void {
+    this.delete(inst);
+    const i = inst.memberIndex;
+    if (i < 0) return;
+    const last = this.members.pop()!;
+    if (last !== inst) {
+      this.members[i] = last;
+      last.memberIndex = i;
     }
-    return -1;
+    inst.memberIndex = -1;
   }
 
-  /** Cursor of the least recently idle instance (-1 if none); walk with `next`, read with `at`. */
-  first(): number {
-    const i = this.live(this.start);
-    this.start = i < 0 ? this.len : i;
-    return i;
+  /** Number of members (listed or not) for `member(i)`: a walk over idle ones in no order. */
+  get memberCount(): number {
+    return this.members.length;
   }
 
-  next(cursor: number): number {
-    return this.live(cursor + 1);
-  }
-
-  at(cursor: number): Instance {
-    return this.entries[cursor]!;
-  }
-
-  private compact(): void {
-    const entries = this.entries;
-    const stamps = this.stamps;
-    const len = this.len;
-    let k = 0;
-    for (let i = this.start; i < len; i++) {
-      const inst = entries[i]!;
-      if (inst.idleListed && inst.idleStamp === stamps[i]) {
-        entries[k] = inst;
-        stamps[k] = stamps[i]!;
-        k++;
-      }
-    }
-    for (let i = k; i < len; i++) entries[i] = null;
-    this.len = k;
-    this.start = 0;
+  member(i: number): Instance {
+    return this.members[i]!;
   }
 
   /**
-   * Oldest first. Unlisting while walking is safe; listing is not. Allocates per step: hot paths use
-   * `first`/`next`/`at` instead.
+   * The listed instance with the lowest `key` for which `eligible` holds, ties to the least
+   * recently idle (no key: the least recently idle eligible one); undefined if none.
    */
+  pick(eligible: (inst: Instance) => boolean, key: ((inst: Instance) => number) | null): Instance | undefined {
+    let best: Instance | undefined;
+    let bestKey = Infinity;
+    const m = this.members;
+    for (let i = 0; i < m.length; i++) {
+      const inst = m[i]!;
+      if (!inst.idleListed || !eligible(inst)) continue;
+      // As a walk in idle order taking only strictly lower keys would: a key of +Infinity or NaN
+      // is never picked.
+      const k = key === null ? 0 : key(inst);
+      if (k < bestKey || (best !== undefined && k === bestKey && inst.idleStamp < best.idleStamp)) {
+        best = inst;
+        bestKey = k;
+      }
+    }
+    return best;
+  }
+
+  /** Least recently idle first (sorts a copy: for inspection and tests, not hot paths). */
   *[Symbol.iterator](): Iterator<Instance> {
-    for (let c = this.first(); c >= 0; c = this.next(c)) yield this.at(c);
+    const listed = this.members.filter((inst) => inst.idleListed).sort((a, b) => a.idleStamp - b.idleStamp);
+    for (const inst of listed) if (inst.idleListed) yield inst;
   }
 }

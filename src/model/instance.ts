@@ -27,9 +27,11 @@ export class Instance implements InstanceView {
   prewarmed = false;
   /** When its keep-alive ends while idle (Infinity: kept until evicted). */
   expiresAt = Infinity;
-  /** On its node's idle list, and the stamp of its current entry there (see IdleList). */
+  /** Listed idle on its node, when it went idle there (a per-node stamp), and its place among
+   * the node's members (-1: none); see IdleList. */
   idleListed = false;
   idleStamp = 0;
+  memberIndex = -1;
 
   get firstInvocationExtraUs(): number {
     return this.startOutcome?.firstInvocationExtra ?? 0;

@@ -1,5 +1,5 @@
-// A worker node: cores shared by processor sharing, memory held by instances, and the list of its
-// idle instances in least-recently-used order (an instance is appended each time it becomes idle).
+// A worker node: cores shared by processor sharing, memory held by instances, and its idle
+// instances with the order in which they went idle (for least-recently-used eviction).
 import { ProcessorSharingCpu, type CpuMode } from './cpu.ts';
 import type { FleetTable } from './fleet-table.ts';
 import { IdleList } from './idle-list.ts';

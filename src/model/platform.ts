@@ -368,9 +368,9 @@ export class Platform {
   private evictableIdleMiB(node: Node, forFn: number): number {
     let sum = 0;
     const idle = node.idle;
-    for (let c = idle.first(); c >= 0; c = idle.next(c)) {
-      const inst = idle.at(c);
-      if (this.evictable(inst, forFn)) sum += inst.memoryMiB;
+    for (let i = 0; i < idle.memberCount; i++) {
+      const inst = idle.member(i);
+      if (inst.idleListed && this.evictable(inst, forFn)) sum += inst.memoryMiB;
     }
     return sum;
   }
@@ -397,29 +397,12 @@ export class Platform {
     if (best < 0) return -1;
     const node = this.nodes[best]!;
     const ka = this.cfg.keepAlive;
+    const eligible = (inst: Instance) => this.evictable(inst, fn.index);
+    const priority = ka.evictionPriority
+      ? (inst: Instance) => ka.evictionPriority!(inst, this.functions[inst.fn]!, this.sim.now)
+      : null; // least recently used first
     while (node.freeMiB < fn.memoryMiB) {
-      let victim: Instance | undefined;
-      if (ka.evictionPriority) {
-        let lowest = Infinity;
-        for (let c = node.idle.first(); c >= 0; c = node.idle.next(c)) {
-          const inst = node.idle.at(c);
-          if (!this.evictable(inst, fn.index)) continue;
-          const p = ka.evictionPriority(inst, this.functions[inst.fn]!, this.sim.now);
-          if (p < lowest) {
-            lowest = p;
-            victim = inst;
-          }
-        }
-      } else {
-        for (let c = node.idle.first(); c >= 0; c = node.idle.next(c)) {
-          const inst = node.idle.at(c);
-          // least recently used first
-          if (this.evictable(inst, fn.index)) {
-            victim = inst;
-            break;
-          }
-        }
-      }
+      const victim = node.idle.pick(eligible, priority);
       ka.onEvict?.(victim!, this.functions[victim!.fn]!, this.sim.now);
       this.teardown(victim!, 'evicted');
     }
@@ -538,6 +521,7 @@ export class Platform {
     const fn = this.functions[inst.fn]!;
     if (inst.state !== InstanceState.Idle) throw new Error(`cannot tear down instance ${inst.id}: not idle`);
     this.leaveIdle(inst);
+    node.idle.forget(inst);
     inst.state = InstanceState.Dead;
     if (inst.inAvailable) {
       inst.inAvailable = false;

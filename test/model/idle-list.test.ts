@@ -3,7 +3,7 @@ import { IdleList } from '../../src/model/idle-list.ts';
 import { Instance } from '../../src/model/instance.ts';
 
 describe('IdleList', () => {
-  it('keeps least-recently-idle order, tracks size and memory, and unlinks in O(1)', () => {
+  it('keeps least-recently-idle order, tracks size and memory, and unlists in O(1)', () => {
     const l = new IdleList();
     const xs = [0, 1, 2, 3].map((i) => new Instance(i, 0, 0, 100 * (i + 1), 0));
     for (const x of xs) l.add(x);
@@ -24,7 +24,7 @@ describe('IdleList', () => {
 });
 
 describe('IdleList under churn', () => {
-  it('stays in idle order and compacts its log while instances come and go', () => {
+  it('stays in idle order while instances come and go, holding each member once', () => {
     const l = new IdleList();
     const xs = Array.from({ length: 50 }, (_, i) => new Instance(i, 0, 0, 1, 0));
     const order: number[] = []; // the model: ids in idle order
@@ -43,8 +43,36 @@ describe('IdleList under churn', () => {
     }
     expect(l.size).toBe(order.length);
     expect(l.memoryMiB).toBe(order.length);
-    // The log is compacted: 20,000 additions leave it bounded by the 50 instances, not the churn
-    // (at most 2 x live + 64 at an addition, plus the removals since).
-    expect((l as unknown as { entries: unknown[] }).entries.length).toBeLessThanOrEqual(3 * xs.length + 65);
+    // Bounded by the 50 instances, not by the 20,000 transitions; forgetting drops members.
+    expect(l.memberCount).toBe(xs.length);
+    for (const x of xs) l.forget(x);
+    expect([l.memberCount, l.size, l.memoryMiB]).toEqual([0, 0, 0]);
+  });
+});
+
+describe('IdleList.pick (eviction victims)', () => {
+  const setup = () => {
+    const l = new IdleList();
+    const xs = Array.from({ length: 6 }, (_, i) => new Instance(i, i % 2, 0, 100, 0));
+    for (const i of [3, 1, 4, 0, 5, 2]) l.add(xs[i]!); // idle order: 3 1 4 0 5 2
+    l.delete(xs[4]!); // busy again
+    l.forget(xs[0]!); // torn down; 5 moves into its place among the members
+    return { l, xs };
+  };
+
+  it('without a key: the least recently idle eligible instance', () => {
+    const { l } = setup();
+    expect(l.pick(() => true, null)?.id).toBe(3);
+    expect(l.pick((i) => i.fn === 0, null)?.id).toBe(2); // 4 and 0 are not listed
+    expect(l.pick((i) => i.id === 4, null)).toBeUndefined();
+  });
+
+  it('with a key: the lowest, ties to the least recently idle; +Infinity and NaN never', () => {
+    const { l } = setup();
+    const key = new Map([[3, 5], [1, 2], [5, 2], [2, 9]]);
+    expect(l.pick(() => true, (i) => key.get(i.id)!)?.id).toBe(1); // 1 and 5 tie: 1 idled first
+    expect(l.pick((i) => i.id !== 1, (i) => key.get(i.id)!)?.id).toBe(5);
+    expect(l.pick(() => true, () => Infinity)).toBeUndefined();
+    expect(l.pick(() => true, () => NaN)).toBeUndefined();
   });
 });
