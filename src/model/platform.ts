@@ -277,8 +277,10 @@ export class Platform {
   private release(row: number, outcome: OutcomeCode, reason: string): void {
     const now = this.sim.now;
     const t = this.invocations;
+    // The function from the row, not the instance: the two loads can then miss the cache at
+    // the same time instead of one after the other.
+    const fn = this.functions[t.f[row * Col.Stride + Col.Fn]!]!;
     const inst = t.host[row]!;
-    const fn = this.functions[inst.fn]!;
     inst.active--;
     inst.lastUsed = now;
     t.f[row * Col.Stride + Col.End] = now;
