@@ -1,7 +1,7 @@
 // `npm run bench`: fixed, seeded workloads, each the median of at least 3 runs, printed as
 // Markdown rows for BENCHMARKS.md. `--smoke` runs tiny versions (used by the test suite so the
 // benchmarks cannot rot; it checks they run and report, not their speed). `--quick` skips the
-// 24-hour replay of the 10,000-function trace (3 runs of ~12 minutes each on 2 cores).
+// 24-hour replay of the 10,000-function trace (3 runs of ~9 minutes each on 2 cores).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
