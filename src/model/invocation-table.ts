@@ -8,7 +8,7 @@ import type { Instance } from './instance.ts';
 import { Col, Invocation, OutcomeCode } from './invocation.ts';
 
 export class InvocationTable {
-  f = new Float64Array(1024 * Col.Stride);
+  f: Float64Array;
   /** Per row: the instance it runs on, its workflow context, why it was dropped or failed. */
   readonly host: (Instance | null)[] = [];
   readonly flow: unknown[] = [];
@@ -17,11 +17,19 @@ export class InvocationTable {
   private readonly views: (Invocation | null)[] = [];
   /** A view moved from row to row for invocations nobody outside holds (trace arrivals). */
   private readonly cursor = new Invocation(this, 0);
-  private free = new Int32Array(1024);
+  private free: Int32Array;
   private nFree = 0;
   private rows = 0;
-  private readonly paths: string[] = ['warm'];
-  private readonly pathCodes = new Map<string, number>([['warm', 0]]);
+
+  /** Start-path names by code; a copy shares them with the table it was taken from. */
+  constructor(
+    capacity = 1024,
+    private readonly paths: string[] = ['warm'],
+    private readonly pathCodes = new Map<string, number>([['warm', 0]]),
+  ) {
+    this.f = new Float64Array(capacity * Col.Stride);
+    this.free = new Int32Array(capacity);
+  }
 
   /** A fresh pending row for request `id` of function `fn` arriving at `now`. */
   alloc(id: number, fn: number, now: number, flow: unknown): number {
@@ -61,8 +69,8 @@ export class InvocationTable {
   /** Detaches the row's own view (it keeps the fields) and puts the row up for reuse. */
   release(row: number): void {
     const v = this.views[row];
-    if (v !== null) {
-      v!.detach();
+    if (v) {
+      v.detach();
       this.views[row] = null;
     }
     this.host[row] = null;
@@ -73,6 +81,16 @@ export class InvocationTable {
       this.free = grown;
     }
     this.free[this.nFree++] = row;
+  }
+
+  /** A one-row table holding row `row` as it is now (what a detached view reads). */
+  copyOf(row: number): InvocationTable {
+    const c = new InvocationTable(1, this.paths, this.pathCodes);
+    const r = c.alloc(0, 0, 0, this.flow[row]);
+    c.f.set(this.f.subarray(row * Col.Stride, (row + 1) * Col.Stride), r * Col.Stride);
+    c.host[r] = this.host[row]!;
+    c.reason[r] = this.reason[row]!;
+    return c;
   }
 
   /** A view of `row` that stays valid (and keeps its fields after the request ends). */

@@ -36,123 +36,81 @@ export const enum OutcomeCode {
   Failed = 3,
 }
 
-/** An invocation's fields once its row is gone (a view detached at the end of its request). */
-interface Frozen {
-  readonly id: number;
-  readonly fn: number;
-  readonly arrival: number;
-  readonly dispatch: number;
-  readonly end: number;
-  readonly instance: number;
-  readonly host: Instance | null;
-  readonly node: number;
-  readonly startPath: string;
-  readonly cold: boolean;
-  readonly work: number;
-  readonly outcome: Outcome;
-  readonly reason: string;
-  readonly computeStart: number;
-  readonly computeEnd: number;
-  readonly flow: unknown;
-}
-
 export class Invocation {
-  /** Row in the table, or -1 once detached (then the fields are in `frozen`). */
-  row: number;
-  private frozen: Frozen | null = null;
-
   constructor(
-    private readonly t: InvocationTable,
-    row: number,
-  ) {
-    this.row = row;
-  }
+    private t: InvocationTable,
+    /** Its row in `t` (the platform's table, or a one-row copy once the request has ended). */
+    public row: number,
+  ) {}
 
-  /** Copies the fields out of the row, which is about to be reused; the view keeps them. */
+  /**
+   * Keeps the fields after the row is reused: the view moves to a one-row copy of the table.
+   * Called by the table as it frees the row.
+   */
   detach(): void {
-    if (this.row < 0) return;
-    this.frozen = {
-      id: this.id,
-      fn: this.fn,
-      arrival: this.arrival,
-      dispatch: this.dispatch,
-      end: this.end,
-      instance: this.instance,
-      host: this.host,
-      node: this.node,
-      startPath: this.startPath,
-      cold: this.cold,
-      work: this.work,
-      outcome: this.outcome,
-      reason: this.reason,
-      computeStart: this.computeStart,
-      computeEnd: this.computeEnd,
-      flow: this.flow,
-    };
-    this.row = -1;
+    this.t = this.t.copyOf(this.row);
+    this.row = 0;
   }
 
-  /** Column `col` of the row (attached views only). */
+  /** Column `col` of the row. */
   private num(col: Col): number {
     return this.t.f[this.row * Col.Stride + col]!;
   }
 
   get id(): number {
-    return this.row >= 0 ? this.num(Col.Id) : this.frozen!.id;
+    return this.num(Col.Id);
   }
   get fn(): number {
-    return this.row >= 0 ? this.num(Col.Fn) : this.frozen!.fn;
+    return this.num(Col.Fn);
   }
   get arrival(): number {
-    return this.row >= 0 ? this.num(Col.Arrival) : this.frozen!.arrival;
+    return this.num(Col.Arrival);
   }
   /** Dispatch time (us), -1 until it starts executing. */
   get dispatch(): number {
-    return this.row >= 0 ? this.num(Col.Dispatch) : this.frozen!.dispatch;
+    return this.num(Col.Dispatch);
   }
   get end(): number {
-    return this.row >= 0 ? this.num(Col.End) : this.frozen!.end;
+    return this.num(Col.End);
   }
   get instance(): number {
-    return this.row >= 0 ? this.num(Col.Instance) : this.frozen!.instance;
+    return this.num(Col.Instance);
   }
   /** The instance it was dispatched to (the platform's handle; `instance` is its id). */
   get host(): Instance | null {
-    return this.row >= 0 ? this.t.host[this.row]! : this.frozen!.host;
+    return this.t.host[this.row]!;
   }
   get node(): number {
-    return this.row >= 0 ? this.num(Col.Node) : this.frozen!.node;
+    return this.num(Col.Node);
   }
   /** Start path of the cold start it waited for (`warm` if it ran on an existing instance). */
   get startPath(): string {
-    return this.row >= 0 ? this.t.pathName(this.num(Col.Path)) : this.frozen!.startPath;
+    return this.t.pathName(this.num(Col.Path));
   }
   /** True if it was the first invocation of a freshly started instance it waited for. */
   get cold(): boolean {
-    return this.row >= 0 ? (this.num(Col.Flags) & 1) === 1 : this.frozen!.cold;
+    return (this.num(Col.Flags) & 1) === 1;
   }
   /** Execution time at full speed that was drawn for it (us), including cold extras. */
   get work(): number {
-    return this.row >= 0 ? this.num(Col.Work) : this.frozen!.work;
+    return this.num(Col.Work);
   }
   get outcome(): Outcome {
-    return this.row >= 0 ? OUTCOMES[this.num(Col.Flags) >> 1]! : this.frozen!.outcome;
+    return OUTCOMES[this.num(Col.Flags) >> 1]!;
   }
   get reason(): string {
-    if (this.row < 0) return this.frozen!.reason;
     // Only an ended request that did not complete has a reason; the slot may hold an old one.
-    const o = this.num(Col.Flags) >> 1;
-    return o >= 2 ? this.t.reason[this.row]! : '';
+    return this.num(Col.Flags) >> 1 >= OutcomeCode.Dropped ? this.t.reason[this.row]! : '';
   }
   /** When compute started and ended (after input fetch, before output store); -1 until then. */
   get computeStart(): number {
-    return this.row >= 0 ? this.num(Col.ComputeStart) : this.frozen!.computeStart;
+    return this.num(Col.ComputeStart);
   }
   get computeEnd(): number {
-    return this.row >= 0 ? this.num(Col.ComputeEnd) : this.frozen!.computeEnd;
+    return this.num(Col.ComputeEnd);
   }
   /** Workflow context (opaque to the platform), or null for a plain request. */
   get flow(): unknown {
-    return this.row >= 0 ? this.t.flow[this.row] : this.frozen!.flow;
+    return this.t.flow[this.row];
   }
 }

@@ -302,7 +302,7 @@ export class Platform {
    * its compute; its instance slot is released as on completion.
    */
   failRunning(inv: Invocation, reason: string): void {
-    if (inv.row < 0) throw new Error(`invocation ${inv.id} already ended`);
+    if (inv.outcome !== 'pending') throw new Error(`invocation ${inv.id} already ended`);
     this.release(inv.row, OutcomeCode.Failed, reason);
   }
 

@@ -40,7 +40,7 @@ describe('InvocationTable', () => {
     t.release(r);
     const again = t.alloc(6, 4, 200, null);
     expect(again).toBe(r);
-    expect([own.row, own.id, own.fn, own.arrival, own.end, own.outcome, own.flow]).toEqual([-1, 5, 2, 100, 900, 'completed', flow]);
+    expect([own.id, own.fn, own.arrival, own.end, own.outcome, own.flow]).toEqual([5, 2, 100, 900, 'completed', flow]);
     const cursor = t.view(again);
     expect(cursor).not.toBe(own);
     expect(cursor.id).toBe(6);
