@@ -3,7 +3,7 @@
 import { dirname } from 'node:path';
 import type { RandomStream } from '../../engine/random.ts';
 import { InputError } from '../../scenario/errors.ts';
-import { shortName } from '../azure2019/csv.ts';
+import { detached, shortName } from '../azure2019/csv.ts';
 import { durationDistribution } from '../azure2019/durations.ts';
 import { checkRateScale, checkWindow } from '../azure2019/load.ts';
 import { scaleCount } from '../azure2019/minute-counts.ts';
@@ -61,7 +61,7 @@ export async function loadAzure2021(opts: Azure2021Options): Promise<TraceWorklo
     if (i === undefined) {
       i = app.length;
       index.set(key, i);
-      app.push(r.app), func.push(r.func), durations.push([]);
+      app.push(detached(r.app)), func.push(detached(r.func)), durations.push([]);
     }
     let startS = r.endS - r.durationS;
     if (startS < 0) {
@@ -167,5 +167,11 @@ export async function loadAzure2021(opts: Azure2021Options): Promise<TraceWorklo
     rateScale: scale,
     windowMinutes: [ws, we],
   };
-  return { functions, report, stream: (baseIndex) => new OffsetStream(data, functions.length, baseIndex) };
+  return { functions, report, stream: offsetStreams(data, functions.length) };
+}
+
+// Outside the loader: closures share their function's scope, so one made in there would keep
+// everything the loader read (every invocation's start and duration) alive for the whole run.
+function offsetStreams(data: MinuteOffsets, functions: number): TraceWorkload['stream'] {
+  return (baseIndex) => new OffsetStream(data, functions, baseIndex);
 }
