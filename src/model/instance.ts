@@ -1,6 +1,5 @@
 // A function instance (a microVM or container): starting -> idle <-> busy -> dead. Its memory is
 // held on its node from the moment it starts until it is torn down.
-import type { StartOutcome } from './coldstart/start-path.ts';
 import type { InstanceView } from './views.ts';
 
 export const enum InstanceState {
@@ -23,7 +22,9 @@ export class Instance implements InstanceView {
   /** Time of the pending keep-alive timer, or -1 if none. */
   timerAt = -1;
   inAvailable = false;
-  startOutcome: StartOutcome | null = null;
+  /** Extra work of its first invocation (StartOutcome.firstInvocationExtra); the rest of the
+   * start's outcome is not kept: per instance it was ~300 bytes of phase records. */
+  firstInvocationExtraUs = 0;
   prewarmed = false;
   /** When its keep-alive ends while idle (Infinity: kept until evicted). */
   expiresAt = Infinity;
@@ -32,10 +33,6 @@ export class Instance implements InstanceView {
   idleListed = false;
   idleStamp = 0;
   memberIndex = -1;
-
-  get firstInvocationExtraUs(): number {
-    return this.startOutcome?.firstInvocationExtra ?? 0;
-  }
 
   constructor(
     readonly id: number,

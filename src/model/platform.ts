@@ -209,7 +209,7 @@ export class Platform {
     let work = Math.max(0, fn.spec.execution.sample(fn.durations));
     if (inst.served === 0) {
       // The extra may be negative (a cold run faster than the mean warm one: cnn_serving in REAP).
-      if (inst.startOutcome !== null) work = Math.max(0, work + inst.startOutcome.firstInvocationExtra);
+      if (inst.firstInvocationExtraUs !== 0) work = Math.max(0, work + inst.firstInvocationExtraUs);
       if (inst.prewarmed) this.cfg.observer.prewarmHit?.(inst, now);
     }
     inst.active++;
@@ -434,7 +434,7 @@ export class Platform {
     }
     const fn = this.functions[inst.fn]!;
     fn.startingSlots -= fn.concurrency;
-    inst.startOutcome = outcome;
+    inst.firstInvocationExtraUs = outcome.firstInvocationExtra;
     inst.readyAt = now;
     inst.lastUsed = now;
     inst.state = InstanceState.Busy;
