@@ -1,4 +1,9 @@
-// Shared test helpers: small validated scenarios built from a partial description.
+// Shared test helpers: small validated scenarios built from a partial description, and running
+// `sim` as a user does.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
 import { validateScenario } from '../src/scenario/load.ts';
 import type { ResolvedScenario } from '../src/scenario/schema.ts';
 
@@ -27,4 +32,21 @@ export function erlangC(c: number, a: number): number {
   const rho = a / c;
   const top = last / (1 - rho);
   return top / (sum + top);
+}
+
+/** Runs `node <entry> ...args`; expects exit code 0 and nothing on stderr, and returns stdout. */
+export function runCli(entry: string, args: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): string {
+  const r = spawnSync(process.execPath, [entry, ...args], {
+    encoding: 'utf8',
+    ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
+    env: { ...process.env, ...opts.env },
+  });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return r.stdout;
+}
+
+/** A folder's files (name -> text) in name order, for comparing run folders byte for byte. */
+export function folderFiles(dir: string): Map<string, string> {
+  return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 }

@@ -1,27 +1,16 @@
 // `sim` runs the sources as a cached esbuild bundle (bin/bundled.mjs). The bundle must give the
 // same run folder as the sources loaded through tsx, and be rebuilt when a source file changes.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { folderFiles as files, runCli } from '../helpers.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
 /** Runs the copy's `sim` from the directory above it (not from the repository root). */
-function run(root: string, out: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [join(root, 'bin/sim.mjs'), 'run', join(ROOT, 'scenarios/quickstart.json'), '--out', out], {
-    cwd: join(root, '..'),
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  });
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  return r.stdout;
-}
-
-function files(dir: string): Map<string, string> {
-  return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+function run(root: string, out: string, env: Record<string, string> = {}): string {
+  return runCli(join(root, 'bin/sim.mjs'), ['run', join(ROOT, 'scenarios/quickstart.json'), '--out', out], { cwd: join(root, '..'), env });
 }
 
 describe('bundled CLI', () => {

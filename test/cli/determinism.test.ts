@@ -1,22 +1,15 @@
 // Same scenario and seed: byte-identical run folders. Another seed: different ones.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { folderFiles as files, runCli } from '../helpers.ts';
 
 const SIM = join(import.meta.dirname, '../../bin/sim.mjs');
 const QUICKSTART = join(import.meta.dirname, '../../scenarios/quickstart.json');
 
-function run(out: string, extra: string[] = []) {
-  const r = spawnSync(process.execPath, [SIM, 'run', QUICKSTART, '--out', out, ...extra], { encoding: 'utf8' });
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  return r.stdout;
-}
-
-function files(dir: string): Map<string, string> {
-  return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+function run(out: string, extra: string[] = []): string {
+  return runCli(SIM, ['run', QUICKSTART, '--out', out, ...extra]);
 }
 
 describe('determinism', () => {
