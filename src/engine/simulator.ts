@@ -57,6 +57,13 @@ export class Simulator {
     return kind;
   }
 
+  /** Extends a slot kind to slots [0, count) (for owners created after registration). */
+  growSlots(kind: number, count: number): void {
+    const sq = this.slotsOf[kind];
+    if (!sq) throw new SimulationError(`event kind ${this.kindName(kind)} has no slots`);
+    sq.grow(count);
+  }
+
   /** Sets (or moves) the pending event of `slot` to `time`. */
   setSlot(kind: number, slot: number, time: number, priority = 0): void {
     this.check(time, kind, priority);

@@ -4,17 +4,35 @@
 
 export class SlotQueue {
   // `heap`, `times`, `keys` and `n` are read (never written) by Simulator.step for the head.
-  /** @internal */ readonly heap: Int32Array; // slots by (time, key)
-  private readonly pos: Int32Array; // slot -> index in heap, -1 if not pending
-  /** @internal */ readonly times: Float64Array;
-  /** @internal */ readonly keys: Float64Array;
+  /** @internal */ heap: Int32Array; // slots by (time, key)
+  private pos: Int32Array; // slot -> index in heap, -1 if not pending
+  /** @internal */ times: Float64Array;
+  /** @internal */ keys: Float64Array;
   /** @internal */ n = 0;
 
-  constructor(readonly capacity: number) {
+  constructor(public capacity: number) {
     this.heap = new Int32Array(capacity);
     this.pos = new Int32Array(capacity).fill(-1);
     this.times = new Float64Array(capacity);
     this.keys = new Float64Array(capacity);
+  }
+
+  /** Makes room for slots [0, capacity) (owners that appear during a run, e.g. devices). */
+  grow(capacity: number): void {
+    if (capacity <= this.capacity) return;
+    const heap = new Int32Array(capacity);
+    const pos = new Int32Array(capacity).fill(-1);
+    const times = new Float64Array(capacity);
+    const keys = new Float64Array(capacity);
+    heap.set(this.heap);
+    pos.set(this.pos);
+    times.set(this.times);
+    keys.set(this.keys);
+    this.heap = heap;
+    this.pos = pos;
+    this.times = times;
+    this.keys = keys;
+    this.capacity = capacity;
   }
 
   get size(): number {

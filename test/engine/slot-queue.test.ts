@@ -4,6 +4,19 @@ import { SlotQueue } from '../../src/engine/slot-queue.ts';
 import { Simulator } from '../../src/engine/simulator.ts';
 
 describe('SlotQueue', () => {
+  it('grows without losing pending slots', () => {
+    const q = new SlotQueue(2);
+    q.set(0, 30, 0);
+    q.set(1, 10, 1);
+    q.grow(5);
+    expect(q.capacity).toBe(5);
+    q.set(4, 20, 2);
+    q.set(3, 5, 3);
+    expect([q.pop(), q.pop(), q.pop(), q.pop()]).toEqual([3, 1, 4, 0]);
+    expect(q.size).toBe(0);
+    expect(() => q.set(5, 1, 4)).toThrow(RangeError);
+  });
+
   it('matches a naive model under random sets, moves, removals and pops', () => {
     const rng = seedrandom('slots');
     const q = new SlotQueue(40);

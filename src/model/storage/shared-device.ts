@@ -1,7 +1,7 @@
 // A storage device shared by concurrent operations, as a fluid model: each active job (a serial
 // fault chain, a large sequential read or write) progresses at its share of the device's time, and
-// shares are recomputed (mva.ts) whenever a job arrives or leaves: one event per job completion,
-// none per page fault. Calibrated to the REAP paper's fio points (ASPLOS'21 §5.2.3): one outstanding
+// shares are recomputed (mva.ts) whenever a job arrives or leaves: one pending event per device,
+// moved in place when shares change, none per page fault. Calibrated to the REAP paper's fio points (ASPLOS'21 §5.2.3): one outstanding
 // 4 KB read takes 128 us (32 MB/s), sixteen give 360 MB/s, a lone sequential read 850 MB/s; random
 // and sequential jobs draw on the same device time, so they slow each other down.
 import type { Simulator } from '../../engine/simulator.ts';
@@ -24,18 +24,20 @@ interface Job extends MvaClass {
 const DONE_EPS = 1e-6;
 const EVENT_PRIORITY = 2;
 
-/** All devices of a run, behind one event kind (target = device id, arg = generation). */
+/** All devices of a run, behind one slot kind (slot = device id): a device's next completion is
+ * one pending event, moved when its shares change, not a new event with the old one left stale. */
 export class StorageBank {
   private readonly kind: number;
   private readonly devices: SharedDevice[] = [];
 
   constructor(readonly sim: Simulator) {
-    this.kind = sim.register('storage/complete', (dev, gen) => this.devices[dev]!.onEvent(gen));
+    this.kind = sim.registerSlots('storage/complete', 0, (dev) => this.devices[dev]!.onEvent());
   }
 
   add(spec: DeviceSpec): SharedDevice {
     const d = new SharedDevice(this.sim, this.kind, this.devices.length, spec);
     this.devices.push(d);
+    this.sim.growSlots(this.kind, this.devices.length);
     return d;
   }
 
@@ -61,7 +63,6 @@ export class SharedDevice {
   private readonly jobs: Job[] = [];
   private readonly shares: number[] = [];
   private lastUpdate = 0;
-  private generation = 0;
   /** Device time delivered so far (us); never exceeds elapsed busy time. */
   deliveredWorkUs = 0;
   /** Time with at least one job active (us). */
@@ -125,8 +126,10 @@ export class SharedDevice {
 
   private reallocate(): void {
     const jobs = this.jobs;
-    this.generation++;
-    if (jobs.length === 0) return;
+    if (jobs.length === 0) {
+      this.sim.clearSlot(this.kind, this.id);
+      return;
+    }
     mvaShares(jobs, this.shares);
     let soonest = Infinity;
     for (let i = 0; i < jobs.length; i++) {
@@ -137,12 +140,11 @@ export class SharedDevice {
     }
     // Integer-us clock: round the completion up, so a job never finishes before its work is done.
     const at = Math.max(this.sim.now, Math.ceil(this.sim.now + soonest - 1e-9));
-    this.sim.schedule(at, this.kind, this.id, this.generation, EVENT_PRIORITY);
+    this.sim.setSlot(this.kind, this.id, at, EVENT_PRIORITY);
   }
 
   /** @internal completion event from the bank. */
-  onEvent(gen: number): void {
-    if (gen !== this.generation) return; // superseded by a later reallocation
+  onEvent(): void {
     this.advance();
     // Compact the finished jobs out in place (order kept); they are usually one.
     const jobs = this.jobs;

@@ -68,6 +68,28 @@ describe('ssd-sata-2020 against the REAP paper fio points (§5.2.3)', () => {
   });
 });
 
+describe('device events', () => {
+  it('a device has one pending event, moved when its shares change: one event per completion', () => {
+    const sim = new Simulator();
+    const bank = new StorageBank(sim);
+    const a = bank.add(getDeviceSpec('ssd-sata-2020'));
+    const r = runReadCost(a.spec, 1);
+    const finished: number[] = [];
+    // Staggered submissions: each one changes the shares of the jobs already running.
+    for (let i = 0; i < 6; i++) {
+      sim.schedule(i * 50, sim.register(`submit${i}`, () => a.submit({ workUs: 40 * r.workUs, aloneUs: 40 * r.latencyUs, opWorkUs: r.workUs }, (t) => finished.push(t), i)), 0);
+    }
+    // A device added after the others have work pending gets its own slot.
+    const b = bank.add(getDeviceSpec('ssd-sata-2020'));
+    b.submit({ workUs: r.workUs, aloneUs: r.latencyUs, opWorkUs: r.workUs }, (t) => finished.push(t), 100);
+    sim.run();
+    expect(finished.sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 100]);
+    // 6 submissions + at most one completion event per job (jobs finishing together share one).
+    expect(sim.processed).toBeLessThanOrEqual(6 + 7);
+    expect(a.completedJobs + b.completedJobs).toBe(7);
+  });
+});
+
 describe('hdd-7200 preset', () => {
   it('random reads inside a 256 MiB file: short seek + half a rotation; no parallelism', () => {
     const s = getDeviceSpec('hdd-7200');
