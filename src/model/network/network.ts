@@ -1,7 +1,7 @@
 // A datacenter network as a fluid model: flows (src node, dst node, bytes) cross the sender's NIC
 // egress, the fabric and the receiver's NIC ingress; concurrent flows share link bandwidth max-min
-// fairly, recomputed whenever a flow starts or drains. Like src/model/cpu.ts, the whole network
-// keeps one pending drain event (the earliest-finishing flow), superseded lazily by a generation.
+// fairly, recomputed whenever a flow starts or drains. Like a node's CPU, the whole network keeps
+// one pending drain event (the earliest-finishing flow), a slot moved in place when rates change.
 import type { Simulator } from '../../engine/simulator.ts';
 import { bytesPerUs, DEFAULT_FABRIC, DEFAULT_LOOPBACK_BITS_PER_SEC, type LinkSpec } from './link.ts';
 import { maxMinRates, type MaxMinFlow } from './maxmin.ts';
@@ -63,7 +63,6 @@ export class Network {
   private readonly delivering = new Map<number, Flow>();
   private nextId = 0;
   private lastUpdate = 0;
-  private generation = 0;
   private readonly drainKind: number;
   private readonly deliverKind: number;
   /** Bytes delivered by finished flows. */
@@ -80,7 +79,8 @@ export class Network {
     this.fabricLatencyUs = fabric.latencyUs;
     this.fabricLink = Number.isFinite(fabric.bitsPerSec) ? this.addLink('fabric', fabric) : -1;
     this.loopbackCap = bytesPerUs(opts.loopbackBitsPerSec ?? DEFAULT_LOOPBACK_BITS_PER_SEC);
-    this.drainKind = sim.register('network/drain', (_t, gen) => this.onDrain(gen));
+    // One slot: the network's next drain is one pending event, moved when rates change.
+    this.drainKind = sim.registerSlots('network/drain', 1, () => this.onDrain());
     this.deliverKind = sim.register('network/deliver', (id) => this.onDeliver(id));
   }
 
@@ -269,10 +269,12 @@ export class Network {
   }
 
   private reallocate(): void {
-    this.generation++;
     this.reallocations++;
     const flows = this.active;
-    if (flows.length === 0) return;
+    if (flows.length === 0) {
+      this.sim.clearSlot(this.drainKind, 0);
+      return;
+    }
     maxMinRates(flows, this.capacity, this.remaining, this.count);
     let soonest = Infinity;
     for (const f of flows) {
@@ -281,11 +283,10 @@ export class Network {
     }
     // Integer-us clock: round up, so a flow never arrives before its bytes have been sent.
     const at = Math.max(this.sim.now, Math.ceil(this.sim.now + soonest - 1e-9));
-    this.sim.schedule(at, this.drainKind, 0, this.generation, PRIORITY);
+    this.sim.setSlot(this.drainKind, 0, at, PRIORITY);
   }
 
-  private onDrain(gen: number): void {
-    if (gen !== this.generation) return; // superseded by a later start or drain
+  private onDrain(): void {
     this.advance();
     const keep: Flow[] = [];
     const done: Flow[] = [];
