@@ -1,5 +1,6 @@
 // Binary min-heap of events kept as parallel typed arrays (struct of arrays), so that pushing and
 // popping an event allocates nothing. Order: (time, priority, insertion sequence).
+import { grown } from './grown.ts';
 
 /** Sequence numbers live below this; priorities are multiplied by it to form one tie-break key. */
 export const SEQ_SPAN = 2 ** 40;
@@ -117,20 +118,10 @@ export class EventQueue {
 
   private grow(): void {
     const cap = this.times.length * 2;
-    const t = new Float64Array(cap);
-    t.set(this.times);
-    this.times = t;
-    const k = new Float64Array(cap);
-    k.set(this.keys);
-    this.keys = k;
-    const kd = new Int32Array(cap);
-    kd.set(this.kinds);
-    this.kinds = kd;
-    const tg = new Int32Array(cap);
-    tg.set(this.targets);
-    this.targets = tg;
-    const a = new Float64Array(cap);
-    a.set(this.args);
-    this.args = a;
+    this.times = grown(this.times, cap);
+    this.keys = grown(this.keys, cap);
+    this.kinds = grown(this.kinds, cap);
+    this.targets = grown(this.targets, cap);
+    this.args = grown(this.args, cap);
   }
 }

@@ -2,6 +2,8 @@
 // time can be moved in place. A node's next CPU completion changes with every job that starts or
 // ends; pushing a new event each time left stale ones behind for the main heap to pop and skip.
 
+import { grown } from './grown.ts';
+
 export class SlotQueue {
   // `heap`, `times`, `keys` and `n` are read (never written) by Simulator.step for the head.
   /** @internal */ heap: Int32Array; // slots by (time, key)
@@ -20,18 +22,10 @@ export class SlotQueue {
   /** Makes room for slots [0, capacity) (owners that appear during a run, e.g. devices). */
   grow(capacity: number): void {
     if (capacity <= this.capacity) return;
-    const heap = new Int32Array(capacity);
-    const pos = new Int32Array(capacity).fill(-1);
-    const times = new Float64Array(capacity);
-    const keys = new Float64Array(capacity);
-    heap.set(this.heap);
-    pos.set(this.pos);
-    times.set(this.times);
-    keys.set(this.keys);
-    this.heap = heap;
-    this.pos = pos;
-    this.times = times;
-    this.keys = keys;
+    this.heap = grown(this.heap, capacity);
+    this.pos = grown(this.pos, capacity).fill(-1, this.capacity);
+    this.times = grown(this.times, capacity);
+    this.keys = grown(this.keys, capacity);
     this.capacity = capacity;
   }
 

@@ -2,6 +2,8 @@
 // equal sub-buckets, so a value is located with integer operations (no logarithm) and quantiles
 // have a relative error below 0.4%, in constant memory whatever the number of samples. Values
 // are >= 0; values below 128 (us) are counted exactly.
+import { grown } from '../engine/grown.ts';
+
 const SUB_BITS = 7;
 const SUB = 1 << SUB_BITS; // sub-buckets per power of two
 const TWO32 = 2 ** 32;
@@ -49,9 +51,7 @@ export class LogHistogram {
   private grow(n: number): void {
     let cap = this.counts.length;
     while (cap < n) cap *= 2;
-    const next = new Float64Array(cap);
-    next.set(this.counts);
-    this.counts = next;
+    this.counts = grown(this.counts, cap);
   }
 
   get mean(): number {

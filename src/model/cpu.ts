@@ -2,6 +2,7 @@
 // invocations exceed the node's cores, every invocation progresses at rate cores/demand. Kept as
 // virtual time (work done per unit of demand) so that a change of load costs O(log n), and the
 // node keeps exactly one pending completion event (a slot the platform moves in place).
+import { grown } from '../engine/grown.ts';
 
 export type CpuMode = 'processor-sharing' | 'none';
 
@@ -125,15 +126,9 @@ export class ProcessorSharingCpu {
 
   private grow(): void {
     const cap = 2 * this.finishV.length;
-    const f = new Float64Array(cap);
-    const ids = new Int32Array(cap);
-    const v = new Float64Array(cap);
-    f.set(this.finishV);
-    ids.set(this.jobIds);
-    v.set(this.vcpus);
-    this.finishV = f;
-    this.jobIds = ids;
-    this.vcpus = v;
+    this.finishV = grown(this.finishV, cap);
+    this.jobIds = grown(this.jobIds, cap);
+    this.vcpus = grown(this.vcpus, cap);
   }
 
   private popRoot(): void {

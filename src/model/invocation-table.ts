@@ -6,6 +6,7 @@
 // row still in cache.
 import type { Instance } from './instance.ts';
 import { Col, Invocation, OutcomeCode } from './invocation.ts';
+import { grown } from '../engine/grown.ts';
 
 export class InvocationTable {
   f: Float64Array;
@@ -39,9 +40,7 @@ export class InvocationTable {
     } else {
       row = this.rows++;
       if (this.rows * Col.Stride > this.f.length) {
-        const grown = new Float64Array(2 * this.f.length);
-        grown.set(this.f);
-        this.f = grown;
+        this.f = grown(this.f, 2 * this.f.length);
       }
       this.host.push(null);
       this.flow.push(null);
@@ -76,9 +75,7 @@ export class InvocationTable {
     this.host[row] = null;
     this.flow[row] = null;
     if (this.nFree === this.free.length) {
-      const grown = new Int32Array(2 * this.free.length);
-      grown.set(this.free);
-      this.free = grown;
+      this.free = grown(this.free, 2 * this.free.length);
     }
     this.free[this.nFree++] = row;
   }

@@ -1,6 +1,7 @@
 // Compact per-minute invocation counts: entries are appended while reading (function, minute,
 // count) and then laid out minute-major (CSR) so that replay touches one minute at a time.
 import type { RandomStream } from '../../engine/random.ts';
+import { grown } from '../../engine/grown.ts';
 
 /** Growable struct-of-arrays of (function, minute, count) entries; 12 bytes per active minute. */
 export class CountEntries {
@@ -19,13 +20,9 @@ export class CountEntries {
 
   private grow(): void {
     const cap = this.fn.length * 2;
-    const f = new Int32Array(cap), m = new Int32Array(cap), c = new Float64Array(cap);
-    f.set(this.fn);
-    m.set(this.minute);
-    c.set(this.count);
-    this.fn = f;
-    this.minute = m;
-    this.count = c;
+    this.fn = grown(this.fn, cap);
+    this.minute = grown(this.minute, cap);
+    this.count = grown(this.count, cap);
   }
 }
 

@@ -14,6 +14,7 @@ import { describeSample } from '../trace-types.ts';
 import { MINUTE_US } from '../within-minute.ts';
 import { readInvocationFile } from './read.ts';
 import { OffsetStream, type MinuteOffsets } from './stream.ts';
+import { grown } from '../../engine/grown.ts';
 
 /** The conventional memory size for the 2021 trace, which has no memory column. */
 export const DEFAULT_2021_MEMORY_MIB = 200;
@@ -35,9 +36,8 @@ class Growable {
   length = 0;
   push(fn: number, startUs: number): void {
     if (this.length === this.fn.length) {
-      const f = new Int32Array(this.length * 2), s = new Float64Array(this.length * 2);
-      f.set(this.fn), s.set(this.startUs);
-      this.fn = f, this.startUs = s;
+      this.fn = grown(this.fn, this.length * 2);
+      this.startUs = grown(this.startUs, this.length * 2);
     }
     this.fn[this.length] = fn;
     this.startUs[this.length++] = startUs;
