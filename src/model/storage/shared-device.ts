@@ -1,9 +1,10 @@
 // A storage device shared by concurrent operations, as a fluid model: each active job (a serial
 // fault chain, a large sequential read or write) progresses at its share of the device's time, and
 // shares are recomputed (mva.ts) whenever a job arrives or leaves: one pending event per device,
-// moved in place when shares change, none per page fault. Calibrated to the REAP paper's fio points (ASPLOS'21 §5.2.3): one outstanding
-// 4 KB read takes 128 us (32 MB/s), sixteen give 360 MB/s, a lone sequential read 850 MB/s; random
-// and sequential jobs draw on the same device time, so they slow each other down.
+// moved in place when shares change, none per page fault. Calibrated to the REAP paper's fio
+// points (ASPLOS'21 §5.2.3): one outstanding 4 KB read takes 128 us (32 MB/s), sixteen give
+// 360 MB/s, a lone sequential read 850 MB/s; random and sequential jobs draw on the same device
+// time, so they slow each other down.
 import type { Simulator } from '../../engine/simulator.ts';
 import type { DeviceSpec } from './device-spec.ts';
 import { mvaShares, type MvaClass } from './mva.ts';

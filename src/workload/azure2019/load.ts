@@ -67,7 +67,8 @@ export async function loadAzure2019(opts: Azure2019Options): Promise<TraceWorklo
       if (i === undefined) {
         i = owner.length;
         index.set(key, i);
-        owner.push(detached(row.owner)), app.push(detached(row.app)), func.push(detached(row.func)), trigger.push(detached(row.trigger));
+        owner.push(detached(row.owner)), app.push(detached(row.app));
+        func.push(detached(row.func)), trigger.push(detached(row.trigger));
         totalAll.push(0), totalWindow.push(0);
       } else if (seenToday.has(i)) {
         bump(dropped, 'duplicate');
@@ -209,7 +210,12 @@ export async function loadAzure2019(opts: Azure2019Options): Promise<TraceWorklo
 // Outside the loader: closures share their function's scope, so one made in there would keep
 // everything the loader built (the count entries, up to 34 MB for a day of 10,000 functions, and
 // the join maps) alive for the whole run.
-function minuteStreams(counts: MinuteCounts, functions: readonly TraceFunctionSpec[], mode: ArrivalMode, shift: boolean): TraceWorkload['stream'] {
+function minuteStreams(
+  counts: MinuteCounts,
+  functions: readonly TraceFunctionSpec[],
+  mode: ArrivalMode,
+  shift: boolean,
+): TraceWorkload['stream'] {
   return (baseIndex, rng) =>
     new MinuteStream(counts, functions.length, baseIndex, mode, shift, (f) => rng.stream(`arrivals/${functions[f]!.name}`));
 }
