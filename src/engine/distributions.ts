@@ -89,7 +89,9 @@ export class LogNormal implements Distribution {
  */
 export class Empirical implements Distribution {
   readonly mean: number;
-  constructor(readonly points: ReadonlyArray<readonly [number, number]>) {
+  // The points are not kept: a replay has two of these per function, and the flat copies below
+  // are all sampling needs (as pairs they were ~14 small arrays per function).
+  constructor(points: ReadonlyArray<readonly [number, number]>) {
     if (points.length < 2) throw new RangeError('empirical distribution needs at least two points');
     for (let i = 0; i < points.length; i++) {
       const [p, v] = points[i]!;
@@ -130,6 +132,6 @@ export class Empirical implements Distribution {
     return v0 + ((pct - p0) / (ps[i]! - p0)) * (vs[i]! - v0);
   }
   get name(): string {
-    return `empirical(${this.points.map(([p, v]) => `${p}:${v}`).join(',')})`;
+    return `empirical(${Array.from(this.pcts, (p, i) => `${p}:${this.values[i]}`).join(',')})`;
   }
 }
