@@ -12,7 +12,7 @@ import { detached, shortName } from './csv.ts';
 import { durationDistribution, readDurationFile } from './durations.ts';
 import { dayFiles } from './files.ts';
 import { memoryDistribution, memoryMiB, readMemoryFile, type MemoryRow } from './memory.ts';
-import { buildMinuteCounts, CountEntries, renumber, type MinuteCounts } from './minute-counts.ts';
+import { CountEntries, packMinuteCounts, scaleCounts, type MinuteCounts } from './minute-counts.ts';
 import { MinuteStream } from './minute-stream.ts';
 import { NameBook } from './names.ts';
 
@@ -169,7 +169,7 @@ export async function loadAzure2019(opts: Azure2019Options): Promise<TraceWorklo
   const remap = new Int32Array(n).fill(-1);
   chosen.forEach((i, k) => (remap[i] = k));
   const rateStream = (k: number): RandomStream => opts.rng.stream(`rate/${name[chosen[k]!]}`);
-  const { counts, totals } = buildMinuteCounts(entries, remap, chosen.length, we - ws, scale, rateStream);
+  const { scaled, totals } = scaleCounts(entries, remap, chosen.length, scale, rateStream);
   const keep = new Int32Array(chosen.length).fill(-1);
   const functions: TraceFunctionSpec[] = [];
   chosen.forEach((i, k) => {
@@ -188,7 +188,7 @@ export async function loadAzure2019(opts: Azure2019Options): Promise<TraceWorklo
       invocations: totals[k]!,
     });
   });
-  if (functions.length < chosen.length) renumber(counts, keep);
+  const counts = packMinuteCounts(entries, scaled, remap.map((k) => (k < 0 ? -1 : keep[k]!)), we - ws);
 
   const report: TraceReport = {
     format: 'azure2019',

@@ -5,11 +5,12 @@ import { PackedMinuteStream } from '../packed-minute-stream.ts';
 import type { RandomStream } from '../../engine/random.ts';
 import type { ArrivalMode } from '../trace-types.ts';
 import { placeInMinute } from '../within-minute.ts';
-import type { MinuteCounts } from './minute-counts.ts';
+import { MinuteCursor, type MinuteCounts } from './minute-counts.ts';
 
 export class MinuteStream extends PackedMinuteStream {
   private offsets = new Float64Array(256);
   private readonly streams: Array<RandomStream | undefined>;
+  private readonly cursor: MinuteCursor;
 
   constructor(
     private readonly counts: MinuteCounts,
@@ -21,19 +22,19 @@ export class MinuteStream extends PackedMinuteStream {
   ) {
     super(functions, baseIndex);
     this.streams = new Array(functions);
+    this.cursor = new MinuteCursor(counts);
     this.advance();
   }
 
   protected fill(m: number): number {
-    const { start, fn, count, minutes } = this.counts;
-    if (m >= minutes) return -1;
-    let total = 0;
-    for (let e = start[m]!; e < start[m + 1]!; e++) total += count[e]!;
-    this.reserve(total);
+    if (m >= this.counts.minutes) return -1;
+    this.reserve(this.counts.total[m]!);
+    const cur = this.cursor;
+    cur.seek(m);
     let len = 0;
-    for (let e = start[m]!; e < start[m + 1]!; e++) {
-      const f = fn[e]!;
-      const n = count[e]!;
+    while (cur.next()) {
+      const f = cur.fn;
+      const n = cur.count;
       if (n > this.offsets.length) this.offsets = new Float64Array(Math.max(n, 2 * this.offsets.length));
       const rng = (this.streams[f] ??= this.streamOf(f));
       placeInMinute(this.mode, n, this.shift, rng, this.offsets);
