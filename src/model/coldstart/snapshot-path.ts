@@ -12,6 +12,7 @@ import type { Mechanism } from './mechanism.ts';
 import { FleetStorage, type NodeStorage, type NodeStorageConfig } from './node-storage.ts';
 import { PhaseRunner, type Action, type StartState, type Step } from './phase-runner.ts';
 import { getFunctionProfile, type FunctionProfile } from './profiles.ts';
+import { RecordTable } from './record-table.ts';
 import type { StartDone, StartFunctionView, StartPath, StartPathContext } from './start-path.ts';
 
 export interface SnapshotPathOptions {
@@ -52,8 +53,6 @@ const PHASES = [
 /** Entries of PHASES that count pages, reads or bytes (expected values of the fault-chain model). */
 const COUNTERS = ['faultCount', 'majorFaults', 'readBytes', 'wsBytes'] as const;
 
-type RecordState = 1 | 2; // 1 = recording in progress, 2 = recorded
-
 // Page-cache extents of a function's snapshot files, as numbers (a string per cold start was
 // garbage, and a string per cached file was memory).
 const memoryFileKey = (fn: number): number => 2 * fn;
@@ -67,12 +66,8 @@ export class SnapshotStartPath implements StartPath {
   private readonly m: Mechanism;
   private readonly runner: PhaseRunner;
   private readonly profiles = new Map<number, FunctionProfile>();
-  /**
-   * REAP recordings by function index, per node (record scope `node`) or in slot 0 (`cluster`):
-   * maps keyed by number, since a day's replay records hundreds of thousands of (node, function)
-   * pairs and string keys cost a string each.
-   */
-  private readonly records: (Map<number, RecordState> | undefined)[];
+  /** REAP recordings per node (record scope `node`) or in row 0 (`cluster`). */
+  private readonly records: RecordTable;
   private readonly wsIo: 'direct' | 'page-cache';
   private readonly scope: 'node' | 'cluster';
 
@@ -85,9 +80,9 @@ export class SnapshotStartPath implements StartPath {
     this.runner = new PhaseRunner(ctx.sim);
     const bank = opts.storage ?? new StorageBank(ctx.sim);
     this.fleet = new FleetStorage(bank, opts.nodes, opts.snapshotLocation === 'remote' ? (opts.remote ?? {}) : null);
-    this.records = Array.from({ length: Math.max(1, opts.nodes.length) }, () => undefined);
     this.wsIo = opts.wsFileIo ?? 'direct';
     this.scope = opts.recordScope ?? (opts.snapshotLocation === 'remote' ? 'cluster' : 'node');
+    this.records = new RecordTable(this.scope === 'node' ? Math.max(1, opts.nodes.length) : 1);
     this.name =
       `${mode}(location=${opts.snapshotLocation},flush=${opts.flushPageCacheBeforeColdStart}` +
       (mode === 'reap' ? `,ws-io=${this.wsIo},record-scope=${this.scope},pre-recorded=${opts.assumeRecorded ?? false}` : '') +
@@ -105,9 +100,10 @@ export class SnapshotStartPath implements StartPath {
       path = 'vanilla';
       steps = this.vanillaPlan(fn, p, ns, dev, false);
     } else {
-      const recs = this.recordsOf(node);
+      const recs = this.records;
+      const row = this.scope === 'node' ? node : 0;
       const fi = fn.index;
-      const rec = this.opts.assumeRecorded ? 2 : recs.get(fi);
+      const rec = this.opts.assumeRecorded ? 2 : recs.get(row, fi);
       if (rec === 2) {
         path = 'reap-prefetch';
         steps = this.prefetchPlan(fn, p, ns, dev);
@@ -117,10 +113,10 @@ export class SnapshotStartPath implements StartPath {
         path = 'vanilla';
         steps = this.vanillaPlan(fn, p, ns, dev, false);
       } else {
-        recs.set(fi, 1);
+        recs.set(row, fi, 1);
         path = 'reap-record';
         steps = this.vanillaPlan(fn, p, ns, dev, true);
-        steps.push(this.wsWriteStep(fn, p, ns, dev, () => recs.set(fi, 2)));
+        steps.push(this.wsWriteStep(fn, p, ns, dev, () => recs.set(row, fi, 2)));
       }
     }
     const phases: Record<string, number> = { faultCount: 0, majorFaults: 0, readBytes: 0, wsBytes: 0 };
@@ -142,17 +138,7 @@ export class SnapshotStartPath implements StartPath {
   warmth(fn: number, node: number): number {
     const ns = this.fleet.node(node);
     if (ns.cache.has(memoryFileKey(fn)) || ns.cache.has(wsFileKey(fn))) return 2;
-    return this.mode === 'reap' && this.records[this.scope === 'node' ? node : 0]?.get(fn) === 2 ? 1 : 0;
-  }
-
-  private recordsOf(node: number): Map<number, RecordState> {
-    const i = this.scope === 'node' ? node : 0;
-    let m = this.records[i];
-    if (m === undefined) {
-      m = new Map();
-      this.records[i] = m;
-    }
-    return m;
+    return this.mode === 'reap' && this.records.get(this.scope === 'node' ? node : 0, fn) === 2 ? 1 : 0;
   }
 
   private profileOf(fn: StartFunctionView): FunctionProfile {
