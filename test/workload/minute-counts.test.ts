@@ -42,6 +42,7 @@ describe('packed minute counts', () => {
       [[0, 1], [70_000, big[0]], [16_384, big[2]], [5, big[3]]],
     ]);
     expect(Array.from(c.total)).toEqual([255, big[1]!, 1 + big[0]! + big[2]! + big[3]!]);
+    expect(c.maxCount).toBe(big[3]);
     // (fn, count) bytes: 1+1, 3+2 | 3+5 | 1+1, 3+5, 3+7, 1+8
     expect(Array.from(c.start)).toEqual([0, 7, 15, 44]);
   });

@@ -41,6 +41,8 @@ export interface MinuteCounts {
   bytes: Uint8Array;
   /** Sum of each minute's counts. */
   total: Float64Array;
+  /** The largest single count (one function's arrivals in one minute). */
+  maxCount: number;
 }
 
 /** Bytes of `v` (a non-negative integer) as a varint. */
@@ -146,6 +148,7 @@ export function scaleCounts(
 export function packMinuteCounts(entries: CountEntries, scaled: Float64Array, index: Int32Array, minutes: number): MinuteCounts {
   const start = new Float64Array(minutes + 1);
   const total = new Float64Array(minutes);
+  let maxCount = 0;
   for (let e = 0; e < entries.length; e++) {
     const f = index[entries.fn[e]!]!;
     const c = scaled[e]!;
@@ -153,6 +156,7 @@ export function packMinuteCounts(entries: CountEntries, scaled: Float64Array, in
     const m = entries.minute[e]!;
     start[m + 1]! += varintBytes(f) + varintBytes(c);
     total[m]! += c;
+    if (c > maxCount) maxCount = c;
   }
   for (let m = 0; m < minutes; m++) start[m + 1]! += start[m]!;
   const bytes = new Uint8Array(start[minutes]!);
@@ -164,5 +168,5 @@ export function packMinuteCounts(entries: CountEntries, scaled: Float64Array, in
     const m = entries.minute[e]!;
     fill[m] = writeVarint(bytes, writeVarint(bytes, fill[m]!, f), c);
   }
-  return { minutes, start, bytes, total };
+  return { minutes, start, bytes, total, maxCount };
 }

@@ -23,6 +23,12 @@ export class MinuteStream extends PackedMinuteStream {
     super(functions, baseIndex);
     this.streams = new Array(functions);
     this.cursor = new MinuteCursor(counts);
+    // Sized once for the busiest minute and the largest count: grown by doubling, they ended up
+    // to 2x larger than needed (8 MB more for a day of the 10k benchmark trace).
+    let busiest = 0;
+    for (let m = 0; m < counts.minutes; m++) busiest = Math.max(busiest, counts.total[m]!);
+    this.reserve(busiest);
+    if (counts.maxCount > this.offsets.length) this.offsets = new Float64Array(counts.maxCount);
     this.advance();
   }
 
