@@ -4,7 +4,7 @@
 // turns const enums used across modules into literals, and its functions are one module's.
 // Plain JavaScript: it runs before any TypeScript loader. SIM_BUNDLE=0 loads through tsx instead.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
@@ -72,9 +72,28 @@ async function bundleFile(entry) {
     const s = statSync(join(ROOT, p));
     inputs[p] = [s.size, s.mtimeMs];
   }
-  writeFileSync(manifestPath + tmp, JSON.stringify({ esbuild: esbuild.version, inputs }));
+  writeFileSync(manifestPath + tmp, JSON.stringify({ esbuild: esbuild.version, root: ROOT, inputs }));
   renameSync(manifestPath + tmp, manifestPath);
+  pruneOrphans();
   return out;
+}
+
+/**
+ * Deletes the bundles of checkouts that no longer exist (worktrees share one node_modules, and
+ * each left ~0.9 MB here for good). Manifests from before `root` was recorded are left alone.
+ */
+function pruneOrphans() {
+  for (const f of readdirSync(CACHE)) {
+    if (!f.endsWith('.json')) continue;
+    try {
+      const { root } = JSON.parse(readFileSync(join(CACHE, f), 'utf8'));
+      if (typeof root !== 'string' || existsSync(root)) continue;
+      const key = f.slice(0, -'.json'.length);
+      for (const g of [`${key}.mjs`, `${key}.mjs.map`, f]) rmSync(join(CACHE, g), { force: true });
+    } catch {
+      // Another process is replacing it, or it is not ours: leave it.
+    }
+  }
 }
 
 /** True if the manifest exists and every input still has the size and mtime it was built from. */

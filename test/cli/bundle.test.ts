@@ -37,10 +37,22 @@ describe('bundled CLI', () => {
     expect([...a.keys()]).toEqual([...b.keys()]);
     for (const [name, text] of a) expect(b.get(name), name).toBe(text);
 
+    // A bundle whose checkout is gone is deleted at the next build; one of a live checkout stays.
+    const orphan = { esbuild: manifest.esbuild, root: join(dir, 'removed-worktree'), inputs: {} };
+    const live = { ...orphan, root: dir };
+    for (const [key, m] of [['0rphan', orphan], ['1ive', live]] as const) {
+      writeFileSync(join(cache, `${key}.json`), JSON.stringify(m));
+      writeFileSync(join(cache, `${key}.mjs`), '');
+      writeFileSync(join(cache, `${key}.mjs.map`), '');
+    }
+
     // An edit to a source the bundle was built from shows up in the next run.
     writeFileSync(join(root, 'src/version.ts'), "export const TOOL_VERSION: string = '9.9.9-edited';\n");
     run(root, join(dir, 'edited'));
     expect(JSON.stringify(files(join(dir, 'edited')).get('summary.json'))).toContain('9.9.9-edited');
     expect(JSON.stringify(a.get('summary.json'))).not.toContain('9.9.9-edited');
+    const left = readdirSync(cache);
+    expect(left.filter((f) => f.startsWith('0rphan'))).toEqual([]);
+    expect(left.filter((f) => f.startsWith('1ive')).sort()).toEqual(['1ive.json', '1ive.mjs', '1ive.mjs.map']);
   });
 });
