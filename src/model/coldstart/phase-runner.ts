@@ -1,24 +1,30 @@
 // Runs a cold start as a sequence of phases, each either a CPU delay or a job on a shared device,
 // timing each phase by the clock (so contention shows up in the phase it hits). One event kind for
-// all delays; device jobs report back through one listener. No closure per event: closures exist
-// per start (the plan), events carry the start's slot number.
+// all delays; device jobs report back through one listener. No closure per event or per start:
+// a path's steps are made once and read the start's own context from its state; events carry the
+// start's slot number.
 import type { Simulator } from '../../engine/simulator.ts';
 import type { DeviceJob, SharedDevice } from '../storage/shared-device.ts';
 import type { PhaseTimes, StartDone, StartFunctionView } from './start-path.ts';
 
-/** What a step does once it begins: wait, use a device, or nothing. */
-export type Action =
-  | { readonly delayUs: number }
-  | { readonly device: SharedDevice; readonly job: DeviceJob }
-  | null;
+/** A job on a shared device. The runner submits it at once and keeps nothing of it, so a step
+ * may hand out the same object every time. */
+export interface DeviceAction {
+  readonly device: SharedDevice;
+  readonly job: DeviceJob;
+}
 
-export interface Step {
+/** What a step does once it begins: wait this many us, use a device, or nothing. */
+export type Action = number | DeviceAction | null;
+
+/** One step of a plan; `S` is the state a path's own steps read (its start context). */
+export interface Step<S extends StartState = StartState> {
   /** Phase the step's time is charged to. */
   readonly phase: string;
   /** Decided when the step begins (e.g. page-cache lookups see the cache as it is then). */
-  begin(s: StartState): Action;
+  begin(s: S): Action;
   /** Runs when the step has finished (e.g. fill the page cache, mark a function recorded). */
-  end?(s: StartState): void;
+  end?(s: S): void;
 }
 
 export interface StartState {
@@ -68,13 +74,13 @@ export class PhaseRunner {
       s.phaseStart = this.sim.now;
       if (!(step.phase in s.phases)) s.phases[step.phase] = 0;
       const a = step.begin(s);
-      if (a === null || ('delayUs' in a && a.delayUs <= 0)) {
+      if (a === null || (typeof a === 'number' && a <= 0)) {
         step.end?.(s);
         s.index++;
         continue;
       }
-      if ('delayUs' in a) {
-        this.sim.schedule(Math.ceil(this.sim.now + a.delayUs), this.kind, slot, 0, STEP_PRIORITY);
+      if (typeof a === 'number') {
+        this.sim.schedule(Math.ceil(this.sim.now + a), this.kind, slot, 0, STEP_PRIORITY);
       } else {
         a.device.submit(a.job, this.onDeviceDone, slot);
       }

@@ -58,6 +58,18 @@ const COUNTERS = ['faultCount', 'majorFaults', 'readBytes', 'wsBytes'] as const;
 const memoryFileKey = (fn: number): number => 2 * fn;
 const wsFileKey = (fn: number): number => 2 * fn + 1;
 
+/** A snapshot start's state: what its steps read (the plans are shared by every start). */
+interface SnapshotStart extends StartState {
+  readonly profile: FunctionProfile;
+  readonly storage: NodeStorage;
+  /** Where its snapshot files are read from: the node's disk or its path to the remote store. */
+  readonly device: SharedDevice;
+  /** Tracing its faults (a REAP record run). */
+  readonly trace: boolean;
+  /** Its row in the record table (record runs). */
+  readonly recordRow: number;
+}
+
 export class SnapshotStartPath implements StartPath {
   readonly name: string;
   readonly phaseNames = PHASES;
@@ -70,6 +82,9 @@ export class SnapshotStartPath implements StartPath {
   private readonly records: RecordTable;
   private readonly wsIo: 'direct' | 'page-cache';
   private readonly scope: 'node' | 'cluster';
+  private readonly vanillaSteps: readonly Step<SnapshotStart>[];
+  private readonly recordSteps: readonly Step<SnapshotStart>[];
+  private readonly prefetchSteps: readonly Step<SnapshotStart>[];
 
   constructor(
     ctx: StartPathContext,
@@ -83,6 +98,9 @@ export class SnapshotStartPath implements StartPath {
     this.wsIo = opts.wsFileIo ?? 'direct';
     this.scope = opts.recordScope ?? (opts.snapshotLocation === 'remote' ? 'cluster' : 'node');
     this.records = new RecordTable(this.scope === 'node' ? Math.max(1, opts.nodes.length) : 1);
+    this.vanillaSteps = this.vanillaPlan();
+    this.recordSteps = [...this.vanillaSteps, this.wsWriteStep()];
+    this.prefetchSteps = this.prefetchPlan();
     this.name =
       `${mode}(location=${opts.snapshotLocation},flush=${opts.flushPageCacheBeforeColdStart}` +
       (mode === 'reap' ? `,ws-io=${this.wsIo},record-scope=${this.scope},pre-recorded=${opts.assumeRecorded ?? false}` : '') +
@@ -94,43 +112,44 @@ export class SnapshotStartPath implements StartPath {
     const ns = this.fleet.node(node);
     if (this.opts.flushPageCacheBeforeColdStart) ns.cache.flush();
     const dev = this.opts.snapshotLocation === 'remote' ? ns.remote! : ns.disk;
+    const row = this.scope === 'node' ? node : 0;
     let path: string;
-    let steps: Step[];
+    let steps: readonly Step<SnapshotStart>[];
     if (this.mode === 'vanilla') {
       path = 'vanilla';
-      steps = this.vanillaPlan(fn, p, ns, dev, false);
+      steps = this.vanillaSteps;
     } else {
-      const recs = this.records;
-      const row = this.scope === 'node' ? node : 0;
-      const fi = fn.index;
-      const rec = this.opts.assumeRecorded ? 2 : recs.get(row, fi);
+      const rec = this.opts.assumeRecorded ? 2 : this.records.get(row, fn.index);
       if (rec === 2) {
         path = 'reap-prefetch';
-        steps = this.prefetchPlan(fn, p, ns, dev);
+        steps = this.prefetchSteps;
       } else if (rec === 1) {
         // Someone is recording this function right now; REAP keeps one recording, so this start
         // restores lazily like vanilla.
         path = 'vanilla';
-        steps = this.vanillaPlan(fn, p, ns, dev, false);
+        steps = this.vanillaSteps;
       } else {
-        recs.set(row, fi, 1);
+        this.records.set(row, fn.index, 1);
         path = 'reap-record';
-        steps = this.vanillaPlan(fn, p, ns, dev, true);
-        steps.push(this.wsWriteStep(fn, p, ns, dev, () => recs.set(row, fi, 2)));
+        steps = this.recordSteps;
       }
     }
-    const phases: Record<string, number> = { faultCount: 0, majorFaults: 0, readBytes: 0, wsBytes: 0 };
-    const state: StartState = {
+    const state: SnapshotStart = {
       instanceId,
       fn,
       node,
       done,
       steps,
-      phases,
+      phases: { faultCount: 0, majorFaults: 0, readBytes: 0, wsBytes: 0 },
       path,
       firstInvocationExtra: Math.round(p.firstInvocationExtraUs),
       index: 0,
       phaseStart: 0,
+      profile: p,
+      storage: ns,
+      device: dev,
+      trace: path === 'reap-record',
+      recordRow: row,
     };
     this.runner.run(state);
   }
@@ -150,26 +169,25 @@ export class SnapshotStartPath implements StartPath {
     return p;
   }
 
-  private vanillaPlan(fn: StartFunctionView, p: FunctionProfile, ns: NodeStorage, dev: SharedDevice, trace: boolean): Step[] {
+  private vanillaPlan(): Step<SnapshotStart>[] {
     const m = this.m;
-    const memKey = memoryFileKey(fn.index);
     return [
       delayStep('loadVmm', m.loadVmmUs),
       delayStep('resume', m.resumeUs),
       {
         phase: 'faults',
-        begin: (s) => chainAction(m, dev, vanillaChain(m, p, ns.cache.lookup(memKey), trace), s),
+        begin: (s) => {
+          const sameCached = s.storage.cache.lookup(memoryFileKey(s.fn.index));
+          return chainAction(m, s.device, vanillaChain(m, s.profile, sameCached, s.trace), s);
+        },
         // The same pages stay cached (the input-dependent ones are never asked for again).
-        end: () => ns.cache.insert(memKey, p.wsPagesSame),
+        end: (s) => s.storage.cache.insert(memoryFileKey(s.fn.index), s.profile.wsPagesSame),
       },
     ];
   }
 
-  private prefetchPlan(fn: StartFunctionView, p: FunctionProfile, ns: NodeStorage, dev: SharedDevice): Step[] {
+  private prefetchPlan(): Step<SnapshotStart>[] {
     const m = this.m;
-    const pages = wsPages(p);
-    const bytes = pages * PAGE_BYTES;
-    const wsKey = wsFileKey(fn.index);
     const viaCache = this.wsIo === 'page-cache';
     return [
       delayStep('loadVmm', m.loadVmmUs),
@@ -177,42 +195,42 @@ export class SnapshotStartPath implements StartPath {
       {
         phase: 'wsFetch',
         begin: (s) => {
+          const bytes = wsPages(s.profile) * PAGE_BYTES;
           s.phases.wsBytes! += bytes;
-          if (viaCache && ns.cache.lookup(wsKey)) return null;
-          const c = seqReadCost(dev.spec, bytes);
+          if (viaCache && s.storage.cache.lookup(wsFileKey(s.fn.index))) return null;
+          const c = seqReadCost(s.device.spec, bytes);
           s.phases.readBytes! += bytes;
-          return { device: dev, job: { workUs: c.workUs, aloneUs: c.latencyUs, opWorkUs: c.workUs, bytes } };
+          return { device: s.device, job: { workUs: c.workUs, aloneUs: c.latencyUs, opWorkUs: c.workUs, bytes } };
         },
-        end: viaCache ? () => ns.cache.insert(wsKey, pages) : undefined,
+        end: viaCache ? (s) => s.storage.cache.insert(wsFileKey(s.fn.index), wsPages(s.profile)) : undefined,
       },
-      delayStep('wsFetch', viaCache ? pages * m.pageCacheCopyUsPerPage : 0),
-      delayStep('wsInstall', pages * m.installUsPerPage),
+      { phase: 'wsFetch', begin: (s) => (viaCache ? wsPages(s.profile) * m.pageCacheCopyUsPerPage : 0) },
+      { phase: 'wsInstall', begin: (s) => wsPages(s.profile) * m.installUsPerPage },
       delayStep('resume', m.resumeUs),
-      { phase: 'faults', begin: (s) => chainAction(m, dev, prefetchChain(m, p), s) },
+      { phase: 'faults', begin: (s) => chainAction(m, s.device, prefetchChain(m, s.profile), s) },
     ];
   }
 
-  private wsWriteStep(fn: StartFunctionView, p: FunctionProfile, ns: NodeStorage, dev: SharedDevice, recorded: () => void): Step {
-    const pages = wsPages(p);
-    const bytes = pages * PAGE_BYTES;
+  private wsWriteStep(): Step<SnapshotStart> {
     const viaCache = this.wsIo === 'page-cache';
     return {
       phase: 'wsWrite',
       begin: (s) => {
+        const bytes = wsPages(s.profile) * PAGE_BYTES;
         s.phases.wsBytes! += bytes;
-        const c = seqWriteCost(dev.spec, bytes);
-        return { device: dev, job: { workUs: c.workUs, aloneUs: c.latencyUs, opWorkUs: c.workUs, bytes, write: true } };
+        const c = seqWriteCost(s.device.spec, bytes);
+        return { device: s.device, job: { workUs: c.workUs, aloneUs: c.latencyUs, opWorkUs: c.workUs, bytes, write: true } };
       },
-      end: () => {
-        if (viaCache) ns.cache.insert(wsFileKey(fn.index), pages);
-        recorded();
+      end: (s) => {
+        if (viaCache) s.storage.cache.insert(wsFileKey(s.fn.index), wsPages(s.profile));
+        this.records.set(s.recordRow, s.fn.index, 2);
       },
     };
   }
 }
 
-function delayStep(phase: string, us: number): Step {
-  return { phase, begin: () => ({ delayUs: us }) };
+function delayStep(phase: string, us: number): Step<SnapshotStart> {
+  return { phase, begin: () => us };
 }
 
 /** A serial fault chain as one device job whose cap makes it, alone, take cpu + read latencies. */
@@ -221,7 +239,7 @@ function chainAction(m: Mechanism, dev: SharedDevice, shape: FaultChainShape, s:
   s.phases.faultCount! += shape.pages;
   s.phases.majorFaults! += c.reads;
   s.phases.readBytes! += c.readBytes;
-  if (c.workUs <= 0) return { delayUs: c.cpuUs };
+  if (c.workUs <= 0) return c.cpuUs;
   // One operation = one read (the chain's mean); the CPU between reads is the time off the device.
   return { device: dev, job: { workUs: c.workUs, aloneUs: c.aloneUs, opWorkUs: c.reads > 1 ? c.workUs / c.reads : c.workUs, bytes: c.readBytes } };
 }
