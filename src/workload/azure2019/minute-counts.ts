@@ -31,8 +31,8 @@ export class CountEntries {
  * minute m is (function, count), both as base-128 varints (low 7 bits first, high bit = more) in
  * `bytes[start[m] .. start[m + 1])`. Functions take 1-2 bytes below 16,384 and most counts one, so
  * an active minute costs ~3 bytes instead of 12 as (Int32, Float64) columns: 18 -> 4.7 MB for a
- * day of 10,000 functions, ~0.4 GB for the full 14-day trace. Counts of any size are exact (the
- * varints are decoded with arithmetic, not 32-bit shifts).
+ * day of the 10,000-function benchmark trace. Counts of any size are exact (the varints are
+ * decoded with arithmetic, not 32-bit shifts).
  */
 export interface MinuteCounts {
   minutes: number;
