@@ -3,11 +3,10 @@
 // benchmarks cannot rot; it checks they run and report, not their speed). `--quick` skips the
 // 24-hour replay of the 10,000-function trace (3 runs of ~9 minutes each on 2 cores).
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { holdModel } from './engine-hold.ts';
 import { machine, median } from './machine.ts';
-import { synthesizeTrace } from '../src/workload/synth/write.ts';
+import { ensureTrace } from './trace.ts';
 import { loadScenarioFile } from '../src/scenario/load.ts';
 import { simulate } from '../src/simulate.ts';
 
@@ -56,14 +55,6 @@ function replay(cfg: Record<string, unknown>): ReplayResult {
     maxBuffer: 1 << 20,
   });
   return JSON.parse(out.trim().split('\n').pop()!) as ReplayResult;
-}
-
-async function ensureTrace(functions: number, seed: number): Promise<string> {
-  const dir = join(ROOT, '.bench-cache', `azure-${functions}-seed${seed}`);
-  if (!existsSync(join(dir, 'invocations_per_function_md.anon.d01.csv'))) {
-    await synthesizeTrace({ out: dir, functions, days: 1, seed });
-  }
-  return dir;
 }
 
 function replayRows(label: string, cfg: Record<string, unknown>): ReplayResult {

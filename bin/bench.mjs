@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --smoke]`: runs bench/run.ts (as `sim` runs the CLI: a cached bundle).
+// `npm run bench [-- --smoke | --quick]`: runs bench/run.ts (as `sim` runs the CLI: a cached
+// bundle). `npm run bench -- --paired <checkout> [--pairs N]` runs bench/paired.ts instead.
 import { importBundled } from './bundled.mjs';
-await importBundled('bench/run.ts');
+await importBundled(process.argv.includes('--paired') ? 'bench/paired.ts' : 'bench/run.ts');

@@ -13,4 +13,15 @@ describe('npm run bench -- --smoke', () => {
     for (const row of rows) expect(row).toMatch(/\| [^|]*\d[^|]* \|/);
     expect(r.stdout).toMatch(/machine: .*cores.*Node v\d+/);
   });
+
+  it('--paired runs this checkout against another at the same time and prints their ratio', () => {
+    const root = join(import.meta.dirname, '../..');
+    const r = spawnSync(process.execPath, [join(root, 'bin/bench.mjs'), '--smoke', '--paired', root], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.match(/^pair \d: this [\d.]+ s, other [\d.]+ s, ratio [\d.]+, peak RSS \d+ \/ \d+ MiB$/gm)).toHaveLength(2);
+    expect(r.stdout).toMatch(/this \/ other: geometric mean \d+\.\d{3} over 2 pairs/);
+    const bad = spawnSync(process.execPath, [join(root, 'bin/bench.mjs'), '--paired', join(root, 'no-such-checkout')], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('no-such-checkout has no bench/replay-child.mjs');
+  });
 });
