@@ -112,7 +112,7 @@ export class SnapshotStartPath implements StartPath {
     const ns = this.fleet.node(node);
     if (this.opts.flushPageCacheBeforeColdStart) ns.cache.flush();
     const dev = this.opts.snapshotLocation === 'remote' ? ns.remote! : ns.disk;
-    const row = this.scope === 'node' ? node : 0;
+    const row = this.recordRow(node);
     let path: string;
     let steps: readonly Step<SnapshotStart>[];
     if (this.mode === 'vanilla') {
@@ -157,7 +157,12 @@ export class SnapshotStartPath implements StartPath {
   warmth(fn: number, node: number): number {
     const ns = this.fleet.node(node);
     if (ns.cache.has(memoryFileKey(fn)) || ns.cache.has(wsFileKey(fn))) return 2;
-    return this.mode === 'reap' && this.records.get(this.scope === 'node' ? node : 0, fn) === 2 ? 1 : 0;
+    return this.mode === 'reap' && this.records.get(this.recordRow(node), fn) === 2 ? 1 : 0;
+  }
+
+  /** A node's row in the record table: its own, or the cluster's shared one. */
+  private recordRow(node: number): number {
+    return this.scope === 'node' ? node : 0;
   }
 
   private profileOf(fn: StartFunctionView): FunctionProfile {

@@ -8,7 +8,7 @@ import { placeInMinute } from '../within-minute.ts';
 import { MinuteCursor, type MinuteCounts } from './minute-counts.ts';
 
 export class MinuteStream extends PackedMinuteStream {
-  private offsets = new Float64Array(256);
+  private offsets: Float64Array;
   private readonly streams: Array<RandomStream | undefined>;
   private readonly cursor: MinuteCursor;
 
@@ -23,25 +23,24 @@ export class MinuteStream extends PackedMinuteStream {
     super(functions, baseIndex);
     this.streams = new Array(functions);
     this.cursor = new MinuteCursor(counts);
-    // Sized once for the busiest minute and the largest count: grown by doubling, they ended up
-    // to 2x larger than needed (8 MB more for a day of the 10k benchmark trace).
+    // Sized once for the busiest minute and the largest count (the counts never change), so
+    // `fill` never grows them: grown by doubling, they ended up to 2x larger than needed (8 MB
+    // more for a day of the 10k benchmark trace).
     let busiest = 0;
     for (let m = 0; m < counts.minutes; m++) busiest = Math.max(busiest, counts.total[m]!);
     this.reserve(busiest);
-    if (counts.maxCount > this.offsets.length) this.offsets = new Float64Array(counts.maxCount);
+    this.offsets = new Float64Array(counts.maxCount);
     this.advance();
   }
 
   protected fill(m: number): number {
     if (m >= this.counts.minutes) return -1;
-    this.reserve(this.counts.total[m]!);
     const cur = this.cursor;
     cur.seek(m);
     let len = 0;
     while (cur.next()) {
       const f = cur.fn;
       const n = cur.count;
-      if (n > this.offsets.length) this.offsets = new Float64Array(Math.max(n, 2 * this.offsets.length));
       const rng = (this.streams[f] ??= this.streamOf(f));
       placeInMinute(this.mode, n, this.shift, rng, this.offsets);
       for (let k = 0; k < n; k++) this.keys[len++] = this.offsets[k]! * this.span + f;
