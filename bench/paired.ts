@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { machine } from './machine.ts';
-import { ensureTrace } from './trace.ts';
+import { bigReplay, parseReplay, type ReplayResult } from './replay-setup.ts';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..');
@@ -34,24 +34,18 @@ if (!existsSync(join(other, 'bench/replay-child.mjs'))) {
 const pairs = Number(option('--pairs') ?? (smoke ? 2 : 8));
 if (!Number.isInteger(pairs) || pairs < 1) fail(`--pairs must be a positive integer, got ${option('--pairs')}`);
 
-interface Result {
-  simMs: number;
-  maxRssMiB: number;
-}
-
 const cfg = JSON.stringify({
-  trace: await ensureTrace(smoke ? 200 : 10_000, 7),
+  ...(await bigReplay(smoke)),
   windowMinutes: smoke ? [480, 482] : [480, 495],
-  ...(smoke ? { nodes: 8, cores: 64, memory: '256GiB' } : { nodes: 1000, cores: 64, memory: '256GiB' }),
   invocations: false,
   keepAlive: 'fixed(ttl=10m)',
   coldStart: 'reap',
 });
 
-async function replay(checkout: string, delayMs: number): Promise<Result> {
+async function replay(checkout: string, delayMs: number): Promise<ReplayResult> {
   await new Promise((r) => setTimeout(r, delayMs));
   const { stdout } = await run(process.execPath, [join(checkout, 'bench/replay-child.mjs'), cfg], { cwd: checkout, maxBuffer: 1 << 20 });
-  return JSON.parse(stdout.trim().split('\n').pop()!) as Result;
+  return parseReplay(stdout);
 }
 
 process.stdout.write(`machine: ${machine()}\nthis: ${ROOT}\nother: ${other}\n`);

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { holdModel } from './engine-hold.ts';
 import { machine, median } from './machine.ts';
-import { ensureTrace } from './trace.ts';
+import { bigReplay, parseReplay, type ReplayResult } from './replay-setup.ts';
 import { loadScenarioFile } from '../src/scenario/load.ts';
 import { simulate } from '../src/simulate.ts';
 
@@ -39,22 +39,13 @@ for (const pending of [1_000, 100_000]) {
 }
 
 // 2. Azure-like replay in a child process per run (its own peak RSS).
-interface ReplayResult {
-  arrivals: number;
-  dropped: number;
-  events: number;
-  loadMs: number;
-  simMs: number;
-  maxRssMiB: number;
-}
-
 function replay(cfg: Record<string, unknown>): ReplayResult {
   const out = execFileSync(process.execPath, [join(ROOT, 'bench/replay-child.mjs'), JSON.stringify(cfg)], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
-  return JSON.parse(out.trim().split('\n').pop()!) as ReplayResult;
+  return parseReplay(out);
 }
 
 function replayRows(label: string, cfg: Record<string, unknown>): ReplayResult {
@@ -75,9 +66,7 @@ function replayRows(label: string, cfg: Record<string, unknown>): ReplayResult {
   return { ...r0, simMs: wall * 1000, maxRssMiB: rss };
 }
 
-const big = await ensureTrace(smoke ? 200 : 10_000, 7);
-// The synthetic trace's busiest functions run long, so the fleet is sized to its load.
-const fleet = smoke ? { nodes: 8, cores: 64, memory: '256GiB' } : { nodes: 1000, cores: 64, memory: '256GiB' };
+const big = await bigReplay(smoke);
 const window: [number, number] = smoke ? [480, 485] : [480, 540];
 const bigLabel = smoke ? '200' : '10,000';
 const bigRuns: ReplayResult[] = [];
@@ -85,7 +74,7 @@ for (const invocations of [false, true]) {
   bigRuns.push(
     replayRows(
       `Azure-like replay, ${bigLabel} functions, ${smoke ? '5 min' : '1 h'}, REAP cold starts, fixed 10-min keep-alive, invocations.csv ${invocations ? 'on' : 'off'}`,
-      { trace: big, windowMinutes: window, ...fleet, invocations, keepAlive: 'fixed(ttl=10m)', coldStart: 'reap' },
+      { ...big, windowMinutes: window, invocations, keepAlive: 'fixed(ttl=10m)', coldStart: 'reap' },
     ),
   );
 }
@@ -99,9 +88,8 @@ if (!quick) {
   // The same workload for a whole day: time linear and memory flat in trace length.
   const dayWindow: [number, number] = smoke ? [480, 500] : [0, 1440];
   const day = replayRows(`Azure-like replay, ${bigLabel} functions, ${smoke ? '20 min' : '24 h'}, same setup, invocations.csv off`, {
-    trace: big,
+    ...big,
     windowMinutes: dayWindow,
-    ...fleet,
     invocations: false,
     keepAlive: 'fixed(ttl=10m)',
     coldStart: 'reap',
