@@ -1,5 +1,6 @@
-// `npm run bench -- --paired <checkout>`: this checkout against another (an older commit, say) on
-// the same 10,000-function replay, both at once, one per core, start order alternating. Prints
+// `npm run bench -- --paired <checkout> [--pairs N] [--window A-B]`: this checkout against another
+// (an older commit, say) on the same 10,000-function replay (trace minutes A to B, by default
+// 480-495), both at once, one per core, start order alternating. Prints
 // each pair's simulation time ratio (this / other), their geometric mean and both peak RSS.
 // Single runs on a shared VM vary by 10-30% within the hour; two runs at once share that noise,
 // so their ratio does not (an A/A check spread 0.86-1.07 per pair: take 8 or more pairs for 5%).
@@ -34,9 +35,22 @@ if (!existsSync(join(other, 'bench/replay-child.mjs'))) {
 const pairs = Number(option('--pairs') ?? (smoke ? 2 : 8));
 if (!Number.isInteger(pairs) || pairs < 1) fail(`--pairs must be a positive integer, got ${option('--pairs')}`);
 
+// Longer windows reach what 15 minutes cannot: the first keep-alive expiries come at 10 minutes,
+// and a day's heap ages for hours.
+const windowArg = option('--window');
+let window: [number, number] = smoke ? [480, 482] : [480, 495];
+if (windowArg !== undefined) {
+  const m = /^(\d+)-(\d+)$/.exec(windowArg);
+  const w = m ? ([Number(m[1]), Number(m[2])] as [number, number]) : null;
+  if (w === null || w[0] >= w[1] || w[1] > 1440) {
+    fail(`--window must be A-B, trace minutes with 0 <= A < B <= 1440 (the trace's one day), got ${windowArg}`);
+  }
+  window = w;
+}
+
 const cfg = JSON.stringify({
   ...(await bigReplay(smoke)),
-  windowMinutes: smoke ? [480, 482] : [480, 495],
+  windowMinutes: window,
   invocations: false,
   keepAlive: 'fixed(ttl=10m)',
   coldStart: 'reap',
@@ -48,7 +62,7 @@ async function replay(checkout: string, delayMs: number): Promise<ReplayResult> 
   return parseReplay(stdout);
 }
 
-process.stdout.write(`machine: ${machine()}\nthis: ${ROOT}\nother: ${other}\n`);
+process.stdout.write(`machine: ${machine()}\nthis: ${ROOT}\nother: ${other}\ntrace minutes: ${window[0]}-${window[1]}\n`);
 const ratios: number[] = [];
 for (let i = 0; i < pairs; i++) {
   // Whichever starts second loads its trace while the first is already simulating: alternate.

@@ -16,12 +16,16 @@ describe('npm run bench -- --smoke', () => {
 
   it('--paired runs this checkout against another at the same time and prints their ratio', () => {
     const root = join(import.meta.dirname, '../..');
-    const r = spawnSync(process.execPath, [join(root, 'bin/bench.mjs'), '--smoke', '--paired', root], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'bin/bench.mjs'), '--smoke', '--paired', root, '--window', '480-483'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.match(/^pair \d: this [\d.]+ s, other [\d.]+ s, ratio [\d.]+, peak RSS \d+ \/ \d+ MiB$/gm)).toHaveLength(2);
     expect(r.stdout).toMatch(/this \/ other: geometric mean \d+\.\d{3} over 2 pairs/);
+    expect(r.stdout).toContain('trace minutes: 480-483');
     const bad = spawnSync(process.execPath, [join(root, 'bin/bench.mjs'), '--paired', join(root, 'no-such-checkout')], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('no-such-checkout has no bench/replay-child.mjs');
+    const badWindow = spawnSync(process.execPath, [join(root, 'bin/bench.mjs'), '--paired', root, '--window', '600-480'], { encoding: 'utf8' });
+    expect(badWindow.status).toBe(2);
+    expect(badWindow.stderr).toContain('--window must be A-B');
   });
 });
