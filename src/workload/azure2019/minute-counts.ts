@@ -83,24 +83,21 @@ export class MinuteCursor {
   /** Reads the next entry into `fn` and `count`; false after the minute's last. */
   next(): boolean {
     if (this.pos >= this.end) return false;
+    this.fn = this.varint();
+    this.count = this.varint();
+    return true;
+  }
+
+  /** The varint at `pos`, moving past it (the inverse of writeVarint). */
+  private varint(): number {
     const b = this.counts.bytes;
-    let p = this.pos;
-    let x = b[p++]!;
+    let x = b[this.pos++]!;
     let v = x & 127;
     for (let mul = 128; x >= 128; mul *= 128) {
-      x = b[p++]!;
+      x = b[this.pos++]!;
       v += (x & 127) * mul;
     }
-    this.fn = v;
-    x = b[p++]!;
-    v = x & 127;
-    for (let mul = 128; x >= 128; mul *= 128) {
-      x = b[p++]!;
-      v += (x & 127) * mul;
-    }
-    this.count = v;
-    this.pos = p;
-    return true;
+    return v;
   }
 }
 
