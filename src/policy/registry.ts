@@ -51,7 +51,7 @@ const PLACEMENT: Record<string, Entry<PlacementPolicy>> = {
 const AUTOSCALER: Record<string, Entry<AutoscalerPolicy>> = {
   'per-request': { defaults: {}, build: () => new PerRequestAutoscaler() },
   kpa: {
-    defaults: { tick: '2s', stable: '60s', panic: '6s', threshold: '200%', target: '70%', maxScaleUp: '1000', grace: '30s' },
+    defaults: { tick: '2s', stable: '60s', panic: '6s', threshold: '200%', target: '70%', maxScaleUp: '1000', maxScaleDown: '2', grace: '30s' },
     build: (p) =>
       new KnativePodAutoscaler({
         tickUs: parseDuration(p.tick!),
@@ -60,6 +60,7 @@ const AUTOSCALER: Record<string, Entry<AutoscalerPolicy>> = {
         panicThreshold: parseFraction(p.threshold!, 'kpa threshold'),
         targetUtilization: parseFraction(p.target!, 'kpa target'),
         maxScaleUpRate: num(p.maxScaleUp!, 'kpa maxScaleUp'),
+        maxScaleDownRate: num(p.maxScaleDown!, 'kpa maxScaleDown'),
         scaleToZeroGraceUs: parseDuration(p.grace!),
         text: canonical(p),
       }),

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildSimulation } from '../../src/scenario/build.ts';
 import { SECOND } from '../../src/engine/time.ts';
-import type { KnativePodAutoscaler } from '../../src/policy/autoscaler/kpa.ts';
+import { KnativePodAutoscaler, type KpaParams } from '../../src/policy/autoscaler/kpa.ts';
+import type { FunctionView } from '../../src/model/views.ts';
 import { scenario } from '../helpers.ts';
 
 describe('Knative KPA', () => {
@@ -53,5 +54,39 @@ describe('Knative KPA', () => {
     expect(platform.liveInstances).toBeGreaterThanOrEqual(5);
     expect(platform.liveInstances).toBeLessThanOrEqual(6);
     expect(kpa.panicEntries).toBeLessThanOrEqual(1); // at most the start-up from zero
+  });
+});
+
+describe('KPA rate limits (Knative max-scale-up-rate and max-scale-down-rate, on ready pods)', () => {
+  const make = (over: Partial<KpaParams> = {}) =>
+    new KnativePodAutoscaler({
+      // One-tick windows, so that the averages follow each tick's concurrency at once.
+      tickUs: 2 * SECOND, stableUs: 2 * SECOND, panicUs: 2 * SECOND, panicThreshold: 2,
+      targetUtilization: 0.7, maxScaleUpRate: 1000, maxScaleDownRate: 2, scaleToZeroGraceUs: 30 * SECOND,
+      text: 'test', ...over,
+    });
+  const fn = { index: 0, concurrency: 1 } as FunctionView;
+  const tick = (k: KnativePodAutoscaler, t: number, concurrency: number, ready: number, instances = ready) =>
+    k.onTick(fn, { queued: 0, startingSlots: instances - ready, instances, concurrency, ready }, t * 2 * SECOND);
+
+  it('at most halves the ready pods per tick when the load goes away', () => {
+    const k = make();
+    expect(tick(k, 1, 14, 20)).toBe(20); // 14 / 0.7
+    const seen: number[] = [];
+    let ready = 20;
+    for (let t = 2; t < 8; t++) seen.push((ready = tick(k, t, 0, ready)));
+    // Unlimited, the desire would be 0 at once (1 during the scale-to-zero grace).
+    expect(seen).toEqual([10, 5, 2, 1, 1, 1]);
+    expect(tick(make({ maxScaleDownRate: 4 }), 1, 0, 20)).toBe(5);
+  });
+
+  it('caps scale-up by the ready pods, not by those still starting', () => {
+    // 100 in flight, 1 ready and 4 starting: 2 x 1 ready = 2 pods at most (it was 2 x 5 = 10).
+    expect(tick(make({ maxScaleUpRate: 2 }), 1, 100, 1, 5)).toBe(2);
+  });
+
+  it('rejects rates that would freeze or invert scaling', () => {
+    expect(() => make({ maxScaleDownRate: 1 })).toThrow(/maxScaleDown must be > 1/);
+    expect(() => make({ maxScaleUpRate: 0.5 })).toThrow(/maxScaleUp must be > 1/);
   });
 });

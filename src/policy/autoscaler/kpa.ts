@@ -2,8 +2,9 @@
 // concurrency over a stable window (60 s) and a panic window (6 s); desired pods = ceil(average /
 // target). It enters panic mode when the panic-window desire reaches the panic threshold (200%)
 // of the ready pods, and then never scales down until the stable window has passed without panic.
-// Scale-up per tick is capped by a max rate; a revision goes to zero only after its desire has
-// been zero for the scale-to-zero grace period. The activator starts the first pod on a request
+// Each tick's desire is kept within [floor(ready / max scale-down rate), ceil(max scale-up rate x
+// ready)]; a revision goes to zero only after its desire has been zero for the scale-to-zero
+// grace period. The activator starts the first pod on a request
 // to a revision at zero (scale from zero). Follows knative.dev/serving pkg/autoscaler.
 import type { FunctionView } from '../../model/views.ts';
 import type { AutoscalerPolicy, DemandView, TickView } from '../types.ts';
@@ -16,8 +17,10 @@ export interface KpaParams {
   readonly panicThreshold: number;
   /** Target concurrency per pod, as a fraction of the function's concurrency (Knative: 70%). */
   readonly targetUtilization: number;
-  /** Max scale-up rate per tick (Knative: 1000x). */
+  /** Max scale-up rate per tick, a multiple of the ready pods (Knative: 1000). */
   readonly maxScaleUpRate: number;
+  /** Max scale-down rate per tick, a divisor of the ready pods (Knative: 2). */
+  readonly maxScaleDownRate: number;
   readonly scaleToZeroGraceUs: number;
   readonly text: string;
 }
@@ -66,6 +69,9 @@ export class KnativePodAutoscaler implements AutoscalerPolicy {
     if (!(p.tickUs > 0 && p.panicUs >= p.tickUs && p.stableUs >= p.panicUs)) {
       throw new Error('kpa: need 0 < tick <= panic window <= stable window');
     }
+    // As Knative's config validation: a rate of 1 or less would freeze or invert scaling.
+    if (!(p.maxScaleUpRate > 1)) throw new Error(`kpa: maxScaleUp must be > 1, got ${p.maxScaleUpRate}`);
+    if (!(p.maxScaleDownRate > 1)) throw new Error(`kpa: maxScaleDown must be > 1, got ${p.maxScaleDownRate}`);
     this.name = `kpa(${p.text})`;
     this.tickInterval = p.tickUs;
     this.stableTicks = Math.round(p.stableUs / p.tickUs);
@@ -89,28 +95,31 @@ export class KnativePodAutoscaler implements AutoscalerPolicy {
     }
     st.push(view.concurrency);
     const target = Math.max(1e-9, fn.concurrency * this.p.targetUtilization);
-    const stableDesired = Math.ceil(st.mean(this.stableTicks) / target - 1e-9);
-    const panicDesired = Math.ceil(st.mean(this.panicTicks) / target - 1e-9);
+    const stableWanted = Math.ceil(st.mean(this.stableTicks) / target - 1e-9);
+    const panicWanted = Math.ceil(st.mean(this.panicTicks) / target - 1e-9);
+    // Knative counts ready pods (at least one) for the panic threshold and both rate limits.
     const ready = Math.max(1, view.ready);
-    if (!st.panicking && panicDesired / ready >= this.p.panicThreshold) {
+    const maxUp = Math.ceil(this.p.maxScaleUpRate * ready);
+    const maxDown = Math.floor(ready / this.p.maxScaleDownRate);
+    const stableDesired = Math.min(Math.max(stableWanted, maxDown), maxUp);
+    const panicDesired = Math.min(Math.max(panicWanted, maxDown), maxUp);
+    const overThreshold = panicWanted / ready >= this.p.panicThreshold;
+    if (!st.panicking && overThreshold) {
       st.panicking = true;
       st.panicSince = now;
       st.maxPanicPods = 0;
       this.panicEntries++;
-    } else if (st.panicking && panicDesired / ready >= this.p.panicThreshold) {
+    } else if (st.panicking && overThreshold) {
       st.panicSince = now; // still over the threshold: the panic window restarts
-    } else if (st.panicking && now - st.panicSince >= this.p.stableUs) {
+    } else if (st.panicking && now - st.panicSince > this.p.stableUs) {
       st.panicking = false;
     }
-    let desired: number;
+    let desired = stableDesired;
     if (st.panicking) {
       // Knative: in panic the larger of the two desires, never below what panic already asked.
-      desired = Math.max(panicDesired, stableDesired, st.maxPanicPods, view.instances);
-      st.maxPanicPods = desired;
-    } else {
-      desired = stableDesired;
+      st.maxPanicPods = Math.max(st.maxPanicPods, panicDesired, stableDesired);
+      desired = st.maxPanicPods;
     }
-    desired = Math.min(desired, Math.ceil(this.p.maxScaleUpRate * Math.max(1, view.instances)));
     // Requests in flight keep at least one pod; zero only after the grace period.
     if (desired === 0 && (view.queued > 0 || view.concurrency > 0)) desired = 1;
     if (desired === 0 && view.instances > 0) {
