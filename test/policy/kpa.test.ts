@@ -81,8 +81,10 @@ describe('KPA rate limits (Knative max-scale-up-rate and max-scale-down-rate, on
   });
 
   it('caps scale-up by the ready pods, not by those still starting', () => {
-    // 100 in flight, 1 ready and 4 starting: 2 x 1 ready = 2 pods at most (it was 2 x 5 = 10).
-    expect(tick(make({ maxScaleUpRate: 2 }), 1, 100, 1, 5)).toBe(2);
+    // 100 in flight, 1 ready and 4 starting, no panic: 2 x 1 ready = 2 pods at most (it was
+    // 2 x 5 = 10). In panic the pods there are stay a floor (5).
+    expect(tick(make({ maxScaleUpRate: 2, panicThreshold: 1000 }), 1, 100, 1, 5)).toBe(2);
+    expect(tick(make({ maxScaleUpRate: 2 }), 1, 100, 1, 5)).toBe(5);
   });
 
   it('rejects rates that would freeze or invert scaling', () => {

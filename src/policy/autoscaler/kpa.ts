@@ -4,8 +4,8 @@
 // of the ready pods, and then never scales down until the stable window has passed without panic.
 // Each tick's desire is kept within [floor(ready / max scale-down rate), ceil(max scale-up rate x
 // ready)]; a revision goes to zero only after its desire has been zero for the scale-to-zero
-// grace period. The activator starts the first pod on a request
-// to a revision at zero (scale from zero). Follows knative.dev/serving pkg/autoscaler.
+// grace period. The activator starts the first pod on a request to a revision at zero (scale
+// from zero). Follows knative.dev/serving pkg/autoscaler.
 import type { FunctionView } from '../../model/views.ts';
 import type { AutoscalerPolicy, DemandView, TickView } from '../types.ts';
 
@@ -118,7 +118,9 @@ export class KnativePodAutoscaler implements AutoscalerPolicy {
     if (st.panicking) {
       // Knative: in panic the larger of the two desires, never below what panic already asked.
       st.maxPanicPods = Math.max(st.maxPanicPods, panicDesired, stableDesired);
-      desired = st.maxPanicPods;
+      // Nor below the pods there are: a scale-down can only retire idle (ready) instances here,
+      // where Kubernetes would remove pods still starting first.
+      desired = Math.max(st.maxPanicPods, view.instances);
     }
     // Requests in flight keep at least one pod; zero only after the grace period.
     if (desired === 0 && (view.queued > 0 || view.concurrency > 0)) desired = 1;
