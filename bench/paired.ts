@@ -52,8 +52,6 @@ const cfg = JSON.stringify({
   ...(await bigReplay(smoke)),
   windowMinutes: window,
   invocations: false,
-  keepAlive: 'fixed(ttl=10m)',
-  coldStart: 'reap',
 });
 
 async function replay(checkout: string, delayMs: number): Promise<ReplayResult> {

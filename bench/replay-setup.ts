@@ -15,10 +15,24 @@ async function ensureTrace(functions: number, seed: number): Promise<string> {
   return dir;
 }
 
-/** The 10,000-function replay's trace and fleet (200 functions on 8 nodes in the smoke size). The
- * synthetic trace's busiest functions run long, so the fleet is sized to its load. */
-export async function bigReplay(smoke: boolean): Promise<{ trace: string; nodes: number; cores: number; memory: string }> {
-  return { trace: await ensureTrace(smoke ? 200 : 10_000, 7), nodes: smoke ? 8 : 1000, cores: 64, memory: '256GiB' };
+/** The 10,000-function replay's trace, fleet and policies (200 functions on 8 nodes in the smoke
+ * size). The synthetic trace's busiest functions run long, so the fleet is sized to its load. */
+export async function bigReplay(smoke: boolean): Promise<{
+  trace: string;
+  nodes: number;
+  cores: number;
+  memory: string;
+  keepAlive: string;
+  coldStart: string;
+}> {
+  return {
+    trace: await ensureTrace(smoke ? 200 : 10_000, 7),
+    nodes: smoke ? 8 : 1000,
+    cores: 64,
+    memory: '256GiB',
+    keepAlive: 'fixed(ttl=10m)',
+    coldStart: 'reap',
+  };
 }
 
 /** What bench/replay-child.mjs prints as its last line. */

@@ -72,7 +72,7 @@ function reportReplay(label: string, runs: readonly ReplayResult[]): ReplayResul
 const big = await bigReplay(smoke);
 const window: [number, number] = smoke ? [480, 485] : [480, 540];
 const bigLabel = smoke ? '200' : '10,000';
-const bigCfg = (invocations: boolean) => ({ ...big, windowMinutes: window, invocations, keepAlive: 'fixed(ttl=10m)', coldStart: 'reap' });
+const bigCfg = (invocations: boolean) => ({ ...big, windowMinutes: window, invocations });
 // CSV off and on interleaved, each pair's order alternating (off-on, on-off, ...): this VM's
 // speed drifts by 10-30% over minutes, and with all runs of one setting before all of the other
 // the overhead measured +7%, +15% and +30% in three benches of the same code.
@@ -101,8 +101,6 @@ if (!quick) {
     ...big,
     windowMinutes: dayWindow,
     invocations: false,
-    keepAlive: 'fixed(ttl=10m)',
-    coldStart: 'reap',
   });
   report({
     name: `${smoke ? '20 min vs 5 min' : '24 h vs 1 h'} of the ${bigLabel}-function replay`,

@@ -61,5 +61,10 @@ describe('packed minute counts', () => {
     const rows = unpack(c);
     expect(rows[0]).toEqual(scaled[0]! > 0 ? [[1, scaled[0]]] : []);
     expect(rows[1]).toEqual(scaled[2]! > 0 ? [[0, scaled[2]]] : []);
+    // A kept function's entry scaled to zero is left out as well (this seed scales entry 1 to 0).
+    const zero = scaled.findIndex((x) => x === 0);
+    expect(zero).toBeGreaterThanOrEqual(0);
+    const all = unpack(packMinuteCounts(e, scaled, Int32Array.from([0, 1, 2]), 2)).flat();
+    expect(all.map(([f]) => f)).toEqual([0, 1, 2].filter((f) => scaled[f]! > 0));
   });
 });

@@ -64,10 +64,6 @@ interface SnapshotStart extends StartState {
   readonly storage: NodeStorage;
   /** Where its snapshot files are read from: the node's disk or its path to the remote store. */
   readonly device: SharedDevice;
-  /** Tracing its faults (a REAP record run). */
-  readonly trace: boolean;
-  /** Its row in the record table (record runs). */
-  readonly recordRow: number;
 }
 
 export class SnapshotStartPath implements StartPath {
@@ -112,14 +108,13 @@ export class SnapshotStartPath implements StartPath {
     const ns = this.fleet.node(node);
     if (this.opts.flushPageCacheBeforeColdStart) ns.cache.flush();
     const dev = this.opts.snapshotLocation === 'remote' ? ns.remote! : ns.disk;
-    const row = this.recordRow(node);
     let path: string;
     let steps: readonly Step<SnapshotStart>[];
     if (this.mode === 'vanilla') {
       path = 'vanilla';
       steps = this.vanillaSteps;
     } else {
-      const rec = this.opts.assumeRecorded ? 2 : this.records.get(row, fn.index);
+      const rec = this.opts.assumeRecorded ? 2 : this.records.get(this.recordRow(node), fn.index);
       if (rec === 2) {
         path = 'reap-prefetch';
         steps = this.prefetchSteps;
@@ -129,7 +124,7 @@ export class SnapshotStartPath implements StartPath {
         path = 'vanilla';
         steps = this.vanillaSteps;
       } else {
-        this.records.set(row, fn.index, 1);
+        this.records.set(this.recordRow(node), fn.index, 1);
         path = 'reap-record';
         steps = this.recordSteps;
       }
@@ -148,8 +143,6 @@ export class SnapshotStartPath implements StartPath {
       profile: p,
       storage: ns,
       device: dev,
-      trace: path === 'reap-record',
-      recordRow: row,
     };
     this.runner.run(state);
   }
@@ -183,7 +176,7 @@ export class SnapshotStartPath implements StartPath {
         phase: 'faults',
         begin: (s) => {
           const sameCached = s.storage.cache.lookup(memoryFileKey(s.fn.index));
-          return chainAction(m, s.device, vanillaChain(m, s.profile, sameCached, s.trace), s);
+          return chainAction(m, s.device, vanillaChain(m, s.profile, sameCached, s.path === 'reap-record'), s);
         },
         // The same pages stay cached (the input-dependent ones are never asked for again).
         end: (s) => s.storage.cache.insert(memoryFileKey(s.fn.index), s.profile.wsPagesSame),
@@ -228,7 +221,7 @@ export class SnapshotStartPath implements StartPath {
       },
       end: (s) => {
         if (viaCache) s.storage.cache.insert(wsFileKey(s.fn.index), wsPages(s.profile));
-        this.records.set(s.recordRow, s.fn.index, 2);
+        this.records.set(this.recordRow(s.node), s.fn.index, 2);
       },
     };
   }
