@@ -5,7 +5,9 @@ import type { ResolvedScenario } from './scenario/schema.ts';
 import { parseDuration } from './engine/units.ts';
 import { buildSummary, FUNCTION_COLUMNS, functionRows } from './metrics/summary.ts';
 import { TIMESERIES_COLUMNS, TimeseriesSampler, type TimeseriesRow } from './metrics/timeseries.ts';
-import { RunFolder } from './metrics/run-folder.ts';
+import { OutputRefused, RunFolder } from './metrics/run-folder.ts';
+import { inspectOutPath, runOutProblem } from './metrics/out-path.ts';
+import { InputError } from './scenario/errors.ts';
 import { TOOL_VERSION } from './version.ts';
 import { workflowSummary } from './metrics/workflow-summary.ts';
 import { writeFileSync } from 'node:fs';
@@ -21,8 +23,13 @@ export interface Progress {
 }
 
 export interface SimulateOptions {
-  /** Write the run folder here (atomically). Without it nothing is written. */
+  /**
+   * Write the run folder here (atomically). Without it nothing is written. It must be new, an
+   * empty folder or a previous run folder (which is replaced); anything else is an InputError.
+   */
   readonly outDir?: string;
+  /** Also replace a previous run folder's files where the folder holds other entries (kept). */
+  readonly force?: boolean;
   /** Called every few hundred thousand events. */
   readonly onProgress?: (p: Progress) => void;
 }
@@ -37,21 +44,31 @@ export interface Result {
 
 const PROGRESS_EVERY = 1 << 18;
 
+/** Throws an InputError when a run may not write at `outDir` (see metrics/out-path.ts). */
+export function checkOutDir(outDir: string, force = false, where = '--out'): void {
+  const problem = runOutProblem(inspectOutPath(outDir), force);
+  if (problem) throw new InputError({ file: outDir, where, message: problem });
+}
+
 export async function simulate(scenario: ResolvedScenario, options: SimulateOptions = {}): Promise<Result> {
-  // Traces are read before anything is written, so a bad trace leaves no output behind.
+  // The output path is checked before any work, and traces are read before anything is written,
+  // so a refused path or a bad trace costs nothing and leaves no output behind.
+  if (options.outDir !== undefined) checkOutDir(options.outDir, options.force);
   const traces = await loadTraces(scenario);
   return simulateLoaded(scenario, traces, options);
 }
 
 /** simulate() for a scenario whose trace sources are already loaded (or that has none). */
 export function simulateLoaded(scenario: ResolvedScenario, traces: LoadedTraces, options: SimulateOptions = {}): Result {
-  const folder = options.outDir !== undefined ? new RunFolder(options.outDir) : null;
+  let folder: RunFolder | null = null;
   try {
+    if (options.outDir !== undefined) folder = new RunFolder(options.outDir, { force: options.force });
     const result = runInto(scenario, traces, folder, options);
     folder?.commit();
     return { ...result, ...(folder ? { outDir: folder.final } : {}) };
   } catch (e) {
     folder?.abort();
+    if (e instanceof OutputRefused) throw new InputError({ file: e.path, where: '--out', message: e.reason });
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 // `sim run <scenario.json>`: validate, simulate, write the run folder, print the summary.
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadScenarioFile } from '../scenario/load.ts';
-import { simulate, type Progress } from '../simulate.ts';
+import { checkOutDir, simulate, type Progress } from '../simulate.ts';
 import { formatSummary } from './report.ts';
 
 interface RunArgs {
@@ -10,6 +10,7 @@ interface RunArgs {
   seed?: number;
   set?: string[];
   quiet?: boolean;
+  force?: boolean;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
@@ -21,10 +22,16 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('out', { type: 'string', describe: 'run folder (default: runs/<scenario name>)' })
       .option('seed', { type: 'number', describe: 'override the scenario seed' })
       .option('set', { type: 'string', array: true, describe: 'override a field: path=value (repeatable)' })
-      .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' }) as Argv<RunArgs>,
+      .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
+      .option('force', {
+        type: 'boolean',
+        default: false,
+        describe: 'replace the files of a previous run folder that also holds other entries (those are kept)',
+      }) as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     const scenario = loadScenarioFile(args.scenario, { sets: args.set ?? [], seed: args.seed });
     const outDir = args.out ?? `runs/${scenario.name}`;
+    checkOutDir(outDir, args.force); // before any work: a refused --out costs nothing
     const started = Date.now(); // wall clock for the progress display only, never the model
     let shown = false;
     const onProgress = (p: Progress) => {
@@ -36,7 +43,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         `\r${p.draining ? 'draining' : `${pct}%`}  sim ${(p.simTimeUs / 1e6).toFixed(0)} s  ${p.arrivals} arrivals  ${(p.events / elapsed / 1e6).toFixed(2)} M events/s   `,
       );
     };
-    const result = await simulate(scenario, { outDir, onProgress });
+    const result = await simulate(scenario, { outDir, force: args.force, onProgress });
     if (shown) process.stderr.write('\n');
     if (!args.quiet) process.stdout.write(formatSummary(result.summary, result.outDir) + '\n');
   },

@@ -13,6 +13,7 @@ interface SweepArgs {
   shard?: string;
   out?: string;
   quiet?: boolean;
+  force?: boolean;
 }
 
 interface MergeArgs {
@@ -36,14 +37,19 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('jobs', { type: 'number', describe: 'worker threads (default: number of cores)' })
       .option('shard', { type: 'string', describe: 'run shard i of n only, e.g. 2/4 (shards are numbered from 1)' })
       .option('out', { type: 'string', describe: 'output folder (default: sweeps/<name>, or sweeps/<name>.shard-i-of-n)' })
-      .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar or summary line' }) as Argv<SweepArgs>,
+      .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar or summary line' })
+      .option('force', {
+        type: 'boolean',
+        default: false,
+        describe: "write into another sweep's output; replace run folders that also hold other entries (those are kept)",
+      }) as Argv<SweepArgs>,
   handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
     // Arguments first, so a bad one costs nothing; then the whole sweep is validated before any run.
     const jobs = parseJobs(args.jobs);
     const shard = args.shard !== undefined ? parseShard(args.shard) : undefined;
     const plan = loadSweep(args.sweep);
     const out = args.out ?? (shard ? `sweeps/${plan.name}.shard-${shard.index}-of-${shard.count}` : `sweeps/${plan.name}`);
-    const report = await runSweep(plan, { out, jobs, shard, progress: args.quiet ? null : process.stderr });
+    const report = await runSweep(plan, { out, jobs, shard, force: args.force, progress: args.quiet ? null : process.stderr });
     if (!args.quiet) {
       const part = shard ? `shard ${shard.index}/${shard.count}: ${report.selected} of ${report.total} runs` : `${report.total} runs`;
       process.stdout.write(`sweep ${plan.name} ${part} (${report.ran.length} run, ${report.resumed.length} resumed) -> ${report.results}\n`);

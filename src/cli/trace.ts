@@ -13,6 +13,7 @@ interface SynthArgs {
   days: number;
   seed: number;
   apps?: number;
+  force?: boolean;
 }
 
 const synthCommand: CommandModule<object, SynthArgs> = {
@@ -24,13 +25,15 @@ const synthCommand: CommandModule<object, SynthArgs> = {
       .option('functions', { type: 'number', demandOption: true, describe: 'number of functions' })
       .option('days', { type: 'number', default: 1, describe: 'number of days (one file of each kind per day)' })
       .option('seed', { type: 'number', default: 1, describe: 'random seed' })
-      .option('apps', { type: 'number', describe: 'number of apps (default: drawn from the published functions-per-app shape)' }) as unknown as Argv<SynthArgs>,
+      .option('apps', { type: 'number', describe: 'number of apps (default: drawn from the published functions-per-app shape)' })
+      .option('force', { type: 'boolean', default: false, describe: 'replace trace files of the same names already in --out' }) as unknown as Argv<SynthArgs>,
   handler: (args) => {
     const r = synthesizeTrace({
       out: args.out,
       functions: args.functions,
       days: args.days,
       seed: args.seed,
+      force: args.force,
       ...(args.apps !== undefined ? { apps: args.apps } : {}),
     });
     process.stdout.write(`wrote ${r.files.length} files to ${r.dir}: ${r.apps} apps, ${r.functions} functions, ${r.days} day(s), ${r.invocations} invocations\n`);

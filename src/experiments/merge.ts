@@ -7,6 +7,7 @@ import { InputError, type InputProblem } from '../scenario/errors.ts';
 import { copyRunFolder, writeFileAtomic } from './files.ts';
 import { MANIFEST_FILE, readManifest, RESULTS_FILE, RUNS_DIR, writeManifest, type Manifest, type ManifestRun } from './manifest.ts';
 import { resultsCsv } from './results.ts';
+import { checkMergeOut } from './sweep-output.ts';
 import { runId } from './slug.ts';
 import { readSummary } from './sweep.ts';
 
@@ -83,6 +84,11 @@ export function mergeOutputs(dirs: readonly string[], outDir: string): MergeRepo
 
   const out = resolve(outDir);
   const runsDir = join(out, RUNS_DIR);
+  // Before anything is copied: the output and every run folder it would replace must be ours.
+  checkMergeOut(
+    out,
+    placed.filter(({ run, dir }) => join(dir, RUNS_DIR, run.folder) !== join(runsDir, run.folder)).map(({ run }) => run.folder),
+  );
   mkdirSync(runsDir, { recursive: true });
   for (const { run, dir } of placed) {
     const from = join(dir, RUNS_DIR, run.folder);

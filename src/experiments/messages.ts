@@ -7,6 +7,8 @@ export interface RunTask {
   readonly index: number;
   readonly scenario: ResolvedScenario;
   readonly outDir: string;
+  /** Replace a run folder that holds other entries too (those are kept). */
+  readonly force?: boolean;
 }
 
 export type WorkerReply =

@@ -1,7 +1,7 @@
 // Resume: a run folder is complete when it has summary.json and holds the run we would do now
 // (its scenario.resolved.json matches, written by this tool version). Run folders are renamed into place only when finished,
-// so what is left of an interrupted run is a `.tmp-<folder>-*` sibling, removed before redoing it.
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// so what is left of an interrupted run is a `.tmp-<folder>-*` sibling, removed before redoing it (metrics/run-folder.ts).
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResolvedScenario } from '../scenario/schema.ts';
 import { TOOL_VERSION } from '../version.ts';
@@ -29,15 +29,4 @@ export function isCompleteRun(dir: string, scenario: ResolvedScenario): boolean 
     written?.resolved?.toolVersion === TOOL_VERSION &&
     withoutResolved(written) === withoutResolved(JSON.parse(JSON.stringify(scenario)))
   );
-}
-
-/** Removes temporary folders that interrupted runs of these folders left in `runsDir`. */
-export function removeLeftovers(runsDir: string, folders: readonly string[]): void {
-  if (!existsSync(runsDir)) return;
-  const mine = new Set(folders);
-  for (const entry of readdirSync(runsDir)) {
-    // RunFolder names its temporaries `.tmp-<folder>-<pid>-<n>` (and `...-old` while replacing).
-    const m = /^\.tmp-(.+?)-\d+-\d+(-old)?$/.exec(entry);
-    if (m && mine.has(m[1]!)) rmSync(join(runsDir, entry), { recursive: true, force: true });
-  }
 }

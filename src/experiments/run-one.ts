@@ -7,6 +7,7 @@ import type { RunTask, SerializedError } from './messages.ts';
 export async function runOne(task: RunTask, onFraction?: (fraction: number) => void): Promise<void> {
   await simulate(task.scenario, {
     outDir: task.outDir,
+    force: task.force,
     onProgress: onFraction ? (p) => onFraction(Math.min(1, p.simTimeUs / p.durationUs)) : undefined,
   });
 }

@@ -1,6 +1,7 @@
 // The sweep file format (version 1), as a zod schema: a base scenario with fixed overrides, axes of values for
 // scenario paths (crossed, or zipped in groups), seeds and optional extra result columns.
 import { z } from 'zod';
+import { FOLDER_NAME_HINT, FOLDER_NAME_RE } from '../scenario/schema.ts';
 
 /** Any JSON value: an axis value is written into the scenario as is, then validated there. */
 const JsonValue: z.ZodType<unknown> = z.unknown();
@@ -10,7 +11,7 @@ const Seed = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 export const SweepFile = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(1),
-  name: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'sweep names use letters, digits and _ . -'),
+  name: z.string().regex(FOLDER_NAME_RE, FOLDER_NAME_HINT).describe('sweep name; the default output folder is sweeps/<name>'),
   description: z.string().optional(),
   base: z.string().min(1).describe('base scenario file, relative to the sweep file'),
   set: z

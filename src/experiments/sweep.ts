@@ -12,7 +12,9 @@ import type { PlannedRun, SweepPlan } from './plan.ts';
 import { runTasks } from './pool.ts';
 import { ProgressBar, type ProgressStream } from './progress.ts';
 import { resultsCsv, type ResultRun } from './results.ts';
-import { isCompleteRun, removeLeftovers } from './resume.ts';
+import { isCompleteRun } from './resume.ts';
+import { removeStaleTemps } from '../metrics/run-folder.ts';
+import { checkSweepOut } from './sweep-output.ts';
 import { formatShard, shardRuns, type Shard } from './shard.ts';
 import { writeFileAtomic } from './files.ts';
 import { TOOL_VERSION } from '../version.ts';
@@ -22,6 +24,8 @@ export interface SweepOptions {
   /** Worker threads (default: available parallelism); 1 runs in this thread. */
   readonly jobs?: number;
   readonly shard?: Shard;
+  /** Write into another sweep's output, and replace run folders that hold other entries (kept). */
+  readonly force?: boolean;
   /** Where the progress bar goes (e.g. process.stderr); null or absent: no progress. */
   readonly progress?: ProgressStream | null;
 }
@@ -67,10 +71,13 @@ export async function runSweep(plan: SweepPlan, options: SweepOptions): Promise<
     if (isCompleteRun(join(runsDir, r.folder), r.scenario)) resumed.push(r.id);
     else todo.push(r);
   }
-  removeLeftovers(runsDir, todo.map((r) => r.folder));
+  // Before any run: every path this sweep would write must be ours to write (sweep-output.ts).
+  checkSweepOut(out, plan.name, todo.map((r) => r.folder), options.force ?? false);
+  removeStaleTemps(runsDir, new Set(todo.map((r) => r.folder)));
 
   const bar = new ProgressBar(options.progress ?? null, todo.length, resumed.length);
-  const tasks: RunTask[] = todo.map((r) => ({ index: r.index, scenario: r.scenario, outDir: join(runsDir, r.folder) }));
+  const force = options.force ?? false;
+  const tasks: RunTask[] = todo.map((r) => ({ index: r.index, scenario: r.scenario, outDir: join(runsDir, r.folder), force }));
   try {
     await runTasks(tasks, jobs, { onProgress: (i, f) => bar.progress(i, f), onDone: (i) => bar.runDone(i) });
   } finally {

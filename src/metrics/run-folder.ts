@@ -1,23 +1,106 @@
 // One folder per run, written atomically: everything goes to a temporary sibling folder that is
 // renamed into place at the end, so a failed or interrupted run never leaves partial output.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// It only ever replaces a previous run folder's own files (see out-path.ts): never a user's.
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { inspectOutPath, isRunFile, runOutProblem } from './out-path.ts';
+
+/** Thrown when the output path changed under a run so that committing would touch a user's files. */
+export class OutputRefused extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path} ${reason}`);
+    this.name = 'OutputRefused';
+  }
+}
+
+/**
+ * Temporaries are `.tmp-<folder>-<pid>-<n>`, `...-old` while replacing a previous run, and
+ * `.tmp-<folder>-<pid>-merge` for a merge's copy.
+ */
+const TEMP_RE = /^\.tmp-(.+)-(\d+)-(?:\d+|merge)(?:-old)?$/;
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes a folder that holds run files only (a temporary of ours, or a replaced run folder);
+ * leaves it, and returns false, if it holds anything else.
+ */
+export function removeRunFiles(dir: string): boolean {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  if (entries.some((e) => !(e.isFile() && isRunFile(e.name)))) return false;
+  for (const e of entries) unlinkSync(join(dir, e.name));
+  rmdirSync(dir);
+  return true;
+}
+
+/**
+ * Removes temporaries in `parent` that runs killed before they finished left behind (their process
+ * is gone), for the given folder names or, without them, for any. Returns how many it removed.
+ */
+export function removeStaleTemps(parent: string, folders?: ReadonlySet<string>): number {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const m = TEMP_RE.exec(name);
+    if (!m || (folders && !folders.has(m[1]!)) || processAlive(Number(m[2]))) continue;
+    if (removeRunFiles(join(parent, name))) removed++;
+  }
+  return removed;
+}
+
+export interface RunFolderOptions {
+  /** Also replace the run's files in a run folder that holds other entries (kept). */
+  readonly force?: boolean;
+}
 
 export class RunFolder {
   readonly final: string;
   readonly tmp: string;
+  private readonly force: boolean;
 
-  constructor(outDir: string) {
+  /** Throws OutputRefused when `outDir` is not a place a run may write (out-path.ts). */
+  constructor(outDir: string, options: RunFolderOptions = {}) {
     this.final = resolve(outDir);
+    this.force = options.force ?? false;
+    this.check();
     // The pid and a counter keep concurrent runs (sweep workers) into the same parent apart.
     this.tmp = join(dirname(this.final), `.tmp-${basename(this.final)}-${process.pid}-${RunFolder.counter++}`);
     mkdirSync(dirname(this.final), { recursive: true });
-    rmSync(this.tmp, { recursive: true, force: true });
+    removeStaleTemps(dirname(this.final), new Set([basename(this.final)]));
     mkdirSync(this.tmp);
   }
 
   private static counter = 0;
+
+  private check() {
+    const state = inspectOutPath(this.final);
+    const problem = runOutProblem(state, this.force);
+    if (problem) throw new OutputRefused(this.final, problem);
+    return state;
+  }
 
   path(name: string): string {
     return join(this.tmp, name);
@@ -31,19 +114,41 @@ export class RunFolder {
     writeFileSync(this.path(name), stringify([header as string[], ...(rows as (string | number)[][])]));
   }
 
-  /** Moves the finished folder into place, replacing an older run there. */
+  /**
+   * Moves the finished folder into place. What is there now is checked again (a long run gives a
+   * user time to put files there): a previous run folder is replaced whole; with `force`, only the
+   * run's own files of a folder that holds more are replaced.
+   */
   commit(): void {
-    if (existsSync(this.final)) {
-      const old = `${this.tmp}-old`;
-      renameSync(this.final, old);
-      renameSync(this.tmp, this.final);
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      renameSync(this.tmp, this.final);
+    const state = this.check();
+    switch (state.kind) {
+      case 'absent':
+        renameSync(this.tmp, this.final);
+        return;
+      case 'empty':
+        rmdirSync(this.final); // fails, touching nothing, if something arrived since
+        renameSync(this.tmp, this.final);
+        return;
+      case 'run-folder': {
+        const old = `${this.tmp}-old`;
+        renameSync(this.final, old);
+        renameSync(this.tmp, this.final);
+        removeRunFiles(old);
+        return;
+      }
+      case 'run-folder-plus':
+        for (const name of readdirSync(this.final)) {
+          if (isRunFile(name) && lstatSync(join(this.final, name)).isFile()) unlinkSync(join(this.final, name));
+        }
+        for (const name of readdirSync(this.tmp)) renameSync(join(this.tmp, name), join(this.final, name));
+        rmdirSync(this.tmp);
+        return;
+      case 'foreign':
+        throw new Error('unreachable: check() refuses a foreign path');
     }
   }
 
   abort(): void {
-    rmSync(this.tmp, { recursive: true, force: true });
+    if (existsSync(this.tmp)) removeRunFiles(this.tmp);
   }
 }

@@ -82,12 +82,20 @@ function splitPath(path: string): (string | number)[] {
   return parts;
 }
 
+/** Segments that would reach an object's prototype instead of a field of the scenario. */
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function setAt(root: unknown, path: (string | number)[], value: unknown): string | null {
   if (path.length === 0) return 'empty path';
+  const bad = path.find((p) => typeof p === 'string' && FORBIDDEN_SEGMENTS.has(p));
+  if (bad !== undefined) return `"${String(bad)}" is not a scenario field (paths may not name __proto__, constructor or prototype)`;
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) {
+    return `cannot set a field: the scenario's root is ${root === null ? 'null' : Array.isArray(root) ? 'an array' : `a ${typeof root}`}, not an object`;
+  }
   let cur: unknown = root;
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i]!;
-    const next = (cur as Record<string | number, unknown>)?.[key];
+    const next = Object.hasOwn(cur as object, key) ? (cur as Record<string | number, unknown>)[key] : undefined;
     if (next === undefined || next === null || typeof next !== 'object') {
       if (typeof key === 'number') return `${formatPath(path.slice(0, i + 1))} does not exist`;
       // Create intermediate objects for sections left to their defaults (e.g. policies).

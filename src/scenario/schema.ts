@@ -45,6 +45,12 @@ export const NodeGroup = z.strictObject({
 });
 
 const NAME_RE = /^[A-Za-z0-9_.\-/:]+$/;
+/**
+ * A name that becomes a folder name (`runs/<name>`): no path separator, no `.` or `..`, no
+ * leading dot or dash, and short enough for every file system with our temporary suffixes.
+ */
+export const FOLDER_NAME_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/;
+export const FOLDER_NAME_HINT = 'a folder name: 1-100 letters, digits, _ . -, not starting with . or -';
 
 export const FunctionDef = z.strictObject({
   name: z.string().regex(NAME_RE, 'names use letters, digits and _ . - / :'),
@@ -211,7 +217,7 @@ export const Output = z.strictObject({
 export const Scenario = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(1),
-  name: z.string().regex(NAME_RE).default('scenario'),
+  name: z.string().regex(FOLDER_NAME_RE, FOLDER_NAME_HINT).default('scenario').describe('run name; the default run folder is runs/<name>'),
   description: z.string().optional(),
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
   duration: Duration.default('10m').describe('arrivals are generated in [0, duration); the run then drains'),

@@ -1,7 +1,8 @@
 // `sim trace synth`: writes a synthetic Azure-like trace in the 2019 file layout (invocation
 // counts, duration percentiles, app memory percentiles; one file of each per day).
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { InputError } from '../../scenario/errors.ts';
 import { publishedNames } from '../azure2019/files.ts';
 import { DURATION_PERCENTILES } from '../azure2019/durations.ts';
 import { MEMORY_PERCENTILES } from '../azure2019/memory.ts';
@@ -18,13 +19,19 @@ export interface SynthResult {
   invocations: number;
 }
 
-/** Buffered synchronous writer: deterministic output without stream back-pressure bookkeeping. */
+/**
+ * Buffered synchronous writer: deterministic output without stream back-pressure bookkeeping.
+ * Writes a temporary sibling renamed into place on close, so an interrupted run leaves no
+ * half-written trace file under a real name.
+ */
 class LineWriter {
   private readonly fd: number;
+  private readonly tmp: string;
   private buf: string[] = [];
   private size = 0;
-  constructor(path: string) {
-    this.fd = openSync(path, 'w');
+  constructor(private readonly path: string) {
+    this.tmp = join(dirname(path), `.tmp-${basename(path)}-${process.pid}`);
+    this.fd = openSync(this.tmp, 'w');
   }
   line(s: string): void {
     this.buf.push(s);
@@ -39,6 +46,7 @@ class LineWriter {
   close(): void {
     this.flush();
     closeSync(this.fd);
+    renameSync(this.tmp, this.path);
   }
 }
 
@@ -48,7 +56,30 @@ const num = (x: number): string => String(Math.round(x * 1000) / 1000);
 const DURATION_Z = [Z.p0_1, Z.p1, Z.p25, Z.p50, Z.p75, Z.p99, Z.p99_9];
 const MEMORY_Z = [Z.p1, Z.p5, Z.p25, Z.p50, Z.p75, Z.p95, Z.p99, Z.p99_9];
 
-export function synthesizeTrace(opts: SynthOptions & { out: string }): SynthResult {
+/**
+ * Refuses to overwrite trace files that are already there (they may be a real trace) unless
+ * `force`; with it, only the files of these names are replaced, nothing else in the folder.
+ */
+function checkTargets(out: string, days: number, force: boolean): void {
+  if (force) return;
+  const present: string[] = [];
+  for (let d = 1; d <= days; d++) {
+    for (const n of [publishedNames.invocations(d), publishedNames.durations(d), publishedNames.memory(d)]) {
+      if (existsSync(join(out, n))) present.push(n);
+    }
+  }
+  if (present.length) {
+    const shown = present.slice(0, 3).join(', ') + (present.length > 3 ? ` and ${present.length - 3} more` : '');
+    throw new InputError({
+      file: out,
+      where: '--out',
+      message: `already holds trace files (${shown}): choose another folder, or pass --force to replace those files`,
+    });
+  }
+}
+
+export function synthesizeTrace(opts: SynthOptions & { out: string; force?: boolean }): SynthResult {
+  checkTargets(opts.out, opts.days, opts.force ?? false);
   const model = buildModel(opts);
   const { apps, functions } = model;
   mkdirSync(opts.out, { recursive: true });

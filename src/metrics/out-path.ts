@@ -1,0 +1,94 @@
+// What an output path holds before a run writes there, so that a run never deletes what it did
+// not write: a run folder is recognised by its own files, anything else is refused.
+import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+
+/** The files a run folder holds (simulate writes nothing else). */
+const RUN_FILE = /^(scenario\.resolved\.json|summary\.json|functions\.csv|timeseries\.csv|invocations\.csv|trace-functions-\d+\.csv)$/;
+export function isRunFile(name: string): boolean {
+  return RUN_FILE.test(name);
+}
+
+export type OutPath =
+  /** Nothing there: created. */
+  | { readonly kind: 'absent' }
+  /** An empty folder: filled. */
+  | { readonly kind: 'empty' }
+  /** A run folder this tool wrote, holding nothing else: replaced. */
+  | { readonly kind: 'run-folder' }
+  /** A run folder with other entries beside its files (a user's notes, plots): only the run's files are ours. */
+  | { readonly kind: 'run-folder-plus'; readonly foreign: readonly string[] }
+  /** Anything else: a file, a link, or a folder that holds no run. Never written. */
+  | { readonly kind: 'foreign'; readonly what: string };
+
+function lstat(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/** True when `dir/scenario.resolved.json` is one this tool wrote (it carries `resolved.toolVersion`). */
+function hasResolvedScenario(dir: string): boolean {
+  const file = join(dir, 'scenario.resolved.json');
+  if (!lstat(file)?.isFile()) return false;
+  try {
+    const v = JSON.parse(readFileSync(file, 'utf8')) as { resolved?: { toolVersion?: unknown } } | null;
+    return typeof v?.resolved?.toolVersion === 'string';
+  } catch {
+    return false;
+  }
+}
+
+/** Up to `max` names, then "and N more". */
+export function listNames(names: readonly string[], max = 5): string {
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+
+function describeOther(st: Stats): string {
+  if (st.isSymbolicLink()) return 'a symbolic link (give the folder it points to)';
+  if (st.isFile()) return 'a file';
+  return 'not a folder';
+}
+
+/** Classifies what is at `path` (not following a link at `path` itself). */
+export function inspectOutPath(path: string): OutPath {
+  const st = lstat(path);
+  if (!st) return { kind: 'absent' };
+  if (!st.isDirectory()) return { kind: 'foreign', what: describeOther(st) };
+  const entries = readdirSync(path, { withFileTypes: true });
+  if (entries.length === 0) return { kind: 'empty' };
+  if (!hasResolvedScenario(path)) {
+    const names = entries.map((e) => e.name).sort();
+    return { kind: 'foreign', what: `a folder that holds no run folder (${listNames(names)})` };
+  }
+  const foreign = entries
+    .filter((e) => !(e.isFile() && isRunFile(e.name)))
+    .map((e) => e.name)
+    .sort();
+  return foreign.length ? { kind: 'run-folder-plus', foreign } : { kind: 'run-folder' };
+}
+
+/**
+ * Why a run may not write at `path`, or null when it may. Without `force` a run writes into a new
+ * or empty folder or replaces a run folder; with `force` it also replaces the run's files in a
+ * run folder that holds other entries, and keeps those. Nothing else is ever written.
+ */
+export function runOutProblem(state: OutPath, force: boolean): string | null {
+  switch (state.kind) {
+    case 'absent':
+    case 'empty':
+    case 'run-folder':
+      return null;
+    case 'run-folder-plus':
+      return force
+        ? null
+        : `holds a run folder and entries a run did not write (${listNames(state.foreign)}); ` +
+            'pass --force to replace the run\'s files and keep those, or choose another folder';
+    case 'foreign':
+      return `is ${state.what}: a run writes only into a new folder, an empty one or a previous run folder; choose another folder`;
+  }
+}

@@ -1,0 +1,66 @@
+// The run folder's writes: temporaries of killed runs are cleaned on the next run (and only
+// those), and a commit re-checks the output path so files put there during a run are never lost.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inspectOutPath } from '../../src/metrics/out-path.ts';
+import { OutputRefused, RunFolder } from '../../src/metrics/run-folder.ts';
+
+/** The pid of a process that has exited. */
+function deadPid(): number {
+  const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(r.stdout);
+}
+
+function fakeRun(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'scenario.resolved.json'), JSON.stringify({ resolved: { toolVersion: 'x' } }));
+  writeFileSync(join(dir, 'summary.json'), '{}');
+}
+
+describe('RunFolder', () => {
+  it("removes a killed run's temporaries of the same folder, and nothing else", () => {
+    const parent = mkdtempSync(join(tmpdir(), 'sim-rf-'));
+    const dead = deadPid();
+    fakeRun(join(parent, `.tmp-r-${dead}-0`));
+    fakeRun(join(parent, `.tmp-r-${dead}-3-old`));
+    mkdirSync(join(parent, `.tmp-r-${dead}-4`));
+    writeFileSync(join(parent, `.tmp-r-${dead}-4`, 'thesis.tex'), 'not a run file'); // not ours: kept
+    fakeRun(join(parent, `.tmp-r-${process.ppid}-0`)); // a live process's: kept
+    fakeRun(join(parent, `.tmp-other-${dead}-0`)); // another folder's: kept
+    const f = new RunFolder(join(parent, 'r'));
+    f.writeJson('scenario.resolved.json', { resolved: { toolVersion: 'x' } });
+    f.commit();
+    expect(readdirSync(parent).sort()).toEqual([`.tmp-other-${dead}-0`, `.tmp-r-${dead}-4`, `.tmp-r-${process.ppid}-0`, 'r'].sort());
+  });
+
+  it('refuses at commit when a user put files in the folder during the run, and keeps them', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'sim-rf-'));
+    const out = join(parent, 'r');
+    fakeRun(out);
+    const f = new RunFolder(out);
+    f.writeJson('summary.json', { new: true });
+    writeFileSync(join(out, 'notes.txt'), 'written while the run ran');
+    expect(() => f.commit()).toThrow(OutputRefused);
+    f.abort();
+    expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('written while the run ran');
+    expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe('{}');
+    expect(readdirSync(parent)).toEqual(['r']);
+  });
+
+  it('recognises a run folder by its own files only', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'sim-rf-'));
+    expect(inspectOutPath(join(parent, 'none')).kind).toBe('absent');
+    fakeRun(join(parent, 'run'));
+    expect(inspectOutPath(join(parent, 'run')).kind).toBe('run-folder');
+    mkdirSync(join(parent, 'look-alike'));
+    writeFileSync(join(parent, 'look-alike', 'summary.json'), '{}');
+    writeFileSync(join(parent, 'look-alike', 'scenario.resolved.json'), '{"name": "not written by sim"}');
+    expect(inspectOutPath(join(parent, 'look-alike')).kind).toBe('foreign');
+    writeFileSync(join(parent, 'run', 'functions.csv.bak'), '');
+    expect(inspectOutPath(join(parent, 'run'))).toEqual({ kind: 'run-folder-plus', foreign: ['functions.csv.bak'] });
+    expect(existsSync(join(parent, 'run', 'summary.json'))).toBe(true);
+  });
+});
