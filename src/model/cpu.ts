@@ -3,6 +3,7 @@
 // virtual time (work done per unit of demand) so that a change of load costs O(log n), and the
 // node keeps exactly one pending completion event (a slot the platform moves in place).
 import { grown } from '../engine/grown.ts';
+import { DeliveryMeter, INVARIANT } from './invariants.ts';
 
 export type CpuMode = 'processor-sharing' | 'none';
 
@@ -19,6 +20,9 @@ export class ProcessorSharingCpu {
   private vcpus = new Float64Array(16);
   private n = 0;
   private scheduledTime = -1;
+  /** CPU-us delivered since t=0, at most cores x elapsed time. Without contention modelled
+   * (`none`) a node may run more vCPUs than it has cores: unchecked there. */
+  readonly meter: DeliveryMeter;
 
   /** `demandOut[demandIndex]` mirrors the demand (a fleet table's column), if given. */
   constructor(
@@ -26,7 +30,9 @@ export class ProcessorSharingCpu {
     private readonly mode: CpuMode,
     private readonly demandOut: Float64Array | null = null,
     private readonly demandIndex = 0,
-  ) {}
+  ) {
+    this.meter = new DeliveryMeter(INVARIANT.cpuTime, demandIndex, mode === 'none' ? Infinity : cores);
+  }
 
   get busyVcpus(): number {
     return this.demand;
@@ -43,7 +49,10 @@ export class ProcessorSharingCpu {
 
   private advance(now: number): void {
     if (now > this.lastT) {
-      this.vtime += (now - this.lastT) * this.rate;
+      const dt = now - this.lastT;
+      this.vtime += dt * this.rate;
+      // Every running job progressed at `rate` on its vCPUs.
+      this.meter.add(dt * this.rate * this.demand, now, now);
       this.lastT = now;
     }
   }

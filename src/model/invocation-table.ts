@@ -7,6 +7,7 @@
 import type { Instance } from './instance.ts';
 import { Col, Invocation, OutcomeCode } from './invocation.ts';
 import { grown } from '../engine/grown.ts';
+import { endedTwice } from './invariants.ts';
 
 export class InvocationTable {
   f: Float64Array;
@@ -111,6 +112,19 @@ export class InvocationTable {
   setOutcome(row: number, outcome: OutcomeCode): void {
     const o = row * Col.Stride + Col.Flags;
     this.f[o] = (this.f[o]! & 1) | (outcome << 1);
+  }
+
+  /**
+   * Ends the row's request at `now` with `outcome`. A request ends once: a row no longer pending
+   * is a bug (caught while the row is not yet reused; after that, the count at the end of the run
+   * catches it).
+   */
+  end(row: number, outcome: OutcomeCode, now: number): void {
+    const o = row * Col.Stride;
+    const flags = this.f[o + Col.Flags]!;
+    if (flags >> 1 !== OutcomeCode.Pending) endedTwice(this.f[o + Col.Id]!, flags >> 1, now);
+    this.f[o + Col.Flags] = (flags & 1) | (outcome << 1);
+    this.f[o + Col.End] = now;
   }
 
   setCold(row: number, path: string): void {

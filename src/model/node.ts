@@ -3,6 +3,7 @@
 import { ProcessorSharingCpu, type CpuMode } from './cpu.ts';
 import type { FleetTable } from './fleet-table.ts';
 import { IdleList } from './idle-list.ts';
+import { checkNodeMemory } from './invariants.ts';
 import type { NodeView } from './views.ts';
 
 export class Node implements NodeView {
@@ -28,7 +29,23 @@ export class Node implements NodeView {
     return this.used;
   }
 
+  /** Sets memory in use outright (tests, and callers without a clock: time unknown). */
   set usedMiB(v: number) {
+    this.setUsed(v, NaN);
+  }
+
+  /** Holds `mib` more for an instance starting at `now`. */
+  reserve(mib: number, now: number): void {
+    this.setUsed(this.used + mib, now);
+  }
+
+  /** Gives back `mib` at `now` (an instance torn down). */
+  unreserve(mib: number, now: number): void {
+    this.setUsed(this.used - mib, now);
+  }
+
+  private setUsed(v: number, now: number): void {
+    checkNodeMemory(this.index, v, this.memoryMiB, now);
     this.used = v;
     this.table.freeMiB[this.index] = this.memoryMiB - v;
   }

@@ -10,8 +10,9 @@ import type { CpuMode } from './cpu.ts';
 import { FleetTable } from './fleet-table.ts';
 import { FunctionState, type FunctionSpec } from './function.ts';
 import { Instance, InstanceState } from './instance.ts';
-import { Col, OutcomeCode, type Invocation } from './invocation.ts';
+import { Col, OUTCOMES, OutcomeCode, type Invocation } from './invocation.ts';
 import { InvocationTable } from './invocation-table.ts';
+import { endedTwice } from './invariants.ts';
 import { Node } from './node.ts';
 import type { PlatformObserver, TeardownReason } from './observer.ts';
 
@@ -280,11 +281,10 @@ export class Platform {
     // The function from the row, not the instance: the two loads can then miss the cache at
     // the same time instead of one after the other.
     const fn = this.functions[t.f[row * Col.Stride + Col.Fn]!]!;
+    t.end(row, outcome, now);
     const inst = t.host[row]!;
     inst.active--;
     inst.lastUsed = now;
-    t.f[row * Col.Stride + Col.End] = now;
-    t.setOutcome(row, outcome);
     if (outcome !== OutcomeCode.Completed) t.reason[row] = reason;
     this.end(row, fn);
     const next = this.shiftQueue(fn);
@@ -302,7 +302,8 @@ export class Platform {
    * its compute; its instance slot is released as on completion.
    */
   failRunning(inv: Invocation, reason: string): void {
-    if (inv.outcome !== 'pending') throw new Error(`invocation ${inv.id} already ended`);
+    // Its view has left the table once it ended: check here, before its row is touched.
+    if (inv.outcome !== 'pending') endedTwice(inv.id, OUTCOMES.indexOf(inv.outcome), this.sim.now);
     this.release(inv.row, OutcomeCode.Failed, reason);
   }
 
@@ -330,9 +331,8 @@ export class Platform {
     const t = this.invocations;
     if (head === undefined || t.f[head * Col.Stride + Col.Id] !== invId) return;
     const row = this.shiftQueue(fn);
-    t.setOutcome(row, OutcomeCode.Dropped);
+    t.end(row, OutcomeCode.Dropped, this.sim.now);
     t.reason[row] = fn.starved ? 'no-capacity' : 'queue-timeout';
-    t.f[row * Col.Stride + Col.End] = this.sim.now;
     this.end(row, fn);
   }
 
@@ -418,7 +418,7 @@ export class Platform {
     inst.prewarmed = prewarmed;
     if (this.cfg.autoscaler.onTick) this.tickActive.add(fn);
     this.instances.set(inst.id, inst);
-    node.usedMiB += fn.memoryMiB;
+    node.reserve(fn.memoryMiB, now);
     node.instanceCount++;
     fn.instances++;
     fn.startingSlots += fn.concurrency;
@@ -532,7 +532,7 @@ export class Platform {
       if (++fn.deadAvailable > 32 && fn.deadAvailable * 2 > fn.available.length) compactAvailable(fn);
     }
     this.instances.delete(inst.id);
-    node.usedMiB -= inst.memoryMiB;
+    node.unreserve(inst.memoryMiB, now);
     node.instanceCount--;
     fn.instances--;
     this.cfg.startPath.released?.(inst.id, fn, inst.node);

@@ -8,6 +8,7 @@
 import type { Simulator } from '../../engine/simulator.ts';
 import type { DeviceSpec } from './device-spec.ts';
 import { mvaShares, type MvaClass } from './mva.ts';
+import { DeliveryMeter, INVARIANT } from '../invariants.ts';
 
 /** Called once when a job finishes, with the token given at submission. */
 export type JobListener = (token: number) => void;
@@ -64,8 +65,8 @@ export class SharedDevice {
   private readonly jobs: Job[] = [];
   private readonly shares: number[] = [];
   private lastUpdate = 0;
-  /** Device time delivered so far (us); never exceeds elapsed busy time. */
-  deliveredWorkUs = 0;
+  /** Device time delivered so far (us), at most one us per us busy (checked as it accrues). */
+  private readonly meter: DeliveryMeter;
   /** Time with at least one job active (us). */
   busyUs = 0;
   bytesRead = 0;
@@ -77,7 +78,23 @@ export class SharedDevice {
     private readonly kind: number,
     readonly id: number,
     readonly spec: DeviceSpec,
-  ) {}
+  ) {
+    this.meter = new DeliveryMeter(INVARIANT.deviceTime, id, 1);
+  }
+
+  /** Device time delivered so far (us); never exceeds elapsed busy time. */
+  get deliveredWorkUs(): number {
+    return this.meter.delivered;
+  }
+
+  /**
+   * Accounts `workUs` of device time delivered over the last `dtUs` of busy time. Only advance()
+   * calls it in the model; public so that a test can break the invariant it checks.
+   */
+  account(workUs: number, dtUs: number): void {
+    this.busyUs += dtUs;
+    this.meter.add(workUs, this.busyUs, this.sim.now);
+  }
 
   get activeJobs(): number {
     return this.jobs.length;
@@ -121,8 +138,7 @@ export class SharedDevice {
       j.workLeft -= j.share * dt;
       total += j.share;
     }
-    this.deliveredWorkUs += total * dt;
-    this.busyUs += dt;
+    this.account(total * dt, dt);
   }
 
   private reallocate(): void {
