@@ -9,6 +9,8 @@ import { OutputRefused, RunFolder } from './metrics/run-folder.ts';
 import { inspectOutPath, runOutProblem } from './metrics/out-path.ts';
 import { InputError } from './scenario/errors.ts';
 import { TOOL_VERSION } from './version.ts';
+import { InvariantViolation } from './engine/invariant.ts';
+import { checkArrivalsEnded } from './model/invariants.ts';
 import { workflowSummary } from './metrics/workflow-summary.ts';
 import { writeFileSync } from 'node:fs';
 import { loadTraces, type LoadedTraces } from './scenario/traces.ts';
@@ -69,6 +71,7 @@ export function simulateLoaded(scenario: ResolvedScenario, traces: LoadedTraces,
   } catch (e) {
     folder?.abort();
     if (e instanceof OutputRefused) throw new InputError({ file: e.path, where: '--out', message: e.reason });
+    if (e instanceof InvariantViolation) e.inRun(scenario.name, scenario.seed); // for the bug report
     throw e;
   }
 }
@@ -105,7 +108,7 @@ function runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder | 
   sampler.sample(end);
   platform.finish(end);
   recorder.close();
-  if (platform.inFlight !== 0) throw new Error(`run ended with ${platform.inFlight} requests in flight`);
+  checkArrivalsEnded({ ...recorder.endCounts(), inFlight: platform.inFlight }, sim.now);
 
   const resolved = {
     ...s,

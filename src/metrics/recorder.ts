@@ -97,6 +97,15 @@ export class Recorder implements PlatformObserver {
       : null;
   }
 
+  /** Arrivals and how many ended each way (for the end-of-run check that each ended once). */
+  endCounts(): { arrivals: number; completed: number; dropped: number; failed: number } {
+    let dropped = 0;
+    let failed = 0;
+    for (const n of this.dropped.values()) dropped += n;
+    for (const n of this.failed.values()) failed += n;
+    return { arrivals: this.arrivals, completed: this.completed, dropped, failed };
+  }
+
   get starting(): number {
     return this.instancesStarted - this.instancesReady;
   }
