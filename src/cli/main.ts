@@ -9,6 +9,7 @@ import { traceCommand } from './trace.ts';
 import { mergeCommand, sweepCommand } from './sweep.ts';
 import { figuresCommand } from './figures.ts';
 import { boundHeapGrowth } from '../heap-growth.ts';
+import { bugReport, isViolation } from './bug-report.ts';
 
 export async function main(argv: string[]): Promise<number> {
   boundHeapGrowth(); // peak memory flat in trace length (see heap-growth.ts); sweep threads share it
@@ -36,6 +37,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof InputError) {
       process.stderr.write(`error: ${e.problems.length} problem(s):\n${e.message.replace(/^/gm, '  ')}\n`);
       return 2;
+    }
+    if (isViolation(e)) {
+      process.stderr.write(bugReport(e, argv));
+      return 1;
     }
     process.stderr.write(`internal error: ${(e as Error).stack ?? String(e)}\n`);
     return 1;

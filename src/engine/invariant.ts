@@ -21,11 +21,13 @@ export class InvariantViolation extends Error {
 
   /** Names the run it happened in (its message and stack say so too). */
   inRun(scenario: string, seed: number): this {
+    // The stack is read first: V8 formats it on first read, from the message at that time.
+    const stack = this.stack;
     const before = this.message;
     this.scenario = scenario;
     this.seed = seed;
     this.message = describe(this.invariant, this.timeUs, this.values, scenario, seed);
-    if (this.stack?.includes(before)) this.stack = this.stack.replace(before, this.message);
+    if (stack?.includes(before)) this.stack = stack.replace(before, this.message);
     return this;
   }
 }
