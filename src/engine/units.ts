@@ -57,7 +57,7 @@ function parseWith(
 ): number {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`${what} must be finite`);
-    return value * plainFactor;
+    return finite(value * plainFactor, value, what);
   }
   const m = NUMBER_RE.exec(value);
   if (!m) throw new Error(`"${value}" is not a ${what} (e.g. ${examples(table)})`);
@@ -66,7 +66,13 @@ function parseWith(
   if (factor === undefined) {
     throw new Error(`"${value}" has unit "${unit}", expected a ${what} unit: ${Object.keys(table).join(', ')}`);
   }
-  return Number(m[1]) * factor;
+  return finite(Number(m[1]) * factor, value, what);
+}
+
+// "1e999s" parses as a number, but to Infinity: a unit string must give a finite value.
+function finite(v: number, value: Quantity, what: string): number {
+  if (!Number.isFinite(v)) throw new Error(`${JSON.stringify(value)} is not a finite ${what}`);
+  return v;
 }
 
 function examples(table: Record<string, number>): string {

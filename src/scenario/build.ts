@@ -60,7 +60,9 @@ export function buildFunctions(s: ResolvedScenario, traces: LoadedTraces = []): 
   });
   const out = [...declared];
   const names = new Set(out.map((f) => f.name));
-  const maxNodeMiB = Math.max(...buildNodes(s).map((n) => n.memoryMiB));
+  // A loop, not Math.max(...nodes): spreading 150,000+ arguments overflows the stack.
+  let maxNodeMiB = 0;
+  for (const g of s.fleet.nodes) maxNodeMiB = Math.max(maxNodeMiB, parseMemoryMiB(g.memory));
   traces.forEach((t, i) => {
     if (!t) return;
     const w = s.workload[i]!;

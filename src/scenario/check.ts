@@ -4,7 +4,9 @@ import { parseDuration, parseMemoryMiB } from '../engine/units.ts';
 import { buildAutoscaler, buildKeepAlive, buildPlacement } from '../policy/registry.ts';
 import { listDevicePresets } from '../model/storage/presets.ts';
 import type { InputProblem } from './errors.ts';
-import { buildDistribution, buildPayload } from './distributions.ts';
+import { distributionProblem, payloadProblem } from './distributions.ts';
+import { MAX_NODES, MAX_TIMESERIES_ROWS } from './limits.ts';
+import { MINUTES_PER_DAY } from '../workload/azure2019/counts.ts';
 import { patternProblem } from '../model/workflow/spec.ts';
 import { profileDefaults, profileNames } from './profiles.ts';
 import type { ResolvedScenario } from './schema.ts';
@@ -24,9 +26,14 @@ export function checkScenario(s: ResolvedScenario, file: string): InputProblem[]
   const problems: InputProblem[] = [];
   const add = (where: string, message: string) => problems.push({ file, where, message });
 
-  if (parseDuration(s.duration) <= 0) add('duration', 'must be greater than 0');
-  if (parseDuration(s.output.timeseries) <= 0) add('output.timeseries', 'must be greater than 0');
-  if (parseDuration(s.platform.maxQueueWait) < 0) add('platform.maxQueueWait', 'must not be negative');
+  // The schema bounds each of these; their combinations are bounded here.
+  const rows = Math.ceil(parseDuration(s.duration) / parseDuration(s.output.timeseries));
+  if (rows > MAX_TIMESERIES_ROWS) {
+    add('output.timeseries', `duration ${s.duration} / output.timeseries ${s.output.timeseries} gives ${rows} time-series rows; expected at most ${MAX_TIMESERIES_ROWS} (raise output.timeseries or shorten duration)`);
+  }
+  let totalNodes = 0;
+  for (const g of s.fleet.nodes) totalNodes += g.count;
+  if (totalNodes > MAX_NODES) add('fleet.nodes', `${totalNodes} nodes in all; expected at most ${MAX_NODES}`);
 
   const disks = listDevicePresets();
   if (!profileDefaults(s.coldStart.fallbackProfile)) {
@@ -63,11 +70,8 @@ export function checkScenario(s: ResolvedScenario, file: string): InputProblem[]
     for (const key of ['execution', 'coldStart'] as const) {
       const d = f[key];
       if (d === undefined) continue;
-      try {
-        buildDistribution(d);
-      } catch (e) {
-        add(`${at}.${key}`, (e as Error).message);
-      }
+      const problem = distributionProblem(d);
+      if (problem) add(`${at}.${key}`, problem);
     }
   });
 
@@ -77,6 +81,12 @@ export function checkScenario(s: ResolvedScenario, file: string): InputProblem[]
       const at = `workload[${i}].${'azure2019' in w ? 'azure2019' : 'azure2021'}`;
       if (t.profile !== undefined && !profileDefaults(t.profile)) add(`${at}.profile`, `unknown profile "${t.profile}"`);
       if (t.windowMinutes && t.windowMinutes[1] <= t.windowMinutes[0]) add(`${at}.windowMinutes`, 'end must be after start');
+      if (t.windowMinutes && 'azure2019' in w) {
+        const minutes = w.azure2019.days.length * MINUTES_PER_DAY;
+        if (t.windowMinutes[1] > minutes) {
+          add(`${at}.windowMinutes`, `[${t.windowMinutes.join(', ')}] ends past the ${minutes} minutes of the ${w.azure2019.days.length} day(s) replayed`);
+        }
+      }
       return;
     }
     const [kind, body] = Object.entries(w)[0] as [
@@ -105,11 +115,8 @@ export function checkScenario(s: ResolvedScenario, file: string): InputProblem[]
       const sat = `${at}.stages[${k}]`;
       if (stages.has(st.name)) add(`${sat}.name`, `stage "${st.name}" is already used in this workflow`);
       if (!names.has(st.function)) add(`${sat}.function`, `no function named "${st.function}"`);
-      try {
-        buildPayload(st.payload);
-      } catch (e) {
-        add(`${sat}.payload`, (e as Error).message);
-      }
+      const problem = payloadProblem(st.payload);
+      if (problem) add(`${sat}.payload`, problem);
       st.after.forEach((a, n) => {
         if (st.after.indexOf(a) !== n) add(`${sat}.after[${n}]`, `"${a}" is listed twice`);
         const from = stages.get(a);
@@ -137,10 +144,7 @@ export function checkScenario(s: ResolvedScenario, file: string): InputProblem[]
       add(`policies.${key}`, (e as Error).message);
     }
   }
-  try {
-    buildDistribution(s.coldStart.delay);
-  } catch (e) {
-    add('coldStart.delay', (e as Error).message);
-  }
+  const delayProblem = distributionProblem(s.coldStart.delay);
+  if (delayProblem) add('coldStart.delay', delayProblem);
   return problems;
 }

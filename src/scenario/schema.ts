@@ -2,29 +2,79 @@
 // sensible one exists; unknown fields are errors. Quantities stay as the user wrote them ("10m")
 // so the resolved scenario reads like the input; they are converted when the simulation is built.
 import { z } from 'zod';
-import { parseBandwidth, parseDuration, parseRate, parseSize, unitProblem, type Quantity } from '../engine/units.ts';
+import { parseBandwidth, parseDuration, parseRate, parseSize, type Quantity } from '../engine/units.ts';
+import * as L from './limits.ts';
 
-function quantity(parser: (v: Quantity) => number, what: string, example: string) {
+/** Where a converted quantity must lie, in base units, and the same in words for messages. */
+interface Domain {
+  readonly gt?: number;
+  readonly ge?: number;
+  readonly le: number;
+  readonly text: string;
+}
+
+function inDomain(x: number, d: Domain): boolean {
+  return (d.gt === undefined || x > d.gt) && (d.ge === undefined || x >= d.ge) && x <= d.le;
+}
+
+function quantity(parser: (v: Quantity) => number, kind: string, what: string, example: string, domain: Domain) {
   return z
     .union([z.number(), z.string()])
     .superRefine((v, ctx) => {
-      const problem = unitProblem(v, parser);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      let x: number;
+      try {
+        x = parser(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        return;
+      }
+      if (!inDomain(x, domain)) ctx.addIssue({ code: 'custom', message: `expected a ${kind} ${domain.text}, got ${JSON.stringify(v)}` });
     })
-    .describe(`${what}: a number in base units or a string with a unit, e.g. "${example}"`);
+    .describe(`${what}: a number in base units or a string with a unit, e.g. "${example}"; domain: ${domain.text}`);
 }
 
-export const Duration = quantity(parseDuration, 'duration (plain numbers are seconds)', '250ms');
-export const Size = quantity(parseSize, 'size (plain numbers are bytes)', '256MiB');
-export const Bandwidth = quantity(parseBandwidth, 'bandwidth (plain numbers are bit/s)', '10Gbps');
-export const Rate = quantity(parseRate, 'rate (plain numbers are per second)', '5/s');
+const MAX_D = { le: L.MAX_DURATION_US, text: `<= ${L.MAX_DURATION_TEXT}` };
+/** A duration > 0 (intervals, run length, timeouts a model divides by or waits for). */
+const PositiveDuration = quantity(parseDuration, 'duration', 'duration (plain numbers are seconds)', '250ms', {
+  gt: 0,
+  le: MAX_D.le,
+  text: `> 0 and ${MAX_D.text}`,
+});
+/** A duration >= 0 (offsets, start times, execution and delay values). */
+export const Duration = quantity(parseDuration, 'duration', 'duration (plain numbers are seconds)', '250ms', {
+  ge: 0,
+  le: MAX_D.le,
+  text: `>= 0 and ${MAX_D.text}`,
+});
+const SIZE_LE = `<= ${L.MAX_SIZE_TEXT}`;
+const PositiveSize = quantity(parseSize, 'size', 'size (plain numbers are bytes)', '256MiB', {
+  gt: 0,
+  le: L.MAX_SIZE_BYTES,
+  text: `> 0 and ${SIZE_LE}`,
+});
+export const Size = quantity(parseSize, 'size', 'size (plain numbers are bytes)', '256MiB', {
+  ge: 0,
+  le: L.MAX_SIZE_BYTES,
+  text: `>= 0 and ${SIZE_LE}`,
+});
+export const Bandwidth = quantity(parseBandwidth, 'bandwidth', 'bandwidth (plain numbers are bit/s)', '10Gbps', {
+  ge: L.MIN_BANDWIDTH_BPS,
+  le: L.MAX_BANDWIDTH_BPS,
+  text: '>= 1Mbps and <= 10Tbps',
+});
+export const Rate = quantity(parseRate, 'rate', 'rate (plain numbers are per second)', '5/s', {
+  gt: 0,
+  le: L.MAX_RATE_PER_S,
+  text: '> 0 and <= 1000000/s',
+});
+const Sigma = z.number().min(0).max(L.MAX_SIGMA).describe(`log-space standard deviation, 0 to ${L.MAX_SIGMA}`);
 
 export const DistributionSpec = z
   .union([
     Duration,
     z.strictObject({ constant: Duration }),
-    z.strictObject({ exponential: z.strictObject({ mean: Duration }) }),
-    z.strictObject({ lognormal: z.strictObject({ median: Duration, sigma: z.number().min(0) }) }),
+    z.strictObject({ exponential: z.strictObject({ mean: PositiveDuration }) }),
+    z.strictObject({ lognormal: z.strictObject({ median: PositiveDuration, sigma: Sigma }) }),
     z.strictObject({ uniform: z.strictObject({ min: Duration, max: Duration }) }),
     z.strictObject({
       empirical: z
@@ -36,9 +86,9 @@ export const DistributionSpec = z
   .describe('a time distribution: "100ms" (constant), {constant}, {exponential}, {lognormal}, {uniform} or {empirical}');
 
 export const NodeGroup = z.strictObject({
-  count: z.number().int().min(1).default(1),
-  cores: z.number().int().min(1),
-  memory: Size,
+  count: z.number().int().min(1).max(L.MAX_NODES).default(1).describe(`nodes in the group (the whole fleet: at most ${L.MAX_NODES})`),
+  cores: z.number().int().min(1).max(L.MAX_CORES),
+  memory: PositiveSize,
   disk: z.string().default('ssd-sata-2020'),
   nic: Bandwidth.default('10Gbps'),
   pageCache: Size.default('16GiB').describe('host page cache (bounded, LRU) for snapshot files'),
@@ -56,9 +106,9 @@ export const FunctionDef = z.strictObject({
   name: z.string().regex(NAME_RE, 'names use letters, digits and _ . - / :'),
   profile: z.string().optional().describe('calibrated profile, e.g. "reap/helloworld"'),
   app: z.string().optional().describe('application the function belongs to (default: its name)'),
-  memory: Size.optional().describe('guest memory; default 256MiB or the profile\'s'),
-  vcpus: z.number().positive().default(1),
-  concurrency: z.number().int().min(1).default(1).describe('requests one instance serves at once'),
+  memory: PositiveSize.optional().describe('guest memory; default 256MiB or the profile\'s'),
+  vcpus: z.number().positive().max(L.MAX_VCPUS).default(1),
+  concurrency: z.number().int().min(1).max(L.MAX_CONCURRENCY).default(1).describe('requests one instance serves at once'),
   execution: DistributionSpec.optional().describe('warm execution time; required unless a profile gives it'),
   coldStart: DistributionSpec.optional().describe('fixed cold-start delay overriding the start path'),
 });
@@ -77,13 +127,13 @@ export const PoissonSource = z.strictObject({
   poisson: z.strictObject({ ...Target, rate: Rate, ...Window }),
 });
 export const FixedSource = z.strictObject({
-  fixed: z.strictObject({ ...Target, interval: Duration, offset: Duration.default(0), ...Window }),
+  fixed: z.strictObject({ ...Target, interval: PositiveDuration, offset: Duration.default(0), ...Window }),
 });
 export const BurstSource = z.strictObject({
   burst: z.strictObject({
     ...Target,
-    size: z.number().int().min(1),
-    every: Duration,
+    size: z.number().int().min(1).max(L.MAX_BURST_SIZE),
+    every: PositiveDuration,
     offset: Duration.default(0),
     ...Window,
   }),
@@ -91,29 +141,34 @@ export const BurstSource = z.strictObject({
 
 const Sample = z
   .union([
-    z.strictObject({ random: z.number().int().min(1) }),
-    z.strictObject({ representative: z.number().int().min(1) }),
-    z.strictObject({ top: z.number().int().min(1) }),
+    z.strictObject({ random: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
+    z.strictObject({ representative: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
+    z.strictObject({ top: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
     z.strictObject({ all: z.literal(true) }),
   ])
   .describe('which functions to replay: {random: N}, {representative: N} (equal draws from popularity quartiles), {top: K}, {all: true}');
 
 const TraceCommon = {
   windowMinutes: z
-    .tuple([z.number().int().min(0), z.number().int().min(1)])
+    .tuple([z.number().int().min(0).max(L.MAX_TRACE_DAYS * 1440 - 1), z.number().int().min(1).max(L.MAX_TRACE_DAYS * 1440)])
     .optional()
-    .describe('[start, end) minutes of the trace to replay; the run starts at start'),
+    .describe('[start, end) minutes of the trace to replay; the run starts at start; start must lie inside the trace'),
   sample: Sample.optional(),
-  rateScale: z.number().positive().default(1).describe('multiplies every per-minute count (stochastic rounding)'),
+  rateScale: z
+    .number()
+    .positive()
+    .max(L.MAX_RATE_SCALE)
+    .default(1)
+    .describe(`multiplies every per-minute count (stochastic rounding); > 0 and <= ${L.MAX_RATE_SCALE}`),
   profile: z.string().optional().describe('calibrated profile giving the snapshot shape of the replayed functions'),
-  vcpus: z.number().positive().default(1),
-  concurrency: z.number().int().min(1).default(1),
+  vcpus: z.number().positive().max(L.MAX_VCPUS).default(1),
+  concurrency: z.number().int().min(1).max(L.MAX_CONCURRENCY).default(1),
 };
 
 export const Azure2019Source = z.strictObject({
   azure2019: z.strictObject({
     dir: z.string().describe('folder with the 2019 trace files (relative to the working directory)'),
-    days: z.array(z.number().int().min(1)).min(1).default([1]),
+    days: z.array(z.number().int().min(1).max(L.MAX_TRACE_DAYS)).min(1).max(L.MAX_TRACE_DAYS).default([1]),
     arrivals: z
       .enum(['exponential', 'uniform', 'equidistant', 'faascache'])
       .default('exponential')
@@ -127,7 +182,7 @@ export const Azure2019Source = z.strictObject({
 export const Azure2021Source = z.strictObject({
   azure2021: z.strictObject({
     file: z.string().describe('the 2021 per-invocation trace CSV (relative to the working directory)'),
-    memoryMiB: z.number().positive().default(200).describe('the 2021 trace has no memory column'),
+    memoryMiB: z.number().positive().max(L.MAX_SIZE_BYTES / 2 ** 20).default(200).describe('the 2021 trace has no memory column'),
     ...TraceCommon,
   }),
 });
@@ -137,7 +192,7 @@ export const WorkloadSource = z.union([PoissonSource, FixedSource, BurstSource, 
 export const PayloadSpec = z
   .union([
     Size,
-    z.strictObject({ lognormal: z.strictObject({ median: Size, sigma: z.number().min(0) }) }),
+    z.strictObject({ lognormal: z.strictObject({ median: PositiveSize, sigma: Sigma }) }),
     z.strictObject({ uniform: z.strictObject({ min: Size, max: Size }) }),
   ])
   .describe('payload size: "2MB" (constant), {lognormal: {median, sigma}} or {uniform: {min, max}}');
@@ -145,7 +200,7 @@ export const PayloadSpec = z
 export const Stage = z.strictObject({
   name: z.string().regex(NAME_RE),
   function: z.string(),
-  fanout: z.number().int().min(1).default(1).describe('parallel invocations of this stage per run'),
+  fanout: z.number().int().min(1).max(L.MAX_FANOUT).default(1).describe('parallel invocations of this stage per run'),
   after: z.array(z.string()).default([]).describe('stages whose outputs this stage takes (listed earlier)'),
   pattern: z
     .enum(['pipeline', 'scatter', 'broadcast', 'gather'])
@@ -165,7 +220,7 @@ export const Transfers = z.strictObject({
     .enum(['aws-lambda-2021', 'google-cloud-functions-2021', 'vhive-knative'])
     .default('aws-lambda-2021')
     .describe('front-end preset: inline size limit, invoke hop'),
-  xdtTimeout: Duration.default('10m').describe('XDT buffers expire this long after they are filled'),
+  xdtTimeout: PositiveDuration.default('10m').describe('XDT buffers expire this long after they are filled'),
   xdtExpired: z.enum(['fail', 's3']).default('fail').describe('an expired XDT buffer fails the receiver, or is read from its S3 spill'),
 });
 
@@ -201,9 +256,9 @@ export const Platform = z.strictObject({
 });
 
 export const Cost = z.strictObject({
-  perRequestUSD: z.number().min(0).default(0.0000002).describe('AWS Lambda: $0.20 per million requests'),
-  perGBsUSD: z.number().min(0).default(0.0000166667).describe('AWS Lambda: $0.0000166667 per GB-s'),
-  nodeHourUSD: z.number().min(0).default(0).describe('provider cost of a worker node-hour'),
+  perRequestUSD: z.number().min(0).max(1e6).default(0.0000002).describe('AWS Lambda: $0.20 per million requests'),
+  perGBsUSD: z.number().min(0).max(1e6).default(0.0000166667).describe('AWS Lambda: $0.0000166667 per GB-s'),
+  nodeHourUSD: z.number().min(0).max(1e6).default(0).describe('provider cost of a worker node-hour'),
 });
 
 export const Output = z.strictObject({
@@ -211,7 +266,7 @@ export const Output = z.strictObject({
     .union([z.boolean(), z.number().gt(0).max(1)])
     .default(true)
     .describe('write invocations.csv: true (every invocation), false, or a fraction (a deterministic sample by invocation id)'),
-  timeseries: Duration.default('10s').describe('time-series sampling interval'),
+  timeseries: PositiveDuration.default('10s').describe(`time-series sampling interval; duration / timeseries must be <= ${L.MAX_TIMESERIES_ROWS} rows`),
 });
 
 export const Scenario = z.strictObject({
@@ -220,7 +275,7 @@ export const Scenario = z.strictObject({
   name: z.string().regex(FOLDER_NAME_RE, FOLDER_NAME_HINT).default('scenario').describe('run name; the default run folder is runs/<name>'),
   description: z.string().optional(),
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
-  duration: Duration.default('10m').describe('arrivals are generated in [0, duration); the run then drains'),
+  duration: PositiveDuration.default('10m').describe('arrivals are generated in [0, duration); the run then drains'),
   fleet: z.strictObject({ nodes: z.array(NodeGroup).min(1) }),
   functions: z.array(FunctionDef).default([]).describe('declared functions; trace sources add their own'),
   workflows: z.array(Workflow).default([]),
