@@ -17,8 +17,24 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
-/** Parses JSON text, reporting every syntax error with its line and column. */
+/** Deepest nesting of arrays and objects a scenario or sweep file may have. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Parses JSON text, reporting every syntax error with its line and column. A leading UTF-8 byte
+ * order mark is dropped; UTF-16 text (read as UTF-8 it holds NUL characters) and nesting deeper
+ * than MAX_JSON_DEPTH (which would overflow the stack of the parser or the validator) are errors.
+ */
 export function parseJsonText(text: string, file: string): unknown {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.includes('\u0000') || text.startsWith('\ufffd\ufffd')) {
+    throw new InputError({ file, message: 'file is UTF-16 (or holds NUL bytes); save it as UTF-8' });
+  }
+  const deep = tooDeep(text);
+  if (deep >= 0) {
+    const { line, column } = lineColumn(text, deep);
+    throw new InputError({ file, where: `line ${line}, column ${column}`, message: `nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects` });
+  }
   const errors: ParseError[] = [];
   const value = parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0) {
@@ -30,6 +46,23 @@ export function parseJsonText(text: string, file: string): unknown {
     );
   }
   return value;
+}
+
+/** Offset of the first bracket past MAX_JSON_DEPTH levels (outside strings), or -1. */
+function tooDeep(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return -1;
 }
 
 function describeJsonError(code: string): string {
@@ -49,7 +82,10 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 }
 
 /** Applies `path=value` overrides (value parsed as JSON when it is JSON, else taken as a string). */
-export function applyOverrides(raw: unknown, sets: readonly string[]): unknown {
+export function applyOverrides(raw: unknown, sets: readonly string[], file = '<scenario>'): unknown {
+  if (sets.length > 0 && (raw === null || typeof raw !== 'object' || Array.isArray(raw))) {
+    throw new InputError({ file, where: '(root)', message: `the scenario's root must be an object, got ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}` });
+  }
   const problems: InputProblem[] = [];
   for (const s of sets) {
     const eq = s.indexOf('=');
@@ -114,21 +150,35 @@ function setAt(root: unknown, path: (string | number)[], value: unknown): string
 
 type Issue = z.core.$ZodIssue;
 
+/** A problem with the path it is at, as keys, and the unknown keys if that is the problem. */
+interface Located {
+  readonly problem: InputProblem;
+  readonly path: readonly PropertyKey[];
+  readonly unknownKeys?: readonly string[];
+}
+
 /** Turns zod issues into problems; for a failed union, reports the branch that got furthest. */
 export function zodProblems(issues: readonly Issue[], file: string, base: PropertyKey[] = []): InputProblem[] {
-  const out: InputProblem[] = [];
+  return locate(issues, file, base).map((l) => l.problem);
+}
+
+function locate(issues: readonly Issue[], file: string, base: PropertyKey[] = []): Located[] {
+  const out: Located[] = [];
   for (const issue of issues) {
     const path = [...base, ...issue.path];
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      out.push(...zodProblems(bestBranch(issue.errors), file, path));
+      out.push(...locate(bestBranch(issue.errors), file, path));
       continue;
     }
     let message = issue.message;
-    if (issue.code === 'unrecognized_keys') message = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    else if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
+    let unknownKeys: string[] | undefined;
+    if (issue.code === 'unrecognized_keys') {
+      message = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      unknownKeys = issue.keys;
+    } else if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
       message = `required field is missing (expected ${issue.expected})`;
     }
-    out.push({ file, where: formatPath(path), message });
+    out.push({ problem: { file, where: formatPath(path), message }, path, ...(unknownKeys ? { unknownKeys } : {}) });
   }
   return out;
 }
@@ -150,13 +200,93 @@ function bestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] {
   return best;
 }
 
-/** Validates an already-parsed scenario object. */
+/**
+ * Validates an already-parsed scenario object. Schema problems and the semantic problems that can
+ * still be checked are reported together, so a file needs one round of fixes, not two.
+ */
 export function validateScenario(raw: unknown, file = '<scenario>'): ResolvedScenario {
   const r = Scenario.safeParse(raw);
-  if (!r.success) throw new InputError(zodProblems(r.error.issues, file));
+  if (!r.success) {
+    const located = locate(r.error.issues, file);
+    throw new InputError([...located.map((l) => l.problem), ...semanticDespite(raw, located, file)]);
+  }
   const problems = checkScenario(r.data, file);
   if (problems.length) throw new InputError(problems);
   return r.data;
+}
+
+/**
+ * Values tried in place of a bad one, in turn, until the rest of the scenario parses: removal
+ * (the field's default), then placeholders valid for most numeric, quantity and name fields.
+ */
+const PLACEHOLDERS: readonly unknown[] = [undefined, 1, 1e6, 'x'];
+const REPAIR_ROUNDS = 8;
+
+/**
+ * The semantic problems of a scenario that failed the schema: a copy has each bad value replaced
+ * (see PLACEHOLDERS) until it parses; then the semantic checks run on it and every problem at or
+ * around a replaced value is dropped, since it may be about the placeholder. Gives up (no extra
+ * problems) when the copy cannot be made to parse.
+ */
+function semanticDespite(raw: unknown, located: readonly Located[], file: string): InputProblem[] {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return [];
+  const copy = structuredClone(raw) as Record<string, unknown>;
+  const tried = new Map<string, number>();
+  let issues = located;
+  for (let round = 0; round < REPAIR_ROUNDS; round++) {
+    for (const l of issues) {
+      if (l.unknownKeys) {
+        for (const k of l.unknownKeys) {
+          const path = [...l.path, k];
+          if (!replaceAt(copy, path, undefined)) return [];
+          tried.set(formatPath(path), 0);
+        }
+        continue;
+      }
+      const where = formatPath(l.path);
+      let next = tried.has(where) ? tried.get(where)! + 1 : 0;
+      while (next < PLACEHOLDERS.length && !replaceAt(copy, l.path, PLACEHOLDERS[next])) next++;
+      if (next >= PLACEHOLDERS.length) return [];
+      tried.set(where, next);
+    }
+    const r = Scenario.safeParse(copy);
+    if (r.success) {
+      let problems: InputProblem[];
+      try {
+        problems = checkScenario(r.data, file);
+      } catch {
+        return []; // a placeholder the checks cannot digest: the schema problems stand alone
+      }
+      const repaired = [...tried.keys()];
+      return problems.filter((p) => !repaired.some((q) => overlaps(p.where ?? '', q)));
+    }
+    issues = locate(r.error.issues, file);
+  }
+  return [];
+}
+
+/** Sets (or, for undefined, deletes) the value at `path` in place; false if there is none to set. */
+function replaceAt(root: Record<string, unknown>, path: readonly PropertyKey[], value: unknown): boolean {
+  if (path.length === 0) return false;
+  let cur: unknown = root;
+  for (const k of path.slice(0, -1)) {
+    if (cur === null || typeof cur !== 'object') return false;
+    cur = (cur as Record<PropertyKey, unknown>)[k];
+  }
+  if (cur === null || typeof cur !== 'object') return false;
+  const last = path[path.length - 1]!;
+  if (value === undefined) {
+    // Removing an array element would shift the indices the other problems name.
+    if (Array.isArray(cur)) return false;
+    delete (cur as Record<PropertyKey, unknown>)[last];
+  } else (cur as Record<PropertyKey, unknown>)[last] = value;
+  return true;
+}
+
+/** Whether one JSON path is the other or inside it. */
+function overlaps(a: string, b: string): boolean {
+  const inside = (x: string, y: string) => x === y || x.startsWith(`${y}.`) || x.startsWith(`${y}[`);
+  return inside(a, b) || inside(b, a);
 }
 
 export interface LoadOptions {
@@ -173,7 +303,7 @@ export function loadScenarioFile(file: string, opts: LoadOptions = {}): Resolved
     throw new InputError({ file, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
   }
   const raw = parseJsonText(text, file);
-  applyOverrides(raw, opts.sets ?? []);
+  applyOverrides(raw, opts.sets ?? [], file);
   if (opts.seed !== undefined && raw && typeof raw === 'object') (raw as Record<string, unknown>).seed = opts.seed;
   return validateScenario(raw, file);
 }
