@@ -2,6 +2,7 @@
 // function, `HashOwner,HashApp,HashFunction,Trigger,1..1440`.
 import { InputError } from '../../scenario/errors.ts';
 import { column, count, readCsv } from './csv.ts';
+import { MAX_MINUTE_COUNT } from '../../scenario/limits.ts';
 
 export const MINUTES_PER_DAY = 1440;
 
@@ -37,7 +38,7 @@ export async function readCountFile(file: string, onRow: (row: CountRow) => void
     ({ fields, line }) => {
       let total = 0;
       for (let m = 0; m < MINUTES_PER_DAY; m++) {
-        const c = count(fields[iFirst + m]!, file, line, `minute ${m + 1}`);
+        const c = count(fields[iFirst + m]!, file, line, `minute ${m + 1}`, MAX_MINUTE_COUNT);
         counts[m] = c;
         total += c;
       }

@@ -55,7 +55,10 @@ export async function readCsv(
       rest = s.slice(from);
     }
   } catch (e) {
-    if ((e as { code?: string }).code === 'ENOENT') throw new InputError({ file, message: 'file not found' });
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT') throw new InputError({ file, message: 'file not found' });
+    if (code === 'EISDIR') throw new InputError({ file, message: 'is a directory; expected a CSV file' });
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError({ file, message: `cannot read: ${code}` });
     throw e;
   }
   if (rest.length > 0) handle(rest);
@@ -89,18 +92,39 @@ export function column(header: string[], name: string, file: string): number {
   return i;
 }
 
-/** Parses a non-negative number; empty, non-numeric, negative or non-finite values are errors. */
-export function nonNegative(s: string, file: string, line: number, what: string): number {
-  const v = s.length === 0 ? NaN : Number(s);
-  if (!Number.isFinite(v)) throw new InputError({ file, where: `line ${line}`, message: `${what}: "${s}" is not a number` });
+const DECIMAL_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Parses a non-negative decimal number up to `max`; empty, non-decimal (hex, "Infinity", spaces),
+ * negative, non-finite or larger values are errors naming the file, line and column.
+ */
+export function nonNegative(s: string, file: string, line: number, what: string, max = Number.MAX_VALUE): number {
+  const v = DECIMAL_RE.test(s) ? Number(s) : NaN;
+  if (Number.isNaN(v)) throw new InputError({ file, where: `line ${line}`, message: `${what}: "${s}" is not a number (expected a decimal number)` });
   if (v < 0) throw new InputError({ file, where: `line ${line}`, message: `${what}: ${s} is negative` });
+  if (!(v <= max)) throw new InputError({ file, where: `line ${line}`, message: `${what}: ${s} is too large (expected at most ${max})` });
   return v;
 }
 
-/** Like nonNegative, but must be an integer (invocation counts). */
-export function count(s: string, file: string, line: number, what: string): number {
-  const v = nonNegative(s, file, line, what);
-  if (!Number.isInteger(v)) throw new InputError({ file, where: `line ${line}`, message: `${what}: ${s} is not an integer count` });
+/**
+ * A count: decimal digits only, at most `max`. The digit loop is the fast path (a day's count file
+ * has 1,440 of these per function); anything else gets nonNegative's diagnosis.
+ */
+export function count(s: string, file: string, line: number, what: string, max = Number.MAX_SAFE_INTEGER): number {
+  let v = 0;
+  const n = s.length;
+  let ok = n > 0 && n <= 16;
+  for (let i = 0; ok && i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) ok = false;
+    else v = v * 10 + d;
+  }
+  if (!ok) {
+    const x = nonNegative(s, file, line, what, max);
+    if (!Number.isInteger(x)) throw new InputError({ file, where: `line ${line}`, message: `${what}: ${s} is not an integer count` });
+    throw new InputError({ file, where: `line ${line}`, message: `${what}: "${s}" is not a decimal integer count` });
+  }
+  if (v > max) throw new InputError({ file, where: `line ${line}`, message: `${what}: ${s} is too large (expected at most ${max})` });
   return v;
 }
 

@@ -3,6 +3,7 @@
 import { Empirical } from '../../engine/distributions.ts';
 import { MS } from '../../engine/time.ts';
 import { column, nonNegative, readCsv } from './csv.ts';
+import { MAX_TRACE_DURATION_MS } from '../../scenario/limits.ts';
 
 export const DURATION_PERCENTILES = [0, 1, 25, 50, 75, 99, 100] as const;
 
@@ -35,9 +36,9 @@ export async function readDurationFile(file: string, onRow: (row: DurationRow) =
         owner: fields[iOwner]!,
         app: fields[iApp]!,
         func: fields[iFunc]!,
-        averageMs: nonNegative(fields[iAvg]!, file, line, 'Average'),
-        count: nonNegative(fields[iCount]!, file, line, 'Count'),
-        percentilesMs: iPct.map((i, k) => nonNegative(fields[i]!, file, line, `percentile_Average_${DURATION_PERCENTILES[k]}`)),
+        averageMs: nonNegative(fields[iAvg]!, file, line, 'Average', MAX_TRACE_DURATION_MS),
+        count: nonNegative(fields[iCount]!, file, line, 'Count', Number.MAX_SAFE_INTEGER),
+        percentilesMs: iPct.map((i, k) => nonNegative(fields[i]!, file, line, `percentile_Average_${DURATION_PERCENTILES[k]}`, MAX_TRACE_DURATION_MS)),
         line,
       });
     },

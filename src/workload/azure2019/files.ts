@@ -1,6 +1,6 @@
 // Where the three 2019 file kinds of a day live in a trace directory: the published names
 // (`invocations_per_function_md.anon.dNN.csv`, ...) or the vHive loader's fixture names.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../scenario/errors.ts';
 
@@ -34,6 +34,7 @@ function invocationFiles(dir: string): Map<number, { name: string; suffix: strin
   if (!existsSync(dir)) {
     throw new InputError({ file: dir, message: 'trace directory not found (a synthetic one: sim trace synth --out DIR --functions N --seed S)' });
   }
+  if (!statSync(dir).isDirectory()) throw new InputError({ file: dir, message: 'is a file; expected the trace directory holding the CSV files' });
   const out = new Map<number, { name: string; suffix: string }>();
   for (const f of readdirSync(dir).sort()) {
     const m = INVOCATION_FILE.exec(f);

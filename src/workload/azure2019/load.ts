@@ -3,6 +3,7 @@
 // dropped and why, samples, scales rates, and replays the counts minute by minute.
 import type { RandomStream } from '../../engine/random.ts';
 import { InputError } from '../../scenario/errors.ts';
+import { MAX_RATE_SCALE } from '../../scenario/limits.ts';
 import { sampleFunctions } from '../samplers.ts';
 import type { ArrivalMode, Azure2019Options, TraceFunctionSpec, TraceReport, TraceWorkload } from '../trace-types.ts';
 import { describeSample } from '../trace-types.ts';
@@ -25,12 +26,17 @@ export function checkWindow(w: [number, number] | undefined, total: number, file
   if (!Number.isInteger(s) || !Number.isInteger(e) || s < 0 || e <= s) {
     throw new InputError({ file, message: `windowMinutes must be integers with 0 <= start < end, got [${s}, ${e}]` });
   }
+  if (s >= total) {
+    throw new InputError({ file, message: `windowMinutes [${s}, ${e}] starts at or past the end of the trace (${total} minutes)` });
+  }
   return [s, Math.min(e, total)];
 }
 
 export function checkRateScale(x: number | undefined): number {
   const s = x ?? 1;
-  if (!(Number.isFinite(s) && s > 0)) throw new RangeError(`rateScale must be a positive number, got ${s}`);
+  if (!(Number.isFinite(s) && s > 0 && s <= MAX_RATE_SCALE)) {
+    throw new InputError({ message: `rateScale must be > 0 and <= ${MAX_RATE_SCALE}, got ${s}` });
+  }
   return s;
 }
 

@@ -2,6 +2,7 @@
 // per-function variant with an extra `HashFunction` column used by the vHive trace loader.
 import { Empirical } from '../../engine/distributions.ts';
 import { column, nonNegative, readCsv } from './csv.ts';
+import { MAX_TRACE_MEMORY_MB } from '../../scenario/limits.ts';
 
 export const MEMORY_PERCENTILES = [1, 5, 25, 50, 75, 95, 99, 100] as const;
 
@@ -34,8 +35,8 @@ export async function readMemoryFile(file: string, onRow: (row: MemoryRow) => vo
         owner: fields[iOwner]!,
         app: fields[iApp]!,
         ...(iFunc >= 0 ? { func: fields[iFunc]! } : {}),
-        averageMb: nonNegative(fields[iAvg]!, file, line, 'AverageAllocatedMb'),
-        percentilesMb: iPct.map((i, k) => nonNegative(fields[i]!, file, line, `AverageAllocatedMb_pct${MEMORY_PERCENTILES[k]}`)),
+        averageMb: nonNegative(fields[iAvg]!, file, line, 'AverageAllocatedMb', MAX_TRACE_MEMORY_MB),
+        percentilesMb: iPct.map((i, k) => nonNegative(fields[i]!, file, line, `AverageAllocatedMb_pct${MEMORY_PERCENTILES[k]}`, MAX_TRACE_MEMORY_MB)),
         line,
       });
     },

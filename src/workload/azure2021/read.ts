@@ -2,6 +2,7 @@
 // `app,func,end_timestamp,duration` in seconds; start = end_timestamp - duration.
 import { column, nonNegative, readCsv } from '../azure2019/csv.ts';
 import { InputError } from '../../scenario/errors.ts';
+import { MAX_TRACE_DURATION_MS, MAX_TRACE_TIMESTAMP_S } from '../../scenario/limits.ts';
 
 export interface InvocationRow {
   app: string;
@@ -26,8 +27,8 @@ export async function readInvocationFile(file: string, onRow: (row: InvocationRo
       row.app = fields[iApp]!;
       row.func = fields[iFunc]!;
       if (!row.app || !row.func) throw new InputError({ file, where: `line ${line}`, message: 'empty app or func' });
-      row.endS = nonNegative(fields[iEnd]!, file, line, 'end_timestamp');
-      row.durationS = nonNegative(fields[iDur]!, file, line, 'duration');
+      row.endS = nonNegative(fields[iEnd]!, file, line, 'end_timestamp', MAX_TRACE_TIMESTAMP_S);
+      row.durationS = nonNegative(fields[iDur]!, file, line, 'duration', MAX_TRACE_DURATION_MS / 1000);
       row.line = line;
       onRow(row);
     },
