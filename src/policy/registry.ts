@@ -86,7 +86,7 @@ const KEEPALIVE: Record<string, Entry<KeepAlivePolicy>> = {
     defaults: { ttl: '10m' },
     build: (p) => {
       const r = new ParamReader('fixed', p);
-      const ttl = r.duration('ttl', { zero: true });
+      const ttl = r.duration('ttl'); // ttl=0 is the 'none' policy; the fixed one needs a time to wait
       r.done();
       return new FixedTtlKeepAlive(ttl, p.ttl!);
     },
