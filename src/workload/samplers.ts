@@ -57,7 +57,8 @@ export function representative(totals: ArrayLike<number>, k: number, rng: Random
   const out: number[] = [];
   for (let q = 3; q >= 0; q--) {
     const want = Math.floor(k / 4) + (3 - q < k % 4 ? 1 : 0);
-    out.push(...pickRandom(quartiles[q]!, want, rng));
+    // A loop, not push(...): a quartile of a large trace has more entries than a call takes arguments.
+    for (const i of pickRandom(quartiles[q]!, want, rng)) out.push(i);
   }
   return out.sort((a, b) => a - b);
 }
