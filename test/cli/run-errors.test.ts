@@ -93,7 +93,7 @@ describe('sim run with bad input', () => {
     expect(resolved.fleet.nodes[0].count).toBe(3);
     const bad = sim(['run', file, '--out', join(dir, 'out2'), '--set', 'duration=-5s']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/duration: must be greater than 0/);
+    expect(bad.stderr).toMatch(/duration: expected a duration > 0 and <= 365d/);
     expect(existsSync(join(dir, 'out2'))).toBe(false);
   });
 

@@ -55,7 +55,7 @@ describe('bad sweep files', () => {
     expect(problems({ ...SWEEP, colour: 'red' })).toMatch(/\(root\): unknown field\(s\) "colour"/);
     expect(problems({ ...SWEEP, set: { 'policies.keepAlve': 'none' } })).toMatch(/sweep\.json: set: .*unknown field.*"keepAlve"/);
     expect(problems({ ...SWEEP, base: 'missing.json' })).toMatch(/missing\.json: cannot read: ENOENT/);
-    expect(problems(SWEEP, { ...BASE_SCENARIO, duration: '-1s' })).toMatch(/base\.json: duration: must be greater than 0/);
+    expect(problems(SWEEP, { ...BASE_SCENARIO, duration: '-1s' })).toMatch(/base\.json: duration: expected a duration > 0 and <= 365d/);
   });
 
   it(`the command exits 2, names the path and writes nothing (${SIM_ENTRY})`, () => {
