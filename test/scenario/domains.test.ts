@@ -9,7 +9,8 @@ import { scenarioJsonSchema } from '../../src/cli/schema.ts';
 import { InputError, type InputProblem } from '../../src/scenario/errors.ts';
 import { applyOverrides, loadScenarioFile, parseJsonText, validateScenario } from '../../src/scenario/load.ts';
 
-function base(): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- test fixtures are edited freely
+// any: the fixture is edited freely, into shapes the schema must reject.
+function base(): Record<string, any> {
   return {
     version: 1,
     duration: '10m',
@@ -157,7 +158,8 @@ it('sim schema publishes the domains', () => {
   expect(text).toContain('domain: > 0 and <= 365d');
   expect(text).toContain('domain: >= 1Mbps and <= 10Tbps');
   expect(text).toContain('domain: > 0 and <= 1000000/s');
-  const nodes = (scenarioJsonSchema() as any).properties.fleet.properties.nodes.items.properties; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON Schema walk
+  // any: a walk through the generated JSON Schema, whose type is unknown.
+  const nodes = (scenarioJsonSchema() as any).properties.fleet.properties.nodes.items.properties;
   expect(nodes.count.maximum).toBe(100_000);
   expect(nodes.cores.maximum).toBe(4096);
 });
