@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchema } from '../../src/cli/schema.ts';
+import { loadSweep } from '../../src/experiments/load-sweep.ts';
 import { InputError, type InputProblem } from '../../src/scenario/errors.ts';
 import { applyOverrides, loadScenarioFile, parseJsonText, validateScenario } from '../../src/scenario/load.ts';
 
@@ -120,6 +121,12 @@ describe('structure', () => {
     const text = `{"version": 1, "x": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
     const p = problems(() => parseJsonText(text, 'deep.json'));
     expect(p).toEqual([{ file: 'deep.json', where: 'line 1, column 84', message: 'nested deeper than 64 levels of arrays and objects' }]);
+  });
+
+  it('a sweep file nested 10,000 deep is reported the same way (same parser)', () => {
+    const file = join(tmpdir(), 'deep-sweep.json');
+    writeFileSync(file, `{"x": ${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`);
+    expect(problems(() => loadSweep(file))[0]!.message).toBe('nested deeper than 64 levels of arrays and objects');
   });
 
   it('--set on a root that is not an object is an InputError', () => {
