@@ -125,9 +125,6 @@ function setAt(root: unknown, path: (string | number)[], value: unknown): string
   if (path.length === 0) return 'empty path';
   const bad = path.find((p) => typeof p === 'string' && FORBIDDEN_SEGMENTS.has(p));
   if (bad !== undefined) return `"${String(bad)}" is not a scenario field (paths may not name __proto__, constructor or prototype)`;
-  if (root === null || typeof root !== 'object' || Array.isArray(root)) {
-    return `cannot set a field: the scenario's root is ${root === null ? 'null' : Array.isArray(root) ? 'an array' : `a ${typeof root}`}, not an object`;
-  }
   let cur: unknown = root;
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i]!;

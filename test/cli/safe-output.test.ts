@@ -117,7 +117,7 @@ describe('sim run never writes over what it did not create', () => {
     writeFileSync(join(work, 'null.json'), 'null');
     const r = sim(['run', 'null.json', '--set', 'seed=3'], work);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/root is null, not an object/);
+    expect(r.stderr).toMatch(/root must be an object, got null/);
     expect(existsSync(join(work, 'o'))).toBe(false);
     expect(existsSync(join(work, 'runs'))).toBe(false);
   });
