@@ -10,10 +10,17 @@ import { mergeCommand, sweepCommand } from './sweep.ts';
 import { figuresCommand } from './figures.ts';
 import { boundHeapGrowth } from '../heap-growth.ts';
 import { bugReport, isViolation } from './bug-report.ts';
+import { environmentProblem } from './os-errors.ts';
+
+/**
+ * A usage problem yargs found (unknown option, missing argument). Thrown from the fail callback:
+ * a callback that only records it lets yargs go on and run the command's handler, so a typo
+ * like `--seeeed` ran the whole simulation before exiting 2.
+ */
+class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
   boundHeapGrowth(); // peak memory flat in trace length (see heap-growth.ts); sweep threads share it
-  let usageError: string | null = null;
   try {
     await yargs(argv)
       .scriptName('sim')
@@ -30,10 +37,14 @@ export async function main(argv: string[]): Promise<number> {
       .version(false)
       .fail((msg, err) => {
         if (err) throw err;
-        usageError = msg;
+        throw new UsageError(msg);
       })
       .parseAsync();
   } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\nrun "sim --help" for usage\n`);
+      return 2;
+    }
     if (e instanceof InputError) {
       process.stderr.write(`error: ${e.problems.length} problem(s):\n${e.message.replace(/^/gm, '  ')}\n`);
       return 2;
@@ -42,12 +53,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(bugReport(e, argv));
       return 1;
     }
+    const env = environmentProblem(e);
+    if (env !== null) {
+      process.stderr.write(`error: ${env}\n`);
+      return 2;
+    }
     process.stderr.write(`internal error: ${(e as Error).stack ?? String(e)}\n`);
     return 1;
-  }
-  if (usageError !== null) {
-    process.stderr.write(`error: ${usageError}\nrun "sim --help" for usage\n`);
-    return 2;
   }
   return 0;
 }

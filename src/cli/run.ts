@@ -3,6 +3,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadScenarioFile } from '../scenario/load.ts';
 import { checkOutDir, simulate, type Progress } from '../simulate.ts';
 import { formatSummary } from './report.ts';
+import { checkInts, SEED } from './options.ts';
 
 interface RunArgs {
   scenario: string;
@@ -29,6 +30,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         describe: 'replace the files of a previous run folder that also holds other entries (those are kept)',
       }) as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
+    checkInts([['seed', args.seed, SEED]]);
     const scenario = loadScenarioFile(args.scenario, { sets: args.set ?? [], seed: args.seed });
     const outDir = args.out ?? `runs/${scenario.name}`;
     checkOutDir(outDir, args.force); // before any work: a refused --out costs nothing

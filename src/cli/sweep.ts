@@ -1,7 +1,7 @@
 // `sim sweep <sweep.json>` and `sim merge <dirs...> --out DIR`: parameter sweeps on worker
 // threads, sharded across CI jobs or batch arrays, and the merge of the shards' outputs.
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { InputError } from '../scenario/errors.ts';
+import { checkInts } from './options.ts';
 import { loadSweep } from '../experiments/load-sweep.ts';
 import { mergeOutputs } from '../experiments/merge.ts';
 import { parseShard } from '../experiments/shard.ts';
@@ -22,11 +22,8 @@ interface MergeArgs {
   quiet?: boolean;
 }
 
-function parseJobs(jobs: number | undefined): number | undefined {
-  if (jobs === undefined) return undefined;
-  if (!Number.isInteger(jobs) || jobs < 1) throw new InputError({ where: '--jobs', message: `${jobs}: expected a whole number of worker threads, at least 1` });
-  return jobs;
-}
+/** More threads than this is a typo (each holds a run in memory). */
+const MAX_JOBS = 1024;
 
 export const sweepCommand: CommandModule<object, SweepArgs> = {
   command: 'sweep <sweep>',
@@ -45,7 +42,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       }) as Argv<SweepArgs>,
   handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
     // Arguments first, so a bad one costs nothing; then the whole sweep is validated before any run.
-    const jobs = parseJobs(args.jobs);
+    checkInts([['jobs', args.jobs, { min: 1, max: MAX_JOBS, what: 'a whole number of worker threads' }]]);
+    const jobs = args.jobs;
     const shard = args.shard !== undefined ? parseShard(args.shard) : undefined;
     const plan = loadSweep(args.sweep);
     const out = args.out ?? (shard ? `sweeps/${plan.name}.shard-${shard.index}-of-${shard.count}` : `sweeps/${plan.name}`);

@@ -21,4 +21,6 @@ export interface SerializedError {
   readonly message: string;
   readonly stack?: string;
   readonly problems?: readonly InputProblem[];
+  /** An OS error's code, path and call (EROFS, ENOSPC...), so the CLI reports it as the environment's. */
+  readonly errno?: { readonly code: string; readonly path?: string; readonly syscall?: string };
 }
