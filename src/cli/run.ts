@@ -1,8 +1,12 @@
 // `sim run <scenario.json>`: validate, simulate, write the run folder, print the summary.
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadScenarioFile } from '../scenario/load.ts';
-import { checkOutDir, simulate, type Progress } from '../simulate.ts';
+import { checkOutDir, simulateLoaded, type Progress } from '../simulate.ts';
+import { loadTraces } from '../scenario/traces.ts';
+import { estimateRun } from '../scenario/estimate.ts';
+import { machineLimits, refuseEnormous } from '../scenario/estimate-limits.ts';
 import { formatSummary } from './report.ts';
+import { clock } from '../experiments/progress.ts';
 import { checkInts, SEED } from './options.ts';
 
 interface RunArgs {
@@ -27,25 +31,31 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('force', {
         type: 'boolean',
         default: false,
-        describe: 'replace the files of a previous run folder that also holds other entries (those are kept)',
+        describe:
+          'run anyway where a check would refuse: replace the files of a previous run folder that also holds other entries (those are kept); run a scenario estimated too large for this machine (memory, disk, about an hour of events)',
       }) as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     checkInts([['seed', args.seed, SEED]]);
     const scenario = loadScenarioFile(args.scenario, { sets: args.set ?? [], seed: args.seed });
     const outDir = args.out ?? `runs/${scenario.name}`;
     checkOutDir(outDir, args.force); // before any work: a refused --out costs nothing
+    // Traces are read first (nothing is written yet): their sizes make the estimate.
+    const traces = await loadTraces(scenario);
+    if (!args.force) refuseEnormous([{ label: scenario.name, estimate: estimateRun(scenario, traces) }], machineLimits(outDir), args.scenario);
     const started = Date.now(); // wall clock for the progress display only, never the model
     let shown = false;
     const onProgress = (p: Progress) => {
       const elapsed = (Date.now() - started) / 1000;
       if (args.quiet || elapsed < 1.5) return;
       shown = true;
-      const pct = Math.min(100, (100 * p.simTimeUs) / p.durationUs).toFixed(1);
+      const frac = Math.min(1, p.simTimeUs / p.durationUs);
+      // Simulated time done stands for work done: rough under a changing load, and unknown while draining.
+      const eta = !p.draining && frac > 0 ? clock((1000 * elapsed * (1 - frac)) / frac) : '?';
       process.stderr.write(
-        `\r${p.draining ? 'draining' : `${pct}%`}  sim ${(p.simTimeUs / 1e6).toFixed(0)} s  ${p.arrivals} arrivals  ${(p.events / elapsed / 1e6).toFixed(2)} M events/s   `,
+        `\r${p.draining ? 'draining' : `${(100 * frac).toFixed(1)}%`}  sim ${(p.simTimeUs / 1e6).toFixed(0)} s  ${p.arrivals} arrivals  ${(p.events / elapsed / 1e6).toFixed(2)} M events/s  ETA ${eta}   `,
       );
     };
-    const result = await simulate(scenario, { outDir, force: args.force, onProgress });
+    const result = simulateLoaded(scenario, traces, { outDir, force: args.force, onProgress });
     if (shown) process.stderr.write('\n');
     if (!args.quiet) process.stdout.write(formatSummary(result.summary, result.outDir) + '\n');
   },

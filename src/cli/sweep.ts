@@ -38,7 +38,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('force', {
         type: 'boolean',
         default: false,
-        describe: "write into another sweep's output; replace run folders that also hold other entries (those are kept)",
+        describe:
+          "run anyway where a check would refuse: write into another sweep's output; replace run folders that also hold other entries (those are kept); run runs estimated too large for this machine",
       }) as Argv<SweepArgs>,
   handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
     // Arguments first, so a bad one costs nothing; then the whole sweep is validated before any run.

@@ -9,7 +9,8 @@ const WIDTH = 24;
 const TTY_EVERY_MS = 100;
 const LOG_EVERY_MS = 10_000;
 
-function clock(ms: number): string {
+/** A wall-clock span for the display: 4m05s, 1h02m. */
+export function clock(ms: number): string {
   const s = Math.round(ms / 1000);
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);

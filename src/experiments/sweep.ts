@@ -18,13 +18,18 @@ import { checkSweepOut } from './sweep-output.ts';
 import { formatShard, shardRuns, type Shard } from './shard.ts';
 import { writeFileAtomic } from './files.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { estimateRun } from '../scenario/estimate.ts';
+import { machineLimits, refuseEnormous } from '../scenario/estimate-limits.ts';
 
 export interface SweepOptions {
   readonly out: string;
   /** Worker threads (default: available parallelism); 1 runs in this thread. */
   readonly jobs?: number;
   readonly shard?: Shard;
-  /** Write into another sweep's output, and replace run folders that hold other entries (kept). */
+  /**
+   * Write into another sweep's output, replace run folders that hold other entries (kept), and run
+   * runs estimated too large for this machine.
+   */
   readonly force?: boolean;
   /** Where the progress bar goes (e.g. process.stderr); null or absent: no progress. */
   readonly progress?: ProgressStream | null;
@@ -74,6 +79,8 @@ export async function runSweep(plan: SweepPlan, options: SweepOptions): Promise<
   // Before any run: every path this sweep would write must be ours to write (sweep-output.ts).
   checkSweepOut(out, plan.name, todo.map((r) => r.folder), options.force ?? false);
   removeStaleTemps(runsDir, new Set(todo.map((r) => r.folder)));
+  // Trace sources are not read here (each run reads its own): the estimate counts the rest.
+  if (!options.force) refuseEnormous(todo.map((r) => ({ label: `run ${r.id}`, estimate: estimateRun(r.scenario) })), machineLimits(out), plan.file);
 
   const bar = new ProgressBar(options.progress ?? null, todo.length, resumed.length);
   const force = options.force ?? false;
