@@ -34,7 +34,26 @@ export interface SimulateOptions {
   readonly force?: boolean;
   /** Called every few hundred thousand events. */
   readonly onProgress?: (p: Progress) => void;
+  /**
+   * Stops the run when aborted (SIGINT): simulate() then yields to the event loop every few
+   * hundred thousand events so a signal handler can run, and throws Interrupted with the run
+   * folder's temporary removed. Without it the run never yields.
+   */
+  readonly signal?: AbortSignal;
 }
+
+/** A run (or sweep) stopped by its AbortSignal; `signalName` is the signal's reason (e.g. 'SIGINT'). */
+export class Interrupted extends Error {
+  constructor(
+    readonly signalName?: string,
+    message = 'interrupted',
+  ) {
+    super(message);
+    this.name = 'Interrupted';
+  }
+}
+
+const interrupted = (signal: AbortSignal) => new Interrupted(typeof signal.reason === 'string' ? signal.reason : undefined);
 
 export interface Result {
   readonly summary: Record<string, unknown>;
@@ -57,7 +76,7 @@ export async function simulate(scenario: ResolvedScenario, options: SimulateOpti
   // so a refused path or a bad trace costs nothing and leaves no output behind.
   if (options.outDir !== undefined) checkOutDir(options.outDir, options.force);
   const traces = await loadTraces(scenario);
-  return simulateLoaded(scenario, traces, options);
+  return options.signal ? simulateInterruptible(scenario, traces, options, options.signal) : simulateLoaded(scenario, traces, options);
 }
 
 /** simulate() for a scenario whose trace sources are already loaded (or that has none). */
@@ -65,18 +84,46 @@ export function simulateLoaded(scenario: ResolvedScenario, traces: LoadedTraces,
   let folder: RunFolder | null = null;
   try {
     if (options.outDir !== undefined) folder = new RunFolder(options.outDir, { force: options.force });
-    const result = runInto(scenario, traces, folder, options);
+    const steps = runInto(scenario, traces, folder, options);
+    let r = steps.next();
+    while (!r.done) r = steps.next();
     folder?.commit();
-    return { ...result, ...(folder ? { outDir: folder.final } : {}) };
+    return { ...r.value, ...(folder ? { outDir: folder.final } : {}) };
   } catch (e) {
-    folder?.abort();
-    if (e instanceof OutputRefused) throw new InputError({ file: e.path, where: '--out', message: e.reason });
-    if (e instanceof InvariantViolation) e.inRun(scenario.name, scenario.seed); // for the bug report
-    throw e;
+    throw failed(folder, e, scenario);
   }
 }
 
-function runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder | null, options: SimulateOptions): Result {
+/** simulateLoaded() that yields to the event loop between chunks of events and stops when `signal` aborts. */
+export async function simulateInterruptible(scenario: ResolvedScenario, traces: LoadedTraces, options: SimulateOptions, signal: AbortSignal): Promise<Result> {
+  let folder: RunFolder | null = null;
+  try {
+    if (signal.aborted) throw interrupted(signal);
+    if (options.outDir !== undefined) folder = new RunFolder(options.outDir, { force: options.force });
+    const steps = runInto(scenario, traces, folder, options);
+    let r = steps.next();
+    while (!r.done) {
+      await new Promise((resolve) => setImmediate(resolve));
+      // Thrown into the run loop, so that it stops the invocations.csv writer as for any error.
+      r = signal.aborted ? steps.throw(interrupted(signal)) : steps.next();
+    }
+    folder?.commit();
+    return { ...r.value, ...(folder ? { outDir: folder.final } : {}) };
+  } catch (e) {
+    throw failed(folder, e, scenario);
+  }
+}
+
+/** Removes the run folder's temporary; the error to rethrow. */
+function failed(folder: RunFolder | null, e: unknown, scenario: ResolvedScenario): unknown {
+  folder?.abort();
+  if (e instanceof OutputRefused) return new InputError({ file: e.path, where: '--out', message: e.reason });
+  if (e instanceof InvariantViolation) e.inRun(scenario.name, scenario.seed); // for the bug report
+  return e;
+}
+
+/** The run, as steps: it yields at each progress report (every PROGRESS_EVERY events). */
+function* runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder | null, options: SimulateOptions): Generator<void, Result> {
   const invocationsPath = folder && s.output.invocations !== false ? folder.path('invocations.csv') : null;
   const b = buildSimulation(s, { invocationsPath, traces });
   const { sim, platform, recorder, duration } = b;
@@ -84,20 +131,22 @@ function runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder | 
 
   // Arrivals come in [0, duration); afterwards the run drains until every admitted request ended.
   let nextReport = PROGRESS_EVERY;
+  const reports = options.onProgress !== undefined || options.signal !== undefined;
   try {
     for (;;) {
       // Only an empty system can be done, so the next event's time is looked up only then.
       if (platform.inFlight === 0 && (b.workflows?.engine.active ?? 0) === 0 && sim.peekTime() >= duration) break;
       if (!sim.step()) break;
-      if (options.onProgress && sim.processed >= nextReport) {
+      if (reports && sim.processed >= nextReport) {
         nextReport += PROGRESS_EVERY;
-        options.onProgress({
+        options.onProgress?.({
           simTimeUs: sim.now,
           durationUs: duration,
           events: sim.processed,
           arrivals: recorder.arrivals,
           draining: sim.now >= duration,
         });
+        yield; // a driver with a signal lets the event loop run here
       }
     }
   } catch (e) {

@@ -11,6 +11,8 @@ import { figuresCommand } from './figures.ts';
 import { boundHeapGrowth } from '../heap-growth.ts';
 import { bugReport, isViolation } from './bug-report.ts';
 import { environmentProblem } from './os-errors.ts';
+import { Interrupted } from '../simulate.ts';
+import { interruptExitCode } from './interrupt.ts';
 
 /**
  * A usage problem yargs found (unknown option, missing argument). Thrown from the fail callback:
@@ -44,6 +46,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError) {
       process.stderr.write(`error: ${e.message}\nrun "sim --help" for usage\n`);
       return 2;
+    }
+    if (e instanceof Interrupted) {
+      process.stderr.write(`${e.message}\n`);
+      return interruptExitCode(e.signalName);
     }
     if (e instanceof InputError) {
       process.stderr.write(`error: ${e.problems.length} problem(s):\n${e.message.replace(/^/gm, '  ')}\n`);

@@ -1,7 +1,8 @@
 // `sim run <scenario.json>`: validate, simulate, write the run folder, print the summary.
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadScenarioFile } from '../scenario/load.ts';
-import { checkOutDir, simulateLoaded, type Progress } from '../simulate.ts';
+import { checkOutDir, Interrupted, simulateInterruptible, type Progress } from '../simulate.ts';
+import { watchInterrupts } from './interrupt.ts';
 import { loadTraces } from '../scenario/traces.ts';
 import { estimateRun } from '../scenario/estimate.ts';
 import { machineLimits, refuseEnormous } from '../scenario/estimate-limits.ts';
@@ -39,9 +40,6 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const scenario = loadScenarioFile(args.scenario, { sets: args.set ?? [], seed: args.seed });
     const outDir = args.out ?? `runs/${scenario.name}`;
     checkOutDir(outDir, args.force); // before any work: a refused --out costs nothing
-    // Traces are read first (nothing is written yet): their sizes make the estimate.
-    const traces = await loadTraces(scenario);
-    if (!args.force) refuseEnormous([{ label: scenario.name, estimate: estimateRun(scenario, traces) }], machineLimits(outDir), args.scenario);
     const started = Date.now(); // wall clock for the progress display only, never the model
     let shown = false;
     const onProgress = (p: Progress) => {
@@ -55,8 +53,20 @@ export const runCommand: CommandModule<object, RunArgs> = {
         `\r${p.draining ? 'draining' : `${(100 * frac).toFixed(1)}%`}  sim ${(p.simTimeUs / 1e6).toFixed(0)} s  ${p.arrivals} arrivals  ${(p.events / elapsed / 1e6).toFixed(2)} M events/s  ETA ${eta}   `,
       );
     };
-    const result = simulateLoaded(scenario, traces, { outDir, force: args.force, onProgress });
-    if (shown) process.stderr.write('\n');
+    const interrupts = watchInterrupts();
+    let result;
+    try {
+      // Traces are read first (nothing is written yet): their sizes make the estimate.
+      const traces = await loadTraces(scenario);
+      if (!args.force) refuseEnormous([{ label: scenario.name, estimate: estimateRun(scenario, traces) }], machineLimits(outDir), args.scenario);
+      result = await simulateInterruptible(scenario, traces, { outDir, force: args.force, onProgress }, interrupts.signal);
+    } catch (e) {
+      if (e instanceof Interrupted) throw new Interrupted(e.signalName, 'interrupted: no run folder written');
+      throw e;
+    } finally {
+      interrupts.dispose();
+      if (shown) process.stderr.write('\n');
+    }
     if (!args.quiet) process.stdout.write(formatSummary(result.summary, result.outDir) + '\n');
   },
 };

@@ -2,6 +2,7 @@
 // threads, sharded across CI jobs or batch arrays, and the merge of the shards' outputs.
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { checkInts } from './options.ts';
+import { watchInterrupts } from './interrupt.ts';
 import { loadSweep } from '../experiments/load-sweep.ts';
 import { mergeOutputs } from '../experiments/merge.ts';
 import { parseShard } from '../experiments/shard.ts';
@@ -48,7 +49,13 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const shard = args.shard !== undefined ? parseShard(args.shard) : undefined;
     const plan = loadSweep(args.sweep);
     const out = args.out ?? (shard ? `sweeps/${plan.name}.shard-${shard.index}-of-${shard.count}` : `sweeps/${plan.name}`);
-    const report = await runSweep(plan, { out, jobs, shard, force: args.force, progress: args.quiet ? null : process.stderr });
+    const interrupts = watchInterrupts();
+    let report;
+    try {
+      report = await runSweep(plan, { out, jobs, shard, force: args.force, progress: args.quiet ? null : process.stderr, signal: interrupts.signal });
+    } finally {
+      interrupts.dispose();
+    }
     if (!args.quiet) {
       const part = shard ? `shard ${shard.index}/${shard.count}: ${report.selected} of ${report.total} runs` : `${report.total} runs`;
       process.stdout.write(`sweep ${plan.name} ${part} (${report.ran.length} run, ${report.resumed.length} resumed) -> ${report.results}\n`);

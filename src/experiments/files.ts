@@ -1,9 +1,34 @@
 // File helpers for sweep outputs: atomic writes (temporary sibling, then rename) so an
 // interrupted sweep or merge never leaves a half-written results.csv, sweep.json or run folder.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isRunFile } from '../metrics/out-path.ts';
-import { removeRunFiles } from '../metrics/run-folder.ts';
+import { processAlive, removeRunFiles } from '../metrics/run-folder.ts';
 import { basename, dirname, join } from 'node:path';
+
+const FILE_TEMP = /^\.tmp-(.+)-(\d+)$/;
+
+/**
+ * Removes the temporaries of writeFileAtomic(dir/<name>) for `names` that a killed process left
+ * (`.tmp-<name>-<pid>`, its process gone; plain files only). Returns how many it removed.
+ */
+export function removeStaleFileTemps(dir: string, names: ReadonlySet<string>): number {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const entry of entries) {
+    const m = FILE_TEMP.exec(entry);
+    if (!m || !names.has(m[1]!) || processAlive(Number(m[2]))) continue;
+    const p = join(dir, entry);
+    if (!lstatSync(p).isFile()) continue;
+    unlinkSync(p);
+    removed++;
+  }
+  return removed;
+}
 
 export function writeFileAtomic(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });

@@ -4,7 +4,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError, type InputProblem } from '../scenario/errors.ts';
-import { copyRunFolder, writeFileAtomic } from './files.ts';
+import { copyRunFolder, removeStaleFileTemps, writeFileAtomic } from './files.ts';
+import { removeStaleTemps } from '../metrics/run-folder.ts';
 import { MANIFEST_FILE, readManifest, RESULTS_FILE, RUNS_DIR, writeManifest, type Manifest, type ManifestRun } from './manifest.ts';
 import { resultsCsv } from './results.ts';
 import { checkMergeOut } from './sweep-output.ts';
@@ -90,6 +91,9 @@ export function mergeOutputs(dirs: readonly string[], outDir: string): MergeRepo
     placed.filter(({ run, dir }) => join(dir, RUNS_DIR, run.folder) !== join(runsDir, run.folder)).map(({ run }) => run.folder),
   );
   mkdirSync(runsDir, { recursive: true });
+  // Left by a merge killed mid-way: its copies (`.tmp-<folder>-<pid>-merge`) and atomic writes.
+  removeStaleTemps(runsDir, new Set(placed.map(({ run }) => run.folder)));
+  removeStaleFileTemps(out, new Set([RESULTS_FILE, MANIFEST_FILE]));
   for (const { run, dir } of placed) {
     const from = join(dir, RUNS_DIR, run.folder);
     const to = join(runsDir, run.folder);

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { WORKER_EXEC_ARGV } from '../worker-exec-argv.ts';
 import type { RunTask, WorkerReply } from './messages.ts';
 import { deserializeError, runOne } from './run-one.ts';
+import { Interrupted } from '../simulate.ts';
 
 export interface PoolListener {
   /** Fraction of a run's simulated time done so far. */
@@ -14,12 +15,20 @@ export interface PoolListener {
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
 
-export async function runTasks(tasks: readonly RunTask[], jobs: number, listener: PoolListener = {}): Promise<void> {
+/**
+ * Runs the tasks; when `signal` aborts, stops (workers are terminated, a run in this thread stops
+ * at its next progress point) and rejects with Interrupted. Runs already done stay done.
+ */
+export async function runTasks(tasks: readonly RunTask[], jobs: number, listener: PoolListener = {}, signal?: AbortSignal): Promise<void> {
   if (tasks.length === 0) return;
+  const interrupted = () => new Interrupted(typeof signal?.reason === 'string' ? signal.reason : undefined);
   if (jobs <= 1) {
     // In this thread: simpler stack traces, and no worker start-up cost.
     for (const t of tasks) {
-      await runOne(t, (f) => listener.onProgress?.(t.index, f));
+      // A run too short to reach a progress point never yields: let a signal handler run between runs.
+      if (signal) await new Promise((resolve) => setImmediate(resolve));
+      if (signal?.aborted) throw interrupted();
+      await runOne(t, (f) => listener.onProgress?.(t.index, f), signal);
       listener.onDone?.(t.index);
     }
     return;
@@ -58,6 +67,10 @@ export async function runTasks(tasks: readonly RunTask[], jobs: number, listener
         });
         feed(w);
       }
+      // The main thread is idle meanwhile, so it sees the signal at once; the finally below
+      // terminates the workers wherever they are.
+      if (signal?.aborted) fail(interrupted());
+      signal?.addEventListener('abort', () => fail(interrupted()), { once: true });
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

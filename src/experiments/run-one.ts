@@ -4,11 +4,13 @@ import { InputError } from '../scenario/errors.ts';
 import { simulate } from '../simulate.ts';
 import type { RunTask, SerializedError } from './messages.ts';
 
-export async function runOne(task: RunTask, onFraction?: (fraction: number) => void): Promise<void> {
+/** `signal`: stop the run (in this thread) when it aborts; workers are terminated instead. */
+export async function runOne(task: RunTask, onFraction?: (fraction: number) => void, signal?: AbortSignal): Promise<void> {
   await simulate(task.scenario, {
     outDir: task.outDir,
     force: task.force,
     onProgress: onFraction ? (p) => onFraction(Math.min(1, p.simTimeUs / p.durationUs)) : undefined,
+    ...(signal ? { signal } : {}),
   });
 }
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RunTask } from './messages.ts';
-import { RESULTS_FILE, RUNS_DIR, writeManifest, type Manifest } from './manifest.ts';
+import { MANIFEST_FILE, RESULTS_FILE, RUNS_DIR, writeManifest, type Manifest } from './manifest.ts';
 import type { PlannedRun, SweepPlan } from './plan.ts';
 import { runTasks } from './pool.ts';
 import { ProgressBar, type ProgressStream } from './progress.ts';
@@ -16,7 +16,8 @@ import { isCompleteRun } from './resume.ts';
 import { removeStaleTemps } from '../metrics/run-folder.ts';
 import { checkSweepOut } from './sweep-output.ts';
 import { formatShard, shardRuns, type Shard } from './shard.ts';
-import { writeFileAtomic } from './files.ts';
+import { removeStaleFileTemps, writeFileAtomic } from './files.ts';
+import { Interrupted } from '../simulate.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { estimateRun } from '../scenario/estimate.ts';
 import { machineLimits, refuseEnormous } from '../scenario/estimate-limits.ts';
@@ -33,6 +34,12 @@ export interface SweepOptions {
   readonly force?: boolean;
   /** Where the progress bar goes (e.g. process.stderr); null or absent: no progress. */
   readonly progress?: ProgressStream | null;
+  /**
+   * Stops the sweep (SIGINT): runs in progress are stopped and their temporaries removed, finished
+   * run folders are kept (a rerun resumes them), no results.csv or manifest.json is written, and
+   * runSweep rejects with Interrupted.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface SweepReport {
@@ -78,15 +85,28 @@ export async function runSweep(plan: SweepPlan, options: SweepOptions): Promise<
   }
   // Before any run: every path this sweep would write must be ours to write (sweep-output.ts).
   checkSweepOut(out, plan.name, todo.map((r) => r.folder), options.force ?? false);
-  removeStaleTemps(runsDir, new Set(todo.map((r) => r.folder)));
+  const folders = new Set(todo.map((r) => r.folder));
+  removeStaleTemps(runsDir, folders);
+  removeStaleFileTemps(out, new Set([RESULTS_FILE, MANIFEST_FILE])); // of a sweep killed while writing them
   // Trace sources are not read here (each run reads its own): the estimate counts the rest.
   if (!options.force) refuseEnormous(todo.map((r) => ({ label: `run ${r.id}`, estimate: estimateRun(r.scenario) })), machineLimits(out), plan.file);
 
+  let done = 0;
   const bar = new ProgressBar(options.progress ?? null, todo.length, resumed.length);
   const force = options.force ?? false;
   const tasks: RunTask[] = todo.map((r) => ({ index: r.index, scenario: r.scenario, outDir: join(runsDir, r.folder), force }));
   try {
-    await runTasks(tasks, jobs, { onProgress: (i, f) => bar.progress(i, f), onDone: (i) => bar.runDone(i) });
+    await runTasks(tasks, jobs, { onProgress: (i, f) => bar.progress(i, f), onDone: (i) => (done++, bar.runDone(i)) }, options.signal);
+    // Interrupted after the last run: still nothing partial, and the rerun only writes the results.
+    if (options.signal?.aborted) throw new Interrupted(typeof options.signal.reason === 'string' ? options.signal.reason : undefined);
+  } catch (e) {
+    if (!(e instanceof Interrupted)) throw e;
+    // The runs are stopped (workers terminated, or the in-thread run aborted): what they leave is ours.
+    removeStaleTemps(runsDir, folders, true);
+    throw new Interrupted(
+      e.signalName,
+      `interrupted: ${done} of ${todo.length} runs finished and kept in ${runsDir} (the same command resumes); no results.csv written`,
+    );
   } finally {
     bar.finish();
   }

@@ -23,7 +23,7 @@ export class OutputRefused extends Error {
  */
 const TEMP_RE = /^\.tmp-(.+)-(\d+)-(?:\d+|merge)(?:-old)?$/;
 
-function processAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -54,8 +54,9 @@ export function removeRunFiles(dir: string): boolean {
 /**
  * Removes temporaries in `parent` that runs killed before they finished left behind (their process
  * is gone), for the given folder names or, without them, for any. Returns how many it removed.
+ * `ownToo`: also this process's, once its runs into `parent` have stopped (an interrupted sweep).
  */
-export function removeStaleTemps(parent: string, folders?: ReadonlySet<string>): number {
+export function removeStaleTemps(parent: string, folders?: ReadonlySet<string>, ownToo = false): number {
   let names: string[];
   try {
     names = readdirSync(parent);
@@ -65,7 +66,8 @@ export function removeStaleTemps(parent: string, folders?: ReadonlySet<string>):
   let removed = 0;
   for (const name of names) {
     const m = TEMP_RE.exec(name);
-    if (!m || (folders && !folders.has(m[1]!)) || processAlive(Number(m[2]))) continue;
+    const pid = Number(m?.[2]);
+    if (!m || (folders && !folders.has(m[1]!)) || (processAlive(pid) && !(ownToo && pid === process.pid))) continue;
     if (removeRunFiles(join(parent, name))) removed++;
   }
   return removed;
