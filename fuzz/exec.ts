@@ -32,6 +32,17 @@ export function materialise(dir: string, files: Files): void {
 }
 
 const LIMIT = 64 * 1024;
+
+/** Every child still running, so an interrupted run can stop them before removing their folders. */
+const live = new Set<ChildProcess>();
+function track(p: ChildProcess): ChildProcess {
+  live.add(p);
+  p.once('exit', () => live.delete(p));
+  return p;
+}
+export function killAll(): void {
+  for (const p of live) p.kill('SIGKILL');
+}
 const SIM = join(REPO, 'bin', 'sim.mjs');
 const WORKER = join(REPO, 'fuzz', 'worker.mjs');
 // Bounds a runaway allocation (a fleet of 1e15 nodes) well below the machine's memory.
@@ -40,11 +51,11 @@ const HEAP_MB = 1536;
 function spawnCase(args: readonly string[], cwd: string, tmpdir: string, timeoutMs: number): Promise<Outcome> {
   const t0 = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, SIM, ...args], { cwd, env: { ...process.env, TMPDIR: tmpdir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = track(spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, SIM, ...args], { cwd, env: { ...process.env, TMPDIR: tmpdir }, stdio: ['ignore', 'pipe', 'pipe'] }));
     let out = '';
     let err = '';
-    child.stdout.on('data', (d: Buffer) => (out.length < LIMIT ? (out += d.toString()) : undefined));
-    child.stderr.on('data', (d: Buffer) => (err.length < LIMIT ? (err += d.toString()) : undefined));
+    child.stdout!.on('data', (d: Buffer) => (out.length < LIMIT ? (out += d.toString()) : undefined));
+    child.stderr!.on('data', (d: Buffer) => (err.length < LIMIT ? (err += d.toString()) : undefined));
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -77,7 +88,7 @@ export class Pool {
   }
 
   private start(): Slot {
-    const proc = fork(WORKER, [], { execArgv: [`--max-old-space-size=${HEAP_MB}`], stdio: ['ignore', 'pipe', 'pipe', 'ipc'], cwd: REPO });
+    const proc = track(fork(WORKER, [], { execArgv: [`--max-old-space-size=${HEAP_MB}`], stdio: ['ignore', 'pipe', 'pipe', 'ipc'], cwd: REPO }));
     const slot: Slot = { proc, extra: '', ready: Promise.resolve() };
     const keep = (d: Buffer) => (slot.extra.length < LIMIT ? (slot.extra += d.toString()) : undefined);
     proc.stdout!.on('data', keep);

@@ -96,3 +96,16 @@ export function describeFailure(r: CaseResult): string {
     .filter(Boolean)
     .join('\n');
 }
+
+/** A failure's kind for grouping: its classes and its first error line with numbers and paths blurred. */
+export function signature(r: CaseResult): string {
+  const classes = [...new Set(r.violations.map((v) => v.cls))].join('+');
+  const v = r.violations[0]!;
+  const text = v.cls === 'exit-code' || v.cls === 'stack-trace' ? v.detail : v.cls === 'hang' ? r.c.args.slice(0, 2).join(' ') : v.detail.replace(/\[.*$/, '');
+  const blurred = text
+    .replace(/'[^']*'/g, "'…'")
+    .replace(/"[^"]*"/g, '"…"')
+    .replace(/-?\d[\d.e+-]*/g, 'N')
+    .slice(0, 140);
+  return `${classes} [${r.c.family}${v.cls === 'leftover' || v.cls === 'clobber' ? ` ${r.c.args[0]}` : ''}] ${blurred}`;
+}

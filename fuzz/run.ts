@@ -2,13 +2,14 @@
 // the long fuzzing run. Generates cases from (seed, index), runs them, prints a summary by
 // defect class and writes each failure's reproducer to <out>/<seed>-<index>/.
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { caseArbitrary, FAMILIES, withSpawn, type Family } from './cases.ts';
 import { DEFECT_CLASSES } from './oracle.ts';
-import { describeFailure, runCases, writeReproducer, type CaseResult } from './harness.ts';
+import { killAll } from './exec.ts';
+import { describeFailure, runCases, signature, writeReproducer, type CaseResult } from './harness.ts';
 
 const { values } = parseArgs({
   options: {
@@ -60,7 +61,11 @@ let written = 0;
 const byClass = new Map<string, number>();
 const byFamily = new Map<string, { cases: number; failed: number }>();
 const exitCodes = new Map<string, number>();
+const bySignature = new Map<string, number>();
 mkdirSync(outDir, { recursive: true });
+// Every failing case, one JSON line each; reproducers only for the first few of each signature.
+const listFile = join(outDir, `failures-${seed}.jsonl`);
+writeFileSync(listFile, '');
 
 const onResult = (r: CaseResult) => {
   done++;
@@ -72,7 +77,11 @@ const onResult = (r: CaseResult) => {
     failed++;
     fam.failed++;
     for (const cls of new Set(r.violations.map((v) => v.cls))) byClass.set(cls, (byClass.get(cls) ?? 0) + 1);
-    if (written < maxRepro) {
+    const sig = signature(r);
+    const seen = (bySignature.get(sig) ?? 0) + 1;
+    bySignature.set(sig, seen);
+    appendFileSync(listFile, JSON.stringify({ index: r.index, family: r.c.family, signature: sig, classes: r.violations.map((v) => v.cls), args: r.c.args, mutation: r.c.mutation.slice(0, 300) }) + '\n');
+    if (written < maxRepro && seen <= 3) {
       writeReproducer(join(outDir, `${seed}-${r.index}`), r, seed);
       written++;
     }
@@ -86,8 +95,12 @@ const onResult = (r: CaseResult) => {
 };
 
 process.on('SIGINT', () => {
-  rmSync(root, { recursive: true, force: true });
-  process.exit(130);
+  // Children first: a run still going would recreate its folder under root after the removal.
+  killAll();
+  setTimeout(() => {
+    rmSync(root, { recursive: true, force: true });
+    process.exit(130);
+  }, 500);
 });
 
 try {
@@ -104,7 +117,9 @@ const lines = [
   'cases by family (failing / run):',
   ...[...byFamily].map(([f, s]) => `  ${f.padEnd(12)} ${s.failed} / ${s.cases}`),
   `exit codes: ${[...exitCodes].map(([c, k]) => `${c}: ${k}`).join(', ')}`,
-  failed ? `reproducers: ${outDir}/<seed>-<index>/ (${written} written; repro.sh, case.json, input/)` : '',
+  `distinct failure signatures: ${bySignature.size}; the most frequent:`,
+  ...[...bySignature].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([sig, k]) => `  ${String(k).padStart(5)}  ${sig}`),
+  failed ? `reproducers: ${outDir}/<seed>-<index>/ (${written} written, up to 3 per signature; repro.sh, case.json, input/); all failing cases: ${listFile}` : '',
 ];
 const summary = lines.join('\n') + '\n';
 process.stdout.write(summary);
