@@ -45,13 +45,15 @@ export function killAll(): void {
 }
 const SIM = join(REPO, 'bin', 'sim.mjs');
 const WORKER = join(REPO, 'fuzz', 'worker.mjs');
-// Bounds a runaway allocation (a fleet of 1e15 nodes) well below the machine's memory.
-const HEAP_MB = 1536;
+// Bounds a runaway allocation (a fleet of 1e15 nodes) well below the machine's memory. Through
+// NODE_OPTIONS, not a node flag: worker threads inherit process.execArgv, and Node refuses a
+// thread started with --max-old-space-size (the CLI's sweeps then fail on the harness's flag).
+const HEAP_ENV = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=1536`.trim() };
 
 function spawnCase(args: readonly string[], cwd: string, tmpdir: string, timeoutMs: number): Promise<Outcome> {
   const t0 = Date.now();
   return new Promise((resolve) => {
-    const child = track(spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, SIM, ...args], { cwd, env: { ...process.env, TMPDIR: tmpdir }, stdio: ['ignore', 'pipe', 'pipe'] }));
+    const child = track(spawn(process.execPath, [SIM, ...args], { cwd, env: { ...process.env, ...HEAP_ENV, TMPDIR: tmpdir }, stdio: ['ignore', 'pipe', 'pipe'] }));
     let out = '';
     let err = '';
     child.stdout!.on('data', (d: Buffer) => (out.length < LIMIT ? (out += d.toString()) : undefined));
@@ -88,7 +90,7 @@ export class Pool {
   }
 
   private start(): Slot {
-    const proc = track(fork(WORKER, [], { execArgv: [`--max-old-space-size=${HEAP_MB}`], stdio: ['ignore', 'pipe', 'pipe', 'ipc'], cwd: REPO }));
+    const proc = track(fork(WORKER, [], { execArgv: [], env: { ...process.env, ...HEAP_ENV }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], cwd: REPO }));
     const slot: Slot = { proc, extra: '', ready: Promise.resolve() };
     const keep = (d: Buffer) => (slot.extra.length < LIMIT ? (slot.extra += d.toString()) : undefined);
     proc.stdout!.on('data', keep);

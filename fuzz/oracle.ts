@@ -19,20 +19,33 @@ const MAX_SCAN_BYTES = 8 * 1024 * 1024;
 
 const short = (list: readonly string[]) => list.slice(0, 5).join(', ') + (list.length > 5 ? `, ... (${list.length})` : '');
 
+// Text fields of summary.json, which echo names from the input (a scenario may be named "NaN").
+const TEXT_FIELDS = /^\.(scenario|toolVersion|policies\..*)$/;
+// CSV columns holding names, not numbers.
+const TEXT_COLUMNS = new Set(['function', 'app', 'outcome', 'reason', 'start_path', 'trigger', 'run', 'folder', 'id', 'node', 'instance']);
+
 /** Paths (from root) of null, NaN-like or infinite values in a parsed JSON document. */
 function badJsonValues(v: unknown, path: string, out: string[]): void {
   if (out.length > 5) return;
   if (v === null) out.push(`${path}=null`);
-  else if (typeof v === 'string' && BAD_TOKENS.has(v)) out.push(`${path}=${JSON.stringify(v)}`);
+  else if (typeof v === 'string' && BAD_TOKENS.has(v) && !TEXT_FIELDS.test(path)) out.push(`${path}=${JSON.stringify(v)}`);
   else if (Array.isArray(v)) v.forEach((x, i) => badJsonValues(x, `${path}[${i}]`, out));
   else if (typeof v === 'object') for (const [k, x] of Object.entries(v as object)) badJsonValues(x, `${path}.${k}`, out);
 }
 
+/**
+ * Bad cells of numeric columns: a column is numeric unless it is a known name column or none of
+ * its cells is a finite number (a sweep's axis of policy names, say). Quoted cells are text.
+ */
 function badCsvCells(text: string): string[] {
+  const rows = text.split('\n').map((l) => l.split(','));
+  const header = rows[0] ?? [];
+  const numeric = header.map((h, c) => !TEXT_COLUMNS.has(h) && rows.slice(1).some((r) => r[c] !== undefined && r[c] !== '' && Number.isFinite(Number(r[c]))));
   const out: string[] = [];
-  const lines = text.split('\n');
-  for (let i = 1; i < lines.length && out.length < 5; i++) {
-    for (const cell of lines[i]!.split(',')) if (BAD_TOKENS.has(cell.trim())) out.push(`line ${i + 1}: ${cell}`);
+  for (let i = 1; i < rows.length && out.length < 5; i++) {
+    rows[i]!.forEach((cell, c) => {
+      if (BAD_TOKENS.has(cell.trim()) && (numeric[c] ?? true)) out.push(`line ${i + 1} ${header[c] ?? `column ${c + 1}`}: ${cell}`);
+    });
   }
   return out;
 }
