@@ -102,6 +102,27 @@ export function applyJsonMutation(doc: unknown, m: JsonMutation): unknown {
 
 export function describeJsonMutation(doc: unknown, m: JsonMutation): string {
   const all = nodes(doc);
-  const n = all[m.at % all.length]!;
-  return `${m.op}@${JSON.stringify(n.path)}#${m.pick}`;
+  const leaves = all.filter((x) => !isContainer(x.value));
+  const objects = all.filter((x) => isContainer(x.value) && !Array.isArray(x.value));
+  const arrays = all.filter((x) => Array.isArray(x.value) && (x.value as unknown[]).length > 0);
+  const at = (list: typeof all) => (list.length ? list[m.at % list.length]! : all[0]!).path;
+  const value = (v: unknown) => {
+    const t = toJsonText(v, 0);
+    return t.length > 40 ? `${t.slice(0, 40)}...(${t.length} chars)` : t;
+  };
+  // The same choices applyJsonMutation makes, spelled out: a reproducer's summary names the value.
+  switch (m.op) {
+    case 'leaf':
+      return `leaf@${JSON.stringify(leaves.length ? at(leaves) : all[m.at % all.length]!.path)}=${value(ALL_EDGES[m.pick % ALL_EDGES.length])}`;
+    case 'unknown-field':
+      return `unknown-field@${JSON.stringify(at(objects))}+${JSON.stringify(ODD_KEYS[m.pick % ODD_KEYS.length])}=${value(ALL_EDGES[m.pick % ALL_EDGES.length])}`;
+    case 'grow-array':
+      return `grow-array@${JSON.stringify(at(arrays))}x${[2, 50, 2_000][m.pick % 3]}`;
+    case 'deep-nest':
+      return `deep-nest@${JSON.stringify(all[m.at % all.length]!.path)}x${DEPTHS[m.pick % DEPTHS.length]}${m.pick % 2 === 0 ? '[]' : '{}'}`;
+    case 'retype':
+      return `retype@${JSON.stringify(all[m.at % all.length]!.path)}=${value(retyped(all[m.at % all.length]!.value, m.pick))}`;
+    case 'delete':
+      return `delete@${JSON.stringify(all[m.at % all.length]!.path)}`;
+  }
 }

@@ -18,7 +18,8 @@ describe('fuzz mutators', () => {
   it('replaces the chosen leaf, deletes the chosen member, adds a "__proto__" member as JSON.parse would', () => {
     const doc = { version: 1, fleet: { nodes: [{ count: 8 }] } };
     // Nodes in document order: root, version, fleet, nodes, nodes[0], count.
-    expect(describeJsonMutation(doc, { op: 'delete', at: 5, pick: 0 })).toBe('delete@["fleet","nodes",0,"count"]#0');
+    expect(describeJsonMutation(doc, { op: 'delete', at: 5, pick: 0 })).toBe('delete@["fleet","nodes",0,"count"]');
+    expect(describeJsonMutation(doc, { op: 'leaf', at: 1, pick: 15 })).toBe('leaf@["fleet","nodes",0,"count"]=-0');
     expect(applyJsonMutation(structuredClone(doc), { op: 'delete', at: 5, pick: 0 })).toEqual({ version: 1, fleet: { nodes: [{}] } });
     const leaf = applyJsonMutation(structuredClone(doc), { op: 'leaf', at: 1, pick: 0 }) as { fleet: { nodes: { count: unknown }[] } };
     expect(leaf.fleet.nodes[0]!.count).toBe(0);
