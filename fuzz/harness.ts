@@ -79,8 +79,20 @@ export function writeReproducer(dir: string, r: CaseResult, seed: number): void 
     regenerate: `npm run fuzz -- --seed ${seed} --only ${r.index}`,
   };
   writeFileSync(join(dir, 'case.json'), JSON.stringify(info, null, 2) + '\n');
-  // A copy of the input, so rerunning cannot spoil the saved one.
-  writeFileSync(join(dir, 'repro.sh'), `#!/bin/sh\n# ${r.violations.map((v) => v.cls).join(', ')}: ${r.c.mutation.replace(/\n/g, ' ').slice(0, 500)}\nd=$(mktemp -d)\ncp -r "$(dirname "$0")/input/." "$d/"\ncd "$d" && ${reproCommand(r.c)}\necho "exit $? in $d"\n`, { mode: 0o755 });
+  // A copy of the input, so rerunning cannot spoil the saved one, two levels below a fresh
+  // temporary folder as in the harness: some cases write to "..", and on code with the output-path
+  // defect `--out ..` run in a folder directly under /tmp replaces /tmp itself.
+  const script = [
+    '#!/bin/sh',
+    `# ${r.violations.map((v) => v.cls).join(', ')}: ${r.c.mutation.replace(/\n/g, ' ').slice(0, 500)}`,
+    'base=$(mktemp -d) || exit 1',
+    'd="$base/case/w"',
+    'mkdir -p "$d" && cp -r "$(dirname "$0")/input/." "$d/" || exit 1',
+    `cd "$d" && ${reproCommand(r.c)}`,
+    'echo "exit $? in $d"',
+    '',
+  ].join('\n');
+  writeFileSync(join(dir, 'repro.sh'), script, { mode: 0o755 });
 }
 
 /** One line per failing case, with what is needed to reproduce it. */
