@@ -16,6 +16,8 @@ export interface Outcome {
   /** The process died other than by returning (signal, out of memory, process.exit). */
   readonly crashed: boolean;
   readonly ms: number;
+  /** Properties the command added to built-in prototypes (pooled workers only). */
+  readonly polluted?: readonly string[];
 }
 
 export function materialise(dir: string, files: Files): void {
@@ -144,7 +146,9 @@ export class Pool {
         s.proc.removeListener('exit', onExit);
         resolve({ ...o, ms: Date.now() - t0 });
       };
-      const onMessage = (m: { code: number; stdout: string; stderr: string }) => finish({ code: m.code, stdout: m.stdout, stderr: m.stderr + s.extra, timedOut: false, crashed: false, dead: false });
+      // A polluted process is retired like a dead one, so the pollution cannot reach later cases.
+      const onMessage = (m: { code: number; stdout: string; stderr: string; polluted: string[] }) =>
+        finish({ code: m.code, stdout: m.stdout, stderr: m.stderr + s.extra, timedOut: false, crashed: false, dead: m.polluted.length > 0, polluted: m.polluted });
       const onExit = (code: number | null, signal: string | null) =>
         finish({ code, stdout: '', stderr: `${s.extra}\n(worker process ended: code ${code}, signal ${signal})`, timedOut: false, crashed: true, dead: true });
       const timer = setTimeout(() => {

@@ -6,8 +6,8 @@ import { basename, join } from 'node:path';
 import { diff, type Snapshot } from './snapshot.ts';
 import type { Outcome } from './exec.ts';
 
-export type DefectClass = 'exit-code' | 'stack-trace' | 'hang' | 'leftover' | 'clobber' | 'bad-value';
-export const DEFECT_CLASSES: readonly DefectClass[] = ['exit-code', 'stack-trace', 'hang', 'leftover', 'clobber', 'bad-value'];
+export type DefectClass = 'exit-code' | 'stack-trace' | 'hang' | 'leftover' | 'clobber' | 'bad-value' | 'pollution';
+export const DEFECT_CLASSES: readonly DefectClass[] = ['exit-code', 'stack-trace', 'hang', 'leftover', 'clobber', 'bad-value', 'pollution'];
 
 export interface Violation {
   readonly cls: DefectClass;
@@ -60,6 +60,7 @@ export function check(outcome: Outcome, before: Snapshot, after: Snapshot, root:
   if (/^\s+at /m.test(outcome.stderr) || /internal error|uncaught/i.test(outcome.stderr)) {
     v.push({ cls: 'stack-trace', detail: firstLine(outcome.stderr) });
   }
+  if (outcome.polluted?.length) v.push({ cls: 'pollution', detail: `built-in prototypes gained ${short([...outcome.polluted])}` });
   const d = diff(before, after);
   const tmp = d.added.filter((p) => basename(p).startsWith('.tmp-'));
   if (tmp.length) v.push({ cls: 'leftover', detail: `temporary files left: ${short(tmp)}` });

@@ -6,6 +6,11 @@ import { importBundled } from '../bin/bundled.mjs';
 
 const { main } = await importBundled('src/cli/main.ts');
 const LIMIT = 64 * 1024;
+// A case that pollutes a built-in prototype (e.g. `--set __proto__.x=1`) would change how every
+// later case in this process behaves: the parent is told, and replaces the process.
+const PROTOS = { Object: Object.prototype, Array: Array.prototype, Function: Function.prototype, String: String.prototype };
+const protoKeys = () => Object.entries(PROTOS).flatMap(([n, p]) => Reflect.ownKeys(p).map((k) => `${n}.prototype.${String(k)}`));
+const baseline = new Set(protoKeys());
 
 process.on('message', async (msg) => {
   let out = '';
@@ -33,6 +38,7 @@ process.on('message', async (msg) => {
     process.stdout.write = stdoutWrite;
     process.stderr.write = stderrWrite;
   }
-  process.send({ code, stdout: out, stderr: err });
+  const polluted = protoKeys().filter((k) => !baseline.has(k));
+  process.send({ code, stdout: out, stderr: err, polluted });
 });
 process.send({ ready: true });
