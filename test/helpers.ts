@@ -1,8 +1,8 @@
 // Shared test helpers: small validated scenarios built from a partial description, and running
 // `sim` as a user does.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { expect } from 'vitest';
 import { validateScenario } from '../src/scenario/load.ts';
 import type { ResolvedScenario } from '../src/scenario/schema.ts';
@@ -49,4 +49,19 @@ export function runCli(entry: string, args: readonly string[], opts: { cwd?: str
 /** A folder's files (name -> text) in name order, for comparing run folders byte for byte. */
 export function folderFiles(dir: string): Map<string, string> {
   return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
+/** Every path below `dir` with its size and modification time: what a command must leave as it was. */
+export function snapshot(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      const st = lstatSync(p);
+      out.push(`${relative(dir, p)} ${st.isDirectory() ? 'dir' : st.size} ${st.mtimeMs}`);
+      if (st.isDirectory()) walk(p);
+    }
+  };
+  walk(dir);
+  return out;
 }

@@ -1,7 +1,7 @@
 // File helpers for sweep outputs: atomic writes (temporary sibling, then rename) so an
 // interrupted sweep or merge never leaves a half-written results.csv, sweep.json or run folder.
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { isRunFile } from '../metrics/out-path.ts';
+import { isRunFile, namesIn } from '../metrics/out-path.ts';
 import { processAlive, removeRunFiles } from '../metrics/run-folder.ts';
 import { basename, dirname, join } from 'node:path';
 
@@ -12,14 +12,8 @@ const FILE_TEMP = /^\.tmp-(.+)-(\d+)$/;
  * (`.tmp-<name>-<pid>`, its process gone; plain files only). Returns how many it removed.
  */
 export function removeStaleFileTemps(dir: string, names: ReadonlySet<string>): number {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return 0;
-  }
   let removed = 0;
-  for (const entry of entries) {
+  for (const entry of namesIn(dir)) {
     const m = FILE_TEMP.exec(entry);
     if (!m || !names.has(m[1]!) || processAlive(Number(m[2]))) continue;
     const p = join(dir, entry);

@@ -1,23 +1,14 @@
 // Where a sweep or a merge may write: a new or empty folder, or a sweep output (its manifest,
 // results and run folders, possibly unfinished). Anything else is refused before any run, and
 // inside a sweep output only run folders are ever replaced (see metrics/out-path.ts).
-import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inspectOutPath, listNames, runOutProblem } from '../metrics/out-path.ts';
+import { inspectOutPath, listNames, lstatOrNull as lstat, runOutProblem } from '../metrics/out-path.ts';
 import { InputError, type InputProblem } from '../scenario/errors.ts';
 import { MANIFEST_FILE, RESULTS_FILE, RUNS_DIR } from './manifest.ts';
 
 /** Temporaries of an atomic write or of a run folder: ours. */
 const TEMP_ENTRY = /^\.tmp-/;
-
-function lstat(path: string): Stats | null {
-  try {
-    return lstatSync(path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
-}
 
 /** The sweep name in `dir/manifest.json`, null when there is none (an unfinished sweep), undefined when unreadable. */
 function manifestSweep(dir: string): string | null | undefined {

@@ -21,7 +21,8 @@ export type OutPath =
   /** Anything else: a file, a link, or a folder that holds no run. Never written. */
   | { readonly kind: 'foreign'; readonly what: string };
 
-function lstat(path: string): Stats | null {
+/** The entry at `path` (a link itself, not what it points to), or null when there is none. */
+export function lstatOrNull(path: string): Stats | null {
   try {
     return lstatSync(path);
   } catch (e) {
@@ -33,12 +34,21 @@ function lstat(path: string): Stats | null {
 /** True when `dir/scenario.resolved.json` is one this tool wrote (it carries `resolved.toolVersion`). */
 function hasResolvedScenario(dir: string): boolean {
   const file = join(dir, 'scenario.resolved.json');
-  if (!lstat(file)?.isFile()) return false;
+  if (!lstatOrNull(file)?.isFile()) return false;
   try {
     const v = JSON.parse(readFileSync(file, 'utf8')) as { resolved?: { toolVersion?: unknown } } | null;
     return typeof v?.resolved?.toolVersion === 'string';
   } catch {
     return false;
+  }
+}
+
+/** The names in `dir`, or none when it cannot be read (gone, not a folder). */
+export function namesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
   }
 }
 
@@ -56,7 +66,7 @@ function describeOther(st: Stats): string {
 
 /** Classifies what is at `path` (not following a link at `path` itself). */
 export function inspectOutPath(path: string): OutPath {
-  const st = lstat(path);
+  const st = lstatOrNull(path);
   if (!st) return { kind: 'absent' };
   if (!st.isDirectory()) return { kind: 'foreign', what: describeOther(st) };
   const entries = readdirSync(path, { withFileTypes: true });

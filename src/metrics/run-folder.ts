@@ -4,7 +4,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { inspectOutPath, isRunFile, runOutProblem } from './out-path.ts';
+import { inspectOutPath, isRunFile, namesIn, runOutProblem } from './out-path.ts';
 
 /** Thrown when the output path changed under a run so that committing would touch a user's files. */
 export class OutputRefused extends Error {
@@ -57,14 +57,8 @@ export function removeRunFiles(dir: string): boolean {
  * `ownToo`: also this process's, once its runs into `parent` have stopped (an interrupted sweep).
  */
 export function removeStaleTemps(parent: string, folders?: ReadonlySet<string>, ownToo = false): number {
-  let names: string[];
-  try {
-    names = readdirSync(parent);
-  } catch {
-    return 0;
-  }
   let removed = 0;
-  for (const name of names) {
+  for (const name of namesIn(parent)) {
     const m = TEMP_RE.exec(name);
     const pid = Number(m?.[2]);
     if (!m || (folders && !folders.has(m[1]!)) || (processAlive(pid) && !(ownToo && pid === process.pid))) continue;

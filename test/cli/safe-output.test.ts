@@ -1,31 +1,17 @@
 // Never delete what the tool did not write: `--out` at a user's folder or file, names that are
 // paths, `--set` into prototypes. Each case checks the exit code and that nothing changed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { snapshot } from '../helpers.ts';
 
 const SIM = join(import.meta.dirname, '../../bin/sim.mjs');
 
 function sim(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [SIM, ...args], { encoding: 'utf8', cwd });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Every path below `dir` with its size and modification time: what a run must leave as it was. */
-function snapshot(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      const st = lstatSync(p);
-      out.push(`${relative(dir, p)} ${st.isDirectory() ? 'dir' : st.size} ${st.mtimeMs}`);
-      if (st.isDirectory()) walk(p);
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 const tiny = (name = 'tiny') => ({

@@ -1,8 +1,9 @@
 // Sweeps, merges and trace synthesis write only where they may: a new or empty folder, or an
 // output of their own kind; anything else is refused before any run, and nothing is changed.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snapshot } from '../helpers.ts';
 import { loadSweep } from '../../src/experiments/load-sweep.ts';
 import { mergeOutputs } from '../../src/experiments/merge.ts';
 import type { SweepPlan } from '../../src/experiments/plan.ts';
@@ -12,20 +13,6 @@ import { synthesizeTrace } from '../../src/workload/synth/write.ts';
 import { cleanup, SWEEP, tmp, writeSweep } from './fixtures.ts';
 
 afterAll(cleanup);
-
-function snapshot(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      const st = lstatSync(p);
-      out.push(`${relative(dir, p)} ${st.isDirectory() ? 'dir' : st.size} ${st.mtimeMs}`);
-      if (st.isDirectory()) walk(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 async function inputError(f: () => unknown): Promise<string> {
   try {

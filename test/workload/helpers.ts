@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { InputError, type InputProblem } from '../../src/scenario/errors.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const sharedTraces = resolve(repoRoot, '../shared/traces');
@@ -72,4 +74,15 @@ export function drain(s: { readonly time: number; take(): number }): { times: nu
     payloads.push(s.take());
   }
   return { times, payloads };
+}
+
+/** The first problem of the InputError that `p` rejects with. */
+export async function problem(p: Promise<unknown>): Promise<InputProblem> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as InputError).problems[0]!;
+  }
+  throw new Error('expected an InputError');
 }

@@ -3,20 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../src/engine/random.ts';
-import { InputError } from '../../src/scenario/errors.ts';
 import { loadAzure2019 } from '../../src/workload/azure2019/load.ts';
 import { loadAzure2021 } from '../../src/workload/azure2021/load.ts';
-import { countsRow, durationRow, memoryRow, tempDir, writeCounts, writeDurations, writeMemory } from './helpers.ts';
-
-async function problem(p: Promise<unknown>): Promise<{ file?: string; where?: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).problems[0]!;
-  }
-  throw new Error('expected an InputError');
-}
+import { countsRow, durationRow, memoryRow, problem, tempDir, writeCounts, writeDurations, writeMemory } from './helpers.ts';
 
 function dir2019(rows: string[], opts: { durations?: string[]; memory?: string[]; raw?: string } = {}): string {
   const d = tempDir();
