@@ -7,6 +7,7 @@ import { InputError, type InputProblem } from '../scenario/errors.ts';
 import { applyOverrides, parseJsonText, validateScenario, zodProblems } from '../scenario/load.ts';
 import type { ResolvedScenario } from '../scenario/schema.ts';
 import { expandPoints, seedList, type AxisSpec } from './expand.ts';
+import { metricProblems } from './metric-paths.ts';
 import { planHash, type PlannedRun, type SweepPlan } from './plan.ts';
 import { runFolderName, runId } from './slug.ts';
 import { SweepFile, type SweepFileParsed } from './sweep-schema.ts';
@@ -118,7 +119,11 @@ export function loadSweep(file: string): SweepPlan {
   const baseScenario = applyFixed(base, s.set, file, baseFile);
   const axes: AxisSpec[] = Object.entries(s.axes).map(([path, values]) => ({ path, values }));
   // Structure and per-axis problems together, so one pass shows everything to fix.
-  const problems = [...structureProblems(s, file), ...axisProblems(base, baseFile, axes.filter((a) => a.values.length > 0), file)];
+  const problems = [
+    ...structureProblems(s, file),
+    ...axisProblems(base, baseFile, axes.filter((a) => a.values.length > 0), file),
+    ...metricProblems(s.metrics, file),
+  ];
   if (problems.length) throw new InputError(problems);
 
   const paths = axes.map((a) => a.path);

@@ -26,7 +26,7 @@ export interface ResultRun {
 }
 
 /** `a.b[0].c` -> ['a', 'b', 0, 'c']. */
-function splitMetricPath(path: string): (string | number)[] {
+export function splitMetricPath(path: string): (string | number)[] {
   return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
 }
 
