@@ -46,14 +46,21 @@ export class FunctionState implements FunctionView {
     readonly index: number,
     readonly spec: FunctionSpec,
     readonly durations: RandomStream,
-  ) {}
+  ) {
+    this.instanceMiB = spec.memoryMiB;
+  }
 
   get name(): string {
     return this.spec.name;
   }
+  /** Host memory one instance holds (what placement, eviction and keep-alive see): its guest
+   * memory, or what the start path says a started instance holds (a restored instance: the pages
+   * it touched). Billing uses the configured `spec.memoryMiB`. */
   get memoryMiB(): number {
-    return this.spec.memoryMiB;
+    return this.instanceMiB;
   }
+  /** Set by the platform from the start path. */
+  instanceMiB: number;
   get vcpus(): number {
     return this.spec.vcpus;
   }

@@ -7,6 +7,7 @@ import type { Simulator } from '../engine/simulator.ts';
 import type { AutoscalerPolicy, KeepAlivePolicy, PlacementPolicy } from '../policy/types.ts';
 import type { StartOutcome, StartPath } from './coldstart/start-path.ts';
 import type { CpuMode } from './cpu.ts';
+import { HOST_JOB_BASE, HostJobs, type HostCpu, type HostJobListener } from './host-cpu.ts';
 import { FleetTable } from './fleet-table.ts';
 import { FunctionState, type FunctionSpec } from './function.ts';
 import { Instance, InstanceState } from './instance.ts';
@@ -62,7 +63,7 @@ export const PRIORITY = {
   sample: 9,
 } as const;
 
-export class Platform {
+export class Platform implements HostCpu {
   readonly functions: FunctionState[];
   readonly nodes: Node[];
   /** The nodes' free memory and CPU demand as flat arrays (for placement scans). */
@@ -95,6 +96,8 @@ export class Platform {
   private readonly tickActive = new Set<FunctionState>();
   private lastTick = 0;
   private readonly onReadyBound: (id: number, outcome: StartOutcome) => void;
+  /** Start-path CPU jobs on the nodes' cores (ids from HOST_JOB_BASE up). */
+  private readonly hostJobs = new HostJobs();
 
   constructor(
     private readonly sim: Simulator,
@@ -104,8 +107,15 @@ export class Platform {
     this.functions = cfg.functions.map(
       (spec, i) => new FunctionState(i, spec, rng.stream(`durations/${spec.name}`)),
     );
+    const footprint = cfg.startPath.instanceMemoryMiB?.bind(cfg.startPath);
+    if (footprint) {
+      for (const fn of this.functions) {
+        fn.instanceMiB = footprint({ index: fn.index, name: fn.name, memoryMiB: fn.spec.memoryMiB, profile: fn.spec.profile });
+      }
+    }
     this.fleet = new FleetTable(cfg.nodes.length);
     this.nodes = cfg.nodes.map((n, i) => new Node(i, n.group, n.cores, n.memoryMiB, cfg.cpuMode, this.fleet));
+    cfg.startPath.attachHostCpu?.(this);
     const warmth = cfg.startPath.warmth?.bind(cfg.startPath);
     if (warmth) for (const n of this.nodes) n.warmthOf = warmth;
     this.kCpu = sim.registerSlots('cpu-done', this.nodes.length, (node) => this.onCpuDone(node));
@@ -242,6 +252,13 @@ export class Platform {
     this.rescheduleCpu(node);
   }
 
+  /** HostCpu: a start path's CPU work on `nodeIndex`'s cores, shared with the executions there. */
+  run(nodeIndex: number, workUs: number, listener: HostJobListener, token: number): void {
+    const node = this.nodes[nodeIndex]!;
+    node.cpu.start(this.sim.now, this.hostJobs.open(listener, token), workUs, 1);
+    this.rescheduleCpu(node);
+  }
+
   private rescheduleCpu(node: Node): void {
     // One pending completion per node, moved in place (-2: unchanged, -1: none left).
     const t = node.cpu.nextCompletion(this.sim.now);
@@ -257,6 +274,10 @@ export class Platform {
     const t = this.invocations;
     for (let i = 0; i < count; i++) {
       const row = done[i]!;
+      if (row >= HOST_JOB_BASE) {
+        this.hostJobs.finish(row);
+        continue;
+      }
       t.f[row * Col.Stride + Col.ComputeEnd] = this.sim.now;
       if (this.cfg.io && t.flow[row] !== null) this.storeThenComplete(row);
       else this.complete(row);

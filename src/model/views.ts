@@ -28,6 +28,7 @@ export interface FunctionView {
   readonly index: number;
   readonly name: string;
   readonly app: string;
+  /** Host memory an instance holds: guest memory, or a restored instance's touched pages. */
   readonly memoryMiB: number;
   readonly vcpus: number;
   readonly concurrency: number;

@@ -174,6 +174,8 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
     wsFileIo: cs.wsFileIo,
     assumeRecorded: cs.preRecorded,
     fallbackProfile: cs.fallbackProfile,
+    snapshotCopies: cs.snapshotCopies,
+    controlPath: cs.controlPath,
   });
   const recorder = new Recorder({
     functionNames: functions.map((f) => f.name),

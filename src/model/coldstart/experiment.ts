@@ -1,12 +1,15 @@
 // Drives cold starts directly through the start paths on a fresh simulator (no scheduler): one
 // start for the REAP validation, or N simultaneous ones on one node for a concurrency table. A cold
-// invocation's latency = start-path time + first-invocation extra + warm execution (the scheduler's
-// rule), which is what the paper measured end to end.
+// invocation's latency = start-path time + its first execution (warm execution + first-invocation
+// extra, the scheduler's rule), which is what the paper measured end to end. Start-path CPU work and
+// the first executions share the node's cores (48 hardware threads on the REAP host by default).
 import { Simulator } from '../../engine/simulator.ts';
 import { RandomStreams } from '../../engine/random.ts';
 import type { RemoteStoreOptions } from '../storage/presets.ts';
 import { getFunctionProfile } from './profiles.ts';
-import { SnapshotStartPath } from './snapshot-path.ts';
+import { StandaloneHostCpus } from '../host-cpus.ts';
+import type { ControlPathName } from './control-path.ts';
+import { SnapshotStartPath, type SnapshotCopies } from './snapshot-path.ts';
 import type { StartOutcome } from './start-path.ts';
 
 export interface ColdStartRun {
@@ -26,6 +29,12 @@ export interface ColdStartRun {
   /** Each start restores its own snapshot copy (distinct files, no sharing in the page cache), as
    * N different instances would. Default true. */
   readonly distinctSnapshots?: boolean;
+  /** With `distinctSnapshots: false`: one shared file (default) or a copy per instance. */
+  readonly snapshotCopies?: SnapshotCopies;
+  /** Hardware threads of the node. Default 48 (REAP host: 2 x 24-core Xeon E5-2680 v3, §6.1/6.5). */
+  readonly cores?: number;
+  /** Per-node serialised/rate-limited control-path steps (see control-path.ts). Default none. */
+  readonly controlPath?: ControlPathName;
 }
 
 export interface ColdStartResult {
@@ -36,20 +45,30 @@ export interface ColdStartResult {
   readonly maxUs: number;
   /** Device counters after the run. */
   readonly device: { readonly deliveredWorkUs: number; readonly busyUs: number; readonly bytesRead: number; readonly elapsedUs: number };
+  /** Host CPU of the node after the run: CPU-us delivered and the cores. */
+  readonly cpu: { readonly deliveredUs: number; readonly cores: number };
 }
+
+/** Hardware threads of the REAP paper's host (2 x 24 cores; 48 logical cores, §6.5). */
+export const REAP_HOST_THREADS = 48;
 
 export function runColdStarts(run: ColdStartRun): ColdStartResult {
   const profile = getFunctionProfile(run.fn);
   if (!profile) throw new Error(`unknown function profile ${run.fn}`);
   const n = run.n ?? 1;
   const sim = new Simulator();
+  const cores = run.cores ?? REAP_HOST_THREADS;
+  const cpus = new StandaloneHostCpus(sim, [cores]);
   const path = new SnapshotStartPath({ sim, rng: new RandomStreams(1) }, run.mode, {
     nodes: [{ disk: run.disk ?? 'ssd-sata-2020', pageCacheMiB: run.pageCacheMiB ?? 64 * 1024 }],
     flushPageCacheBeforeColdStart: false,
     snapshotLocation: run.snapshotLocation ?? 'local',
     remote: run.remote,
     assumeRecorded: run.mode === 'reap' && !run.record,
+    snapshotCopies: run.snapshotCopies,
+    controlPath: run.controlPath,
   });
+  path.attachHostCpu(cpus);
   const node = path.fleet.node(0);
   if (run.flushPageCache ?? true) node.cache.flush();
   const latencies: number[] = new Array<number>(n).fill(NaN);
@@ -58,8 +77,10 @@ export function runColdStarts(run: ColdStartRun): ColdStartResult {
   for (let i = 0; i < n; i++) {
     const view = { index: distinct ? i : 0, name: profile.name, memoryMiB: profile.memoryMiB, profile: profile.preset };
     path.start(i, view, 0, (id, o) => {
-      latencies[id] = sim.now + o.firstInvocationExtra + profile.warmExecutionUs;
       outcomes[id] = o;
+      // The first invocation runs on the node's cores too (cnn_serving's extra is negative).
+      const work = Math.max(0, profile.warmExecutionUs + o.firstInvocationExtra);
+      cpus.run(0, work, (k) => (latencies[k] = sim.now), id);
     });
   }
   sim.run();
@@ -71,5 +92,6 @@ export function runColdStarts(run: ColdStartRun): ColdStartResult {
     // reduce, not Math.max(...): a spread of a very large array overflows the stack.
     maxUs: latencies.reduce((a, b) => Math.max(a, b), -Infinity),
     device: { deliveredWorkUs: dev.deliveredWorkUs, busyUs: dev.busyUs, bytesRead: dev.bytesRead, elapsedUs: sim.now },
+    cpu: { deliveredUs: cpus.cpus[0]!.meter.delivered, cores },
   };
 }

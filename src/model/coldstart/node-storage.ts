@@ -17,6 +17,9 @@ export interface NodeStorage {
   /** The node's path to the remote store (its NIC), if snapshots are remote. */
   readonly remote: SharedDevice | null;
   readonly cache: PageCache;
+  /** Snapshot extents being read into the cache now (by key), with the starts (runner slots)
+   * waiting for those reads to end. */
+  readonly reading: Map<number, number[]>;
 }
 
 export class FleetStorage {
@@ -37,6 +40,7 @@ export class FleetStorage {
       disk: this.bank.add(getDeviceSpec(c.disk)),
       remote: this.remote ? this.bank.add(remoteStoreSpec(this.remote)) : null,
       cache: new PageCache(Math.floor((c.pageCacheMiB * 1024 * 1024) / PAGE_BYTES)),
+      reading: new Map(),
     };
     this.nodes[i] = n;
     return n;

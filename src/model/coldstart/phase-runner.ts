@@ -1,9 +1,11 @@
-// Runs a cold start as a sequence of phases, each either a CPU delay or a job on a shared device,
+// Runs a cold start as a sequence of phases, each either host CPU work (on the node's cores when a
+// host CPU is attached, else a plain delay) or a job on a shared device,
 // timing each phase by the clock (so contention shows up in the phase it hits). One event kind for
 // all delays; device jobs report back through one listener. No closure per event or per start:
 // a path's steps are made once and read the start's own context from its state; events carry the
 // start's slot number.
 import type { Simulator } from '../../engine/simulator.ts';
+import type { HostCpu } from '../host-cpu.ts';
 import type { DeviceJob, SharedDevice } from '../storage/shared-device.ts';
 import type { PhaseTimes, StartDone, StartFunctionView } from './start-path.ts';
 
@@ -14,8 +16,15 @@ export interface DeviceAction {
   readonly job: DeviceJob;
 }
 
-/** What a step does once it begins: wait this many us, use a device, or nothing. */
-export type Action = number | DeviceAction | null;
+/** What a step does once it begins: this many us of host CPU work (one hardware thread), use a
+ * device, nothing, or `WAIT`: the step has parked the start and will call `PhaseRunner.resume`
+ * with its slot (e.g. waiting for another start's in-flight read). */
+export const WAIT = 'wait';
+/** A wait that uses no resource of the node (e.g. queueing for a host-wide lock). */
+export interface IdleAction {
+  readonly idleUs: number;
+}
+export type Action = number | DeviceAction | IdleAction | null | typeof WAIT;
 
 /** One step of a plan; `S` is the state a path's own steps read (its start context). */
 export interface Step<S extends StartState = StartState> {
@@ -38,6 +47,8 @@ export interface StartState {
   firstInvocationExtra: number;
   index: number;
   phaseStart: number;
+  /** The runner's slot for this start (set by `run`), for steps that park it. */
+  slot: number;
 }
 
 /** Event priority of phase steps (same as the fixed-delay path's completions). */
@@ -47,8 +58,10 @@ export class PhaseRunner {
   private readonly kind: number;
   private readonly slots: (StartState | null)[] = [];
   private readonly free: number[] = [];
-  /** Bound once and handed to devices as the job listener. */
+  /** Bound once and handed to devices and CPUs as the job listener. */
   private readonly onDeviceDone = (slot: number): void => this.finishStep(slot);
+  /** The nodes' cores; null: CPU work is a pure delay (no contention between starts). */
+  hostCpu: HostCpu | null = null;
 
   constructor(private readonly sim: Simulator) {
     this.kind = sim.register('coldstart/step', (slot) => this.finishStep(slot));
@@ -58,6 +71,7 @@ export class PhaseRunner {
   run(state: StartState): void {
     const slot = this.free.pop() ?? this.slots.length;
     this.slots[slot] = state;
+    state.slot = slot;
     this.beginStep(slot);
   }
 
@@ -79,13 +93,33 @@ export class PhaseRunner {
         s.index++;
         continue;
       }
+      if (a === WAIT) return;
+      if (typeof a === 'object' && 'idleUs' in a) {
+        if (a.idleUs <= 0) {
+          step.end?.(s);
+          s.index++;
+          continue;
+        }
+        this.sim.schedule(Math.ceil(this.sim.now + a.idleUs), this.kind, slot, 0, STEP_PRIORITY);
+        return;
+      }
       if (typeof a === 'number') {
-        this.sim.schedule(Math.ceil(this.sim.now + a), this.kind, slot, 0, STEP_PRIORITY);
+        if (this.hostCpu !== null) this.hostCpu.run(s.node, a, this.onDeviceDone, slot);
+        else this.sim.schedule(Math.ceil(this.sim.now + a), this.kind, slot, 0, STEP_PRIORITY);
       } else {
         a.device.submit(a.job, this.onDeviceDone, slot);
       }
       return;
     }
+  }
+
+  get now(): number {
+    return this.sim.now;
+  }
+
+  /** A parked step (it returned `WAIT`) is over. */
+  resume(slot: number): void {
+    this.finishStep(slot);
   }
 
   private finishStep(slot: number): void {

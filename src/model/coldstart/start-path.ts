@@ -4,6 +4,7 @@
 // REAP record/prefetch (snapshot issue).
 import type { Simulator } from '../../engine/simulator.ts';
 import type { RandomStreams } from '../../engine/random.ts';
+import type { HostCpu } from '../host-cpu.ts';
 
 /** What a start path may know about the function it starts. */
 export interface StartFunctionView {
@@ -47,6 +48,10 @@ export interface StartPath {
    * 0 nothing, 1 its recorded working-set file on disk, 2 its pages in the host page cache.
    */
   warmth?(fn: number, node: number): number;
+  /** Runs the path's CPU work on the nodes' cores from now on (absent: its CPU work is a delay). */
+  attachHostCpu?(cpu: HostCpu): void;
+  /** Host memory an instance of `fn` holds once started (absent: its guest memory). */
+  instanceMemoryMiB?(fn: StartFunctionView): number;
 }
 
 export interface StartPathContext {

@@ -59,6 +59,9 @@ export interface DeviceJob {
   readonly opWorkUs: number;
   readonly bytes?: number;
   readonly write?: boolean;
+  /** Made of small reads at scattered places (a fault chain), which a disk with command queueing
+   * can reorder (see DeviceSpec.queueing); default false (a sequential transfer). */
+  readonly random?: boolean;
 }
 
 export class SharedDevice {

@@ -123,7 +123,7 @@ export class WorkflowEngine implements InvocationIo {
       if (inv.cold) run.coldWaitUs += inv.dispatch - inv.arrival;
     }
     if (inv.computeStart >= 0 && inv.computeEnd >= 0) run.computeUs += inv.computeEnd - inv.computeStart;
-    this.stats[run.wf]!.invocation(inv, this.platform.functions[inv.fn]!.memoryMiB);
+    this.stats[run.wf]!.invocation(inv, this.platform.functions[inv.fn]!.spec.memoryMiB);
     if (inv.outcome !== 'completed') {
       this.fail(run, inv.reason || inv.outcome);
       return;
@@ -234,9 +234,9 @@ export class WorkflowEngine implements InvocationIo {
       return;
     }
     if (m === 'xdt') {
-      // The buffers live in the sender instance's memory: together they must fit in it.
+      // The buffers live in the sender instance's guest memory: together they must fit in it.
       const bytes = sends.reduce((a, x) => a + x.bytes, 0) + this.svc.xdt.heldBy(inst.id);
-      if (bytes > inst.memoryMiB * 2 ** 20) {
+      if (bytes > this.platform.functions[inst.fn]!.spec.memoryMiB * 2 ** 20) {
         this.fail(run, 'xdt-buffer-over-memory');
         this.platform.failRunning(inv, 'xdt-buffer-over-memory');
         return;
