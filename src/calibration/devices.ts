@@ -40,6 +40,7 @@ export interface HddFigures {
   readonly sustainedReadMidMBps: number;
   readonly capacityGB: number;
   readonly snapshotSpanMiB: number;
+  readonly ncqDepth: number;
 }
 
 export function hdd7200Figures(): HddFigures {
@@ -58,5 +59,6 @@ export function hdd7200Figures(): HddFigures {
     sustainedReadMidMBps: get('sustained_read_mid'),
     capacityGB: get('capacity'),
     snapshotSpanMiB: get('snapshot_span'),
+    ncqDepth: get('ncq_queue_depth'),
   };
 }

@@ -87,19 +87,7 @@ export function formatReapValidation(v: ReapValidation): string {
   ].join('\n');
 }
 
-/** Predictions with no paper counterpart here: N simultaneous starts of one function, SSD and HDD. */
-export function formatConcurrencyTable(fn = 'reap/helloworld', ns = [1, 2, 4, 8, 16, 32, 64]): string {
-  const out = [`${fn}: mean cold invocation latency (ms) with N simultaneous cold starts on one node`, 'disk            N   vanilla      REAP   speedup'];
-  for (const disk of ['ssd-sata-2020', 'hdd-7200']) {
-    for (const n of ns) {
-      const v = runColdStarts({ fn, mode: 'vanilla', n, disk }).meanUs / 1000;
-      const r = runColdStarts({ fn, mode: 'reap', n, disk }).meanUs / 1000;
-      out.push(`${disk.padEnd(14)} ${String(n).padStart(3)} ${v.toFixed(1).padStart(9)} ${r.toFixed(1).padStart(9)} ${(v / r).toFixed(2).padStart(8)}x`);
-    }
-  }
-  return out.join('\n');
-}
-
+import { formatConcurrency } from './validate-concurrency.ts';
 import { formatTransferValidation, validateTransfers } from './validate-transfers.ts';
 
 interface ValidateArgs {
@@ -113,7 +101,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
   builder: (y: Argv) =>
     y
       .positional('what', { type: 'string', choices: ['reap', 'transfers'], demandOption: true, describe: 'which validation' })
-      .option('concurrency', { type: 'boolean', default: false, describe: 'also print N-simultaneous-start predictions (SSD, HDD)' }) as Argv<ValidateArgs>,
+      .option('concurrency', { type: 'boolean', default: false, describe: 'also print N-simultaneous-start predictions (SSD, NVMe, HDD) and every function on HDD and NVMe' }) as Argv<ValidateArgs>,
   handler: (args: ArgumentsCamelCase<ValidateArgs>) => {
     if (args.what === 'transfers') {
       const t = validateTransfers();
@@ -123,7 +111,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     }
     const v = validateReap();
     process.stdout.write(formatReapValidation(v) + '\n');
-    if (args.concurrency) process.stdout.write('\n' + formatConcurrencyTable() + '\n');
+    if (args.concurrency) process.stdout.write('\n' + formatConcurrency() + '\n');
     if (!v.ok) process.exitCode = 1;
   },
 };

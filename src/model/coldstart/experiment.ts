@@ -40,6 +40,8 @@ export interface ColdStartRun {
 export interface ColdStartResult {
   /** End-to-end cold invocation latency of each start (us), in start order. */
   readonly latenciesUs: number[];
+  /** When each start was ready (start-path time, us), in start order. */
+  readonly readyUs: number[];
   readonly outcomes: StartOutcome[];
   readonly meanUs: number;
   readonly maxUs: number;
@@ -73,11 +75,13 @@ export function runColdStarts(run: ColdStartRun): ColdStartResult {
   if (run.flushPageCache ?? true) node.cache.flush();
   const latencies: number[] = new Array<number>(n).fill(NaN);
   const outcomes: StartOutcome[] = new Array<StartOutcome>(n);
+  const ready: number[] = new Array<number>(n).fill(NaN);
   const distinct = run.distinctSnapshots ?? true;
   for (let i = 0; i < n; i++) {
     const view = { index: distinct ? i : 0, name: profile.name, memoryMiB: profile.memoryMiB, profile: profile.preset };
     path.start(i, view, 0, (id, o) => {
       outcomes[id] = o;
+      ready[id] = sim.now;
       // The first invocation runs on the node's cores too (cnn_serving's extra is negative).
       const work = Math.max(0, profile.warmExecutionUs + o.firstInvocationExtra);
       cpus.run(0, work, (k) => (latencies[k] = sim.now), id);
@@ -87,6 +91,7 @@ export function runColdStarts(run: ColdStartRun): ColdStartResult {
   const dev = run.snapshotLocation === 'remote' ? node.remote! : node.disk;
   return {
     latenciesUs: latencies,
+    readyUs: ready,
     outcomes,
     meanUs: latencies.reduce((a, b) => a + b, 0) / n,
     // reduce, not Math.max(...): a spread of a very large array overflows the stack.

@@ -241,7 +241,7 @@ export class SnapshotStartPath implements StartPath {
             s.storage.reading.set(key, []);
           }
           const sameCached = s.role === Role.Hit || s.role === Role.Follow;
-          return chainCpu(m, s.device, vanillaChain(m, s.profile, sameCached, s.path === 'reap-record'), s);
+          return chainCpu(m, s.device, vanillaChain(m, s.profile, sameCached, s.path === 'reap-record'), s, this.fileOf(s));
         },
       },
       {
@@ -262,6 +262,11 @@ export class SnapshotStartPath implements StartPath {
         begin: (s) => (s.role === Role.Follow ? this.waitFor(s, memoryFileKey(s.fn.index)) : null),
       },
     ];
+  }
+
+  /** Which memory file a start reads (its function's, or its own copy's). */
+  private fileOf(s: SnapshotStart): number {
+    return this.copies === 'per-instance' ? -1 - s.instanceId : memoryFileKey(s.fn.index);
   }
 
   /** Parks `s` until the in-flight read of `key` on its node ends, if there is one. */
@@ -317,7 +322,7 @@ export class SnapshotStartPath implements StartPath {
       { phase: 'wsFetch', begin: (s) => (viaCache ? wsPages(s.profile) * m.pageCacheCopyUsPerPage : 0) },
       { phase: 'wsInstall', begin: (s) => wsPages(s.profile) * m.installUsPerPage },
       delayStep('resume', m.resumeUs),
-      { phase: 'faults', begin: (s) => chainCpu(m, s.device, prefetchChain(m, s.profile), s) },
+      { phase: 'faults', begin: (s) => chainCpu(m, s.device, prefetchChain(m, s.profile), s, this.fileOf(s)) },
       { phase: 'faults', begin: (s) => chainDevice(s) },
     ];
   }
@@ -363,14 +368,14 @@ function delayStep(phase: string, us: number): Step<SnapshotStart> {
  * contention each part slows by its own resource (the order within the chain is a simplification:
  * it makes a chain's reads back to back, which overstates its device queueing a little).
  */
-function chainCpu(m: Mechanism, dev: SharedDevice, shape: FaultChainShape, s: SnapshotStart): Action {
+function chainCpu(m: Mechanism, dev: SharedDevice, shape: FaultChainShape, s: SnapshotStart, file: number): Action {
   const c = chainCost(m, dev.spec, shape);
   s.phases.faultCount! += shape.pages;
   s.phases.majorFaults! += c.reads;
   s.phases.readBytes! += c.readBytes;
   s.chainJob =
     c.workUs > 0
-      ? { workUs: c.workUs, aloneUs: c.aloneUs - c.cpuUs, opWorkUs: c.reads > 1 ? c.workUs / c.reads : c.workUs, bytes: c.readBytes, random: true }
+      ? { workUs: c.workUs, aloneUs: c.aloneUs - c.cpuUs, opWorkUs: c.reads > 1 ? c.workUs / c.reads : c.workUs, readsPerOp: Math.min(1, c.reads), bytes: c.readBytes, random: true, file }
       : null;
   return c.cpuUs;
 }

@@ -17,6 +17,33 @@ export interface DeviceSpec {
   /** Positioning before a large sequential transfer: latency, and device time it occupies. */
   readonly seqAccessLatencyUs: number;
   readonly seqAccessWorkUs: number;
+  /** A disk with a moving head (absent: flash or memory, no positioning). */
+  readonly rotational?: RotationalDisk;
+}
+
+/**
+ * What positions a disk's head for a small random read: a seek over the span of the files being
+ * read (Ruemmler & Wilkes' t(d) = a + b*sqrt(d), pinned at the single-track seek and at the average
+ * seek, distance 1/3 of the stroke) and half a rotation; with several reads queued (SATA NCQ, up to
+ * `queueDepth`), rotational position ordering serves a batch of q in a tour of ~C*sqrt(q) rotations
+ * (Bachmat, STOC'02), so each read's positioning falls as q^(-1/2).
+ */
+export interface RotationalDisk {
+  readonly singleTrackSeekUs: number;
+  readonly averageSeekUs: number;
+  readonly halfRotationUs: number;
+  readonly capacityBytes: number;
+  /** Bytes of one snapshot memory file (laid out contiguously). */
+  readonly fileBytes: number;
+  /** Commands the drive reorders (NCQ: 32). */
+  readonly queueDepth: number;
+}
+
+/** Mean positioning of one random read (us) while `files` files are read with `queued` reads queued. */
+export function positioningUs(d: RotationalDisk, files: number, queued: number): number {
+  const span = Math.min(1, (Math.max(1, files) * d.fileBytes) / d.capacityBytes);
+  const seek = d.singleTrackSeekUs + (d.averageSeekUs - d.singleTrackSeekUs) * Math.sqrt(span);
+  return (seek + d.halfRotationUs) / Math.sqrt(Math.min(Math.max(1, queued), d.queueDepth));
 }
 
 export interface IoCost {

@@ -2,7 +2,7 @@
 // src/calibration, and the remote snapshot store seen through a node's NIC.
 import { deviceFigures, hdd7200Figures } from '../../calibration/devices.ts';
 import { PAGE_BYTES } from '../../calibration/mechanism.ts';
-import type { DeviceSpec } from './device-spec.ts';
+import { positioningUs, type DeviceSpec, type RotationalDisk } from './device-spec.ts';
 import { fitOpWork } from './mva.ts';
 
 function fromFigures(): Map<string, DeviceSpec> {
@@ -26,20 +26,23 @@ function fromFigures(): Map<string, DeviceSpec> {
 
 /**
  * A 7200 rpm disk. A fault reads at a random place inside one snapshot memory file (256 MiB laid
- * out contiguously), so its seek is short: Ruemmler & Wilkes' seek curve t(d) = a + b*sqrt(d),
- * pinned at the single-track seek and at the average seek (distance 1/3 of the stroke), evaluated at
- * the mean distance inside the span (span/3). A large read of a working-set file pays a full
- * average seek. One head: every operation occupies the device for its whole latency (no NCQ gain).
+ * out contiguously), so its seek is short (positioningUs with one file and nothing queued); several
+ * files read at once spread the head over their span, and queued reads are reordered (NCQ, up to
+ * 32; shared-device.ts). A large read of a working-set file pays a full average seek.
  */
 export function hdd7200(): DeviceSpec {
   const h = hdd7200Figures();
-  const rotationalUs = (60e6 / h.rpm) / 2;
-  const spanFraction = (h.snapshotSpanMiB * 1024 * 1024) / (h.capacityGB * 1e9);
-  const shortSeekUs =
-    1000 * (h.singleTrackSeekMs + (h.averageSeekMs - h.singleTrackSeekMs) * Math.sqrt(spanFraction));
+  const rotational: RotationalDisk = {
+    singleTrackSeekUs: 1000 * h.singleTrackSeekMs,
+    averageSeekUs: 1000 * h.averageSeekMs,
+    halfRotationUs: 60e6 / h.rpm / 2,
+    capacityBytes: h.capacityGB * 1e9,
+    fileBytes: h.snapshotSpanMiB * 1024 * 1024,
+    queueDepth: h.ncqDepth,
+  };
   const bytesPerUs = h.sustainedReadMidMBps;
-  const randUs = shortSeekUs + rotationalUs + PAGE_BYTES / bytesPerUs;
-  const accessUs = 1000 * h.averageSeekMs + rotationalUs;
+  const randUs = positioningUs(rotational, 1, 1) + PAGE_BYTES / bytesPerUs;
+  const accessUs = rotational.averageSeekUs + rotational.halfRotationUs;
   return {
     name: 'hdd-7200',
     randReadLatencyUs: randUs,
@@ -48,6 +51,7 @@ export function hdd7200(): DeviceSpec {
     seqWriteBytesPerUs: bytesPerUs,
     seqAccessLatencyUs: accessUs,
     seqAccessWorkUs: accessUs,
+    rotational,
   };
 }
 

@@ -6,7 +6,7 @@
 // 360 MB/s, a lone sequential read 850 MB/s; random and sequential jobs draw on the same device
 // time, so they slow each other down.
 import type { Simulator } from '../../engine/simulator.ts';
-import type { DeviceSpec } from './device-spec.ts';
+import { positioningUs, type DeviceSpec } from './device-spec.ts';
 import { mvaShares, type MvaClass } from './mva.ts';
 import { DeliveryMeter, INVARIANT } from '../invariants.ts';
 
@@ -14,8 +14,17 @@ import { DeliveryMeter, INVARIANT } from '../invariants.ts';
 export type JobListener = (token: number) => void;
 
 interface Job extends MvaClass {
+  /** Work left in the job's own units: device time at its nominal (one file, QD1) cost. */
   workLeft: number;
   share: number;
+  /** Device time of one operation now (what the MVA sees); the nominal one below. */
+  opWorkUs: number;
+  readonly nominalOpUs: number;
+  /** Nominal work done per us of device time (> 1 when queued reads cut positioning). */
+  speed: number;
+  readonly random: boolean;
+  readonly file: number;
+  readonly readsPerOp: number;
   readonly listener: JobListener;
   readonly token: number;
   readonly bytes: number;
@@ -62,6 +71,10 @@ export interface DeviceJob {
   /** Made of small reads at scattered places (a fault chain), which a disk with command queueing
    * can reorder (see DeviceSpec.queueing); default false (a sequential transfer). */
   readonly random?: boolean;
+  /** Which file it reads (for the head's span on a rotational disk); default 0. */
+  readonly file?: number;
+  /** Random reads in one operation (a job of fewer reads than one has a fraction); default 1. */
+  readonly readsPerOp?: number;
 }
 
 export class SharedDevice {
@@ -119,6 +132,11 @@ export class SharedDevice {
     this.jobs.push({
       workLeft: workUs,
       opWorkUs,
+      nominalOpUs: opWorkUs,
+      speed: 1,
+      random: job.random ?? false,
+      file: job.file ?? 0,
+      readsPerOp: job.readsPerOp ?? 1,
       // Per-operation time off the device, so that alone the job takes exactly aloneUs.
       delayUs: Math.max(0, opWorkUs * (aloneUs / workUs - 1)),
       share: 0,
@@ -138,7 +156,7 @@ export class SharedDevice {
     if (dt <= 0 || this.jobs.length === 0) return;
     let total = 0;
     for (const j of this.jobs) {
-      j.workLeft -= j.share * dt;
+      j.workLeft -= j.share * dt * j.speed;
       total += j.share;
     }
     this.account(total * dt, dt);
@@ -150,17 +168,46 @@ export class SharedDevice {
       this.sim.clearSlot(this.kind, this.id);
       return;
     }
+    if (this.spec.rotational) this.reposition();
     mvaShares(jobs, this.shares);
     let soonest = Infinity;
     for (let i = 0; i < jobs.length; i++) {
       const j = jobs[i]!;
       j.share = this.shares[i]!;
-      const t = j.workLeft <= DONE_EPS ? 0 : j.workLeft / j.share;
+      const t = j.workLeft <= DONE_EPS ? 0 : j.workLeft / (j.share * j.speed);
       if (t < soonest) soonest = t;
     }
     // Integer-us clock: round the completion up, so a job never finishes before its work is done.
     const at = Math.max(this.sim.now, Math.ceil(this.sim.now + soonest - 1e-9));
     this.sim.setSlot(this.kind, this.id, at, EVENT_PRIORITY);
+  }
+
+  /**
+   * Rotational disk: each random job's read costs its transfer plus the positioning for the files
+   * being read now and the reads queued (one per active random job: a fault chain has one read
+   * outstanding). Alone on one file this is the nominal cost (speed 1).
+   */
+  private reposition(): void {
+    const d = this.spec.rotational!;
+    const jobs = this.jobs;
+    let queued = 0;
+    let files = 0;
+    for (let i = 0; i < jobs.length; i++) {
+      const j = jobs[i]!;
+      if (!j.random) continue;
+      queued++;
+      let seen = false;
+      for (let k = 0; k < i && !seen; k++) seen = jobs[k]!.random && jobs[k]!.file === j.file;
+      if (!seen) files++;
+    }
+    if (queued === 0) return;
+    const alone = positioningUs(d, 1, 1);
+    const now = positioningUs(d, files, queued);
+    for (const j of jobs) {
+      if (!j.random) continue;
+      j.opWorkUs = j.nominalOpUs + j.readsPerOp * (now - alone);
+      j.speed = j.nominalOpUs / j.opWorkUs;
+    }
   }
 
   /** @internal completion event from the bank. */

@@ -102,3 +102,49 @@ describe('hdd-7200 preset', () => {
     expect(many).toBeLessThanOrEqual(one * 1.0001);
   });
 });
+
+describe('hdd-7200: head positioning over the files read, NCQ reordering of queued reads', () => {
+  /** `qd` serial chains of 4 KB random reads, each on its own file (`distinct`) or one file. */
+  function chains(qd: number, distinct: boolean): { mbps: number; delivered: number; busy: number } {
+    const sim = new Simulator();
+    const dev = new StorageBank(sim).add(getDeviceSpec('hdd-7200'));
+    const c = runReadCost(dev.spec, 1);
+    const reads = 200;
+    for (let i = 0; i < qd; i++) {
+      dev.submit({ workUs: reads * c.workUs, aloneUs: reads * c.latencyUs, opWorkUs: c.workUs, bytes: reads * PAGE, random: true, file: distinct ? i : 0 }, () => {}, i);
+    }
+    sim.run();
+    return { mbps: (qd * reads * PAGE) / sim.now, delivered: dev.deliveredWorkUs, busy: dev.busyUs };
+  }
+
+  it('one chain: one read per positioning (short seek + half a rotation, ~5.3 ms)', () => {
+    expect(runReadCost(getDeviceSpec('hdd-7200'), 1).latencyUs).toBeCloseTo(5320, -2);
+    expect(chains(1, false).mbps).toBeCloseTo(PAGE / 5320, 2);
+  });
+
+  it('queued reads on one file: throughput grows as sqrt(q) up to 32, then flat', () => {
+    const one = chains(1, false).mbps;
+    // Positioning falls as q^(-1/2); the 4 KB transfer (26 us of 5.3 ms) does not.
+    for (const q of [4, 16, 32]) {
+      const gain = chains(q, false).mbps / one / Math.sqrt(q);
+      expect(gain).toBeGreaterThan(0.95);
+      expect(gain).toBeLessThanOrEqual(1 + 1e-9);
+    }
+    expect(chains(64, false).mbps).toBeCloseTo(chains(32, false).mbps, 3);
+  });
+
+  it('distinct files spread the head: less than on one file, still more than one chain', () => {
+    const one = chains(1, false).mbps;
+    const same = chains(32, false).mbps;
+    const spread = chains(32, true).mbps;
+    expect(spread).toBeLessThan(same);
+    expect(spread).toBeGreaterThan(4 * one);
+  });
+
+  it('never more than 1 us of device time per us', () => {
+    for (const q of [1, 8, 64]) {
+      const r = chains(q, true);
+      expect(r.delivered).toBeLessThanOrEqual(r.busy * (1 + 1e-9) + 1e-6);
+    }
+  });
+});
