@@ -174,8 +174,8 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
     wsFileIo: cs.wsFileIo,
     assumeRecorded: cs.preRecorded,
     fallbackProfile: cs.fallbackProfile,
-    snapshotCopies: cs.snapshotCopies,
-    controlPath: cs.controlPath,
+    snapshotCopies: cs.snapshotCopies ?? 'shared',
+    controlPath: cs.controlPath ?? 'none',
   });
   const recorder = new Recorder({
     functionNames: functions.map((f) => f.name),

@@ -245,15 +245,16 @@ export const ColdStart = z.strictObject({
   wsFileIo: z.enum(['direct', 'page-cache']).default('direct').describe('REAP reads the working-set file with O_DIRECT (paper) or through the page cache'),
   preRecorded: z.boolean().default(false).describe('treat every function as already recorded (REAP prefetch from the first cold start)'),
   fallbackProfile: z.string().default('reap/helloworld').describe('snapshot shape for functions without a reap/ profile'),
-  // Contention between concurrent cold starts on a host (issue 18); keep these together.
+  // Contention between concurrent cold starts on a host (issue 18); keep these together. Optional
+  // (defaults applied in build.ts) so that resolved scenarios that do not use them are unchanged.
   snapshotCopies: z
     .enum(['shared', 'per-instance'])
-    .default('shared')
-    .describe("restores of a function on a node read one snapshot file, sharing the page cache and in-flight reads (shared), or each its own copy (per-instance)"),
+    .optional()
+    .describe("restores of a function on a node read one snapshot file, sharing the page cache and in-flight reads (shared, the default), or each its own copy (per-instance)"),
   controlPath: z
     .enum(['none', 'vhive-2024'])
-    .default('none')
-    .describe('host-wide serialised control-path steps: none (REAP-era vHive v1.0) or vhive-2024 (devmapper snapshot creation under one lock per host, network configs from a pool of 10)'),
+    .optional()
+    .describe('host-wide serialised control-path steps: none (the default, REAP-era vHive v1.0) or vhive-2024 (devmapper snapshot creation under one lock per host, network configs from a pool of 10)'),
 });
 
 export const Platform = z.strictObject({
