@@ -3,6 +3,7 @@
 // invocation's latency = start-path time + its first execution (warm execution + first-invocation
 // extra, the scheduler's rule), which is what the paper measured end to end. Start-path CPU work and
 // the first executions share the node's cores (48 hardware threads on the REAP host by default).
+import { hostContentionFigures } from '../../calibration/host-contention.ts';
 import { Simulator } from '../../engine/simulator.ts';
 import { RandomStreams } from '../../engine/random.ts';
 import type { RemoteStoreOptions } from '../storage/presets.ts';
@@ -52,7 +53,7 @@ export interface ColdStartResult {
 }
 
 /** Hardware threads of the REAP paper's host (2 x 24 cores; 48 logical cores, §6.5). */
-export const REAP_HOST_THREADS = 48;
+export const REAP_HOST_THREADS = hostContentionFigures().hostThreads;
 
 export function runColdStarts(run: ColdStartRun): ColdStartResult {
   const profile = getFunctionProfile(run.fn);
