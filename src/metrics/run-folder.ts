@@ -84,10 +84,13 @@ export class RunFolder {
     this.check();
     // The pid and a counter keep concurrent runs (sweep workers) into the same parent apart.
     this.tmp = join(dirname(this.final), `.tmp-${basename(this.final)}-${process.pid}-${RunFolder.counter++}`);
-    mkdirSync(dirname(this.final), { recursive: true });
+    this.createdParent = mkdirSync(dirname(this.final), { recursive: true }) ?? null;
     removeStaleTemps(dirname(this.final), new Set([basename(this.final)]));
     mkdirSync(this.tmp);
   }
+
+  /** The first folder above the run folder that this run created (e.g. `runs/`), if any. */
+  private readonly createdParent: string | null;
 
   private static counter = 0;
 
@@ -144,7 +147,17 @@ export class RunFolder {
     }
   }
 
+  /** Removes the temporary, and the folders above it that this run created if they are empty. */
   abort(): void {
     if (existsSync(this.tmp)) removeRunFiles(this.tmp);
+    if (this.createdParent === null) return;
+    for (let d = dirname(this.final); ; d = dirname(d)) {
+      try {
+        rmdirSync(d); // only an empty folder: anything put there since stays, and so does the folder
+      } catch {
+        return;
+      }
+      if (d === this.createdParent) return;
+    }
   }
 }

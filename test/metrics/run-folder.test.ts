@@ -50,6 +50,16 @@ describe('RunFolder', () => {
     expect(readdirSync(parent)).toEqual(['r']);
   });
 
+  it('an aborted run removes the folders it created above the run folder, and only those', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'sim-rf-'));
+    new RunFolder(join(parent, 'runs', 'deep', 'r')).abort();
+    expect(readdirSync(parent)).toEqual([]);
+    mkdirSync(join(parent, 'mine'));
+    new RunFolder(join(parent, 'mine', 'runs', 'r')).abort();
+    expect(readdirSync(parent)).toEqual(['mine']);
+    expect(readdirSync(join(parent, 'mine'))).toEqual([]);
+  });
+
   it('recognises a run folder by its own files only', () => {
     const parent = mkdtempSync(join(tmpdir(), 'sim-rf-'));
     expect(inspectOutPath(join(parent, 'none')).kind).toBe('absent');
