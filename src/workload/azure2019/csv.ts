@@ -1,6 +1,6 @@
 // Streaming CSV rows with their line numbers, and strict field parsing that reports
 // the file and line of a bad value as an InputError (exit code 2).
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse as parseSync } from 'csv-parse/sync';
 import { InputError } from '../../scenario/errors.ts';
@@ -17,6 +17,18 @@ export interface CsvRow {
  * than a general parser on the 1,444-column count files); a line holding a quote is handed to
  * csv-parse. Quoted fields spanning lines are not supported. Empty lines are skipped.
  */
+/** Large reads for the day-long count files, but no 1 MiB buffer for a small file (a scenario
+ * with 2,000 sources of a 17 KB trace spent half its time collecting those buffers). */
+function chunkBytes(file: string): number {
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch {
+    // The stream reports a missing or unreadable file below, with the message the user sees.
+  }
+  return Math.max(4096, Math.min(1 << 20, size + 1));
+}
+
 export async function readCsv(
   file: string,
   onHeader: (header: string[]) => void,
@@ -45,7 +57,7 @@ export async function readCsv(
   };
   let rest = '';
   try {
-    for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: chunkBytes(file) })) {
       const s = rest + (chunk as string);
       let from = 0;
       for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', from)) {
