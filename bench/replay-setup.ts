@@ -10,7 +10,7 @@ const ROOT = join(import.meta.dirname, '..');
 async function ensureTrace(functions: number, seed: number): Promise<string> {
   const dir = join(ROOT, '.bench-cache', `azure-${functions}-seed${seed}`);
   if (!existsSync(join(dir, 'invocations_per_function_md.anon.d01.csv'))) {
-    await synthesizeTrace({ out: dir, functions, days: 1, seed });
+    await synthesizeTrace({ out: dir, functions, days: 1, seed, force: true }); // our own cache: a partial one is replaced
   }
   return dir;
 }
