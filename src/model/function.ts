@@ -41,6 +41,16 @@ export class FunctionState implements FunctionView {
   inSystemSince = 0;
   /** Generation of the pending pre-warm event (bumped to cancel it). */
   prewarmGen = 0;
+  /** Instances starting now, and instance starts begun so far (cold-wait counting). */
+  starting = 0;
+  startsBegun = 0;
+  /** The newest instance still starting (bound cold binding), or null. */
+  lastStarting: Instance | null = null;
+  /** Requests accepted by its instances but waiting there for a worker. */
+  backlog = 0;
+  /** Rate-limited scale-out: earliest next instance start (us), and whether a retry is pending. */
+  nextStartAt = 0;
+  scaleRetryPending = false;
 
   constructor(
     readonly index: number,

@@ -33,6 +33,11 @@ export class Instance implements InstanceView {
   idleListed = false;
   idleStamp = 0;
   memberIndex = -1;
+  /** Rows bound to it while it starts (platform.coldBinding = bound). */
+  readonly bound: number[] = [];
+  /** Requests executing, and rows accepted but waiting for a worker (platform.instanceParallelism). */
+  running = 0;
+  readonly backlog: number[] = [];
 
   constructor(
     readonly id: number,

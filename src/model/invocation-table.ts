@@ -62,6 +62,8 @@ export class InvocationTable {
     f[o + Col.Work] = 0;
     f[o + Col.Node] = -1;
     f[o + Col.Path] = 0;
+    f[o + Col.StartMark] = -1;
+    f[o + Col.WaitedStart] = 0;
     this.flow[row] = flow;
     return row;
   }

@@ -24,6 +24,10 @@ export const enum Col {
   Node = 10,
   /** Index of the start path's name (pathName). */
   Path = 11,
+  /** Instance starts begun when it joined the wait queue (-2: one was under way; -1: never queued). */
+  StartMark = 12,
+  /** 1 if it waited for an instance start, whichever instance served it. */
+  WaitedStart = 13,
   Stride = 16,
 }
 
@@ -90,6 +94,10 @@ export class Invocation {
   /** True if it was the first invocation of a freshly started instance it waited for. */
   get cold(): boolean {
     return (this.num(Col.Flags) & 1) === 1;
+  }
+  /** True if it waited in the queue while an instance of its function was starting. */
+  get waitedForStart(): boolean {
+    return this.num(Col.WaitedStart) === 1;
   }
   /** Execution time at full speed that was drawn for it (us), including cold extras. */
   get work(): number {

@@ -15,6 +15,8 @@ import { Col, OUTCOMES, OutcomeCode, type Invocation } from './invocation.ts';
 import { InvocationTable } from './invocation-table.ts';
 import { endedTwice } from './invariants.ts';
 import { Node } from './node.ts';
+import type { Distribution } from '../engine/distributions.ts';
+import type { RandomStream } from '../engine/random.ts';
 import type { PlatformObserver, TeardownReason } from './observer.ts';
 
 export interface NodeSpec {
@@ -37,6 +39,20 @@ export interface PlatformConfig {
   readonly observer: PlatformObserver;
   /** Data movement around compute for invocations that carry workflow data (null: none). */
   readonly io?: InvocationIo | null;
+  /** Provider settings (docs/providers.md); absent: the plain platform. */
+  readonly provider?: ProviderPlatformConfig;
+}
+
+export interface ProviderPlatformConfig {
+  /** Client round trip (us) and front-end overhead of each workload request, before routing. */
+  readonly propagationUs: number;
+  readonly frontEnd: Distribution | null;
+  /** A request that waits for an instance start is bound to the instance started for it. */
+  readonly bound: boolean;
+  /** Requests an instance executes at once (0: all its slots); the others queue at the instance. */
+  readonly instanceParallelism: number;
+  /** Least time (us) between two instance starts of one function (0: no limit). */
+  readonly scaleOutGapUs: number;
 }
 
 /**
@@ -98,6 +114,10 @@ export class Platform implements HostCpu {
   private readonly onReadyBound: (id: number, outcome: StartOutcome) => void;
   /** Start-path CPU jobs on the nodes' cores (ids from HOST_JOB_BASE up). */
   private readonly hostJobs = new HostJobs();
+  private readonly prov: ProviderPlatformConfig | null;
+  private readonly kEnter: number = -1;
+  private readonly kScaleRetry: number = -1;
+  private readonly frontRngs: RandomStream[] = [];
 
   constructor(
     private readonly sim: Simulator,
@@ -128,6 +148,16 @@ export class Platform implements HostCpu {
     this.kPrewarm = sim.register('prewarm', (fn, gen) => this.onPrewarm(fn, gen));
     this.kTick = sim.register('autoscaler-tick', () => this.onTick());
     this.onReadyBound = (id, outcome) => this.onReady(id, outcome);
+    this.prov = cfg.provider ?? null;
+    if (this.prov) {
+      this.kEnter = sim.register('front-end', (row) => this.enter(row, this.invocations.f[row * Col.Stride + Col.Fn]!));
+      this.kScaleRetry = sim.register('scale-out-retry', (fn) => {
+        const f = this.functions[fn]!;
+        f.scaleRetryPending = false;
+        if (f.queue.length > 0 || f.backlog > 0) this.scale(f);
+      });
+      for (const f of cfg.functions) this.frontRngs.push(rng.stream(`frontend/${f.name}`));
+    }
     const tick = cfg.autoscaler.tickInterval;
     this.ticking = cfg.autoscaler.onTick !== undefined && tick !== undefined;
     if (this.ticking) {
@@ -161,27 +191,87 @@ export class Platform implements HostCpu {
 
   /** A trace or synthetic arrival: nobody outside holds it, so it is a table row and nothing else. */
   private arriveFromLane(fnIndex: number): void {
-    this.admit(this.invocations.alloc(this.nextInvocationId++, fnIndex, this.sim.now, null), fnIndex);
+    const row = this.invocations.alloc(this.nextInvocationId++, fnIndex, this.sim.now, null);
+    const p = this.prov;
+    if (p !== null && (p.frontEnd !== null || p.propagationUs > 0)) {
+      // Client round trip and front-end overhead before the request reaches routing.
+      const now = this.sim.now;
+      this.inFlight++;
+      this.cfg.observer.arrival(this.invocations.view(row), now);
+      const fe = p.frontEnd !== null ? Math.max(0, Math.round(p.frontEnd.sample(this.frontRngs[fnIndex]!))) : 0;
+      this.sim.schedule(now + p.propagationUs + fe, this.kEnter, row, 0, PRIORITY.arrival);
+      return;
+    }
+    this.admit(row, fnIndex);
   }
 
   private admit(row: number, fnIndex: number): void {
+    this.inFlight++;
+    this.cfg.observer.arrival(this.invocations.view(row), this.sim.now);
+    this.enter(row, fnIndex);
+  }
+
+  /** The request reaches routing: a free slot, else the wait queue and scaling. */
+  private enter(row: number, fnIndex: number): void {
     const now = this.sim.now;
     const fn = this.functions[fnIndex]!;
-    this.inFlight++;
-    this.cfg.observer.arrival(this.invocations.view(row), now);
     this.cfg.keepAlive.onArrival?.(fn, now);
     fn.prewarmGen++; // a pending pre-warm was planned for an idle time that just ended
     this.changeInSystem(fn, 1);
-    const inst = this.takeAvailable(fn);
+    const inst = this.prov !== null && this.prov.instanceParallelism > 0 ? this.takeLeastBusy(fn) : this.takeAvailable(fn);
     if (inst) {
       this.dispatch(row, inst, fn);
       return;
     }
     fn.queue.push(row);
     this.queued++;
-    const id = this.invocations.f[row * Col.Stride + Col.Id]!;
+    const o = row * Col.Stride;
+    // Whether it waits for an instance start: one under way now, or one begun before it leaves.
+    this.invocations.f[o + Col.StartMark] = fn.starting > 0 ? -2 : fn.startsBegun;
+    const id = this.invocations.f[o + Col.Id]!;
     this.sim.schedule(now + this.cfg.maxQueueWait, this.kQueueTimeout, fnIndex, id, PRIORITY.queueTimeout);
     this.scale(fn);
+    if (this.prov !== null && this.prov.bound) this.bindWaiting(fn);
+  }
+
+  /**
+   * Instance-queue platforms (instanceParallelism): the instance with a free slot and the fewest
+   * requests, the most recently listed on ties; full ones leave the stack.
+   */
+  private takeLeastBusy(fn: FunctionState): Instance | undefined {
+    const stack = fn.available;
+    let best = -1;
+    let kept = 0;
+    for (let i = 0; i < stack.length; i++) {
+      const inst = stack[i]!;
+      const ok = inst.inAvailable && (inst.state === InstanceState.Idle || inst.state === InstanceState.Busy) && inst.active < fn.concurrency;
+      if (!ok) {
+        inst.inAvailable = false;
+        continue;
+      }
+      stack[kept] = inst;
+      if (best < 0 || inst.active <= stack[best]!.active) best = kept;
+      kept++;
+    }
+    stack.length = kept;
+    fn.deadAvailable = 0;
+    if (best < 0) return undefined;
+    const inst = stack[best]!;
+    if (inst.active + 1 >= fn.concurrency) {
+      stack.splice(best, 1);
+      inst.inAvailable = false;
+    }
+    return inst;
+  }
+
+  /** Bound cold binding: waiting requests are bound, oldest first, to the newest starting instance with room. */
+  private bindWaiting(fn: FunctionState): void {
+    const inst = fn.lastStarting;
+    if (inst === null || inst.state !== InstanceState.Starting) return;
+    while (inst.bound.length < fn.concurrency && fn.queue.length > 0) {
+      inst.bound.push(fn.queue.shift()!);
+      fn.startingSlots--;
+    }
   }
 
   /** An instance of `fn` with a free slot, most recently freed first; stale entries are skipped. */
@@ -228,12 +318,29 @@ export class Platform implements HostCpu {
     const t = this.invocations;
     const f = t.f;
     const o = row * Col.Stride;
+    const mark = f[o + Col.StartMark]!;
+    if (mark !== -1 && (mark === -2 || fn.startsBegun > mark)) f[o + Col.WaitedStart] = 1;
     f[o + Col.Dispatch] = now;
     f[o + Col.Instance] = inst.id;
     f[o + Col.Node] = inst.node;
     f[o + Col.Work] = work;
     t.host[row] = inst;
-    if (this.cfg.io && t.flow[row] !== null) this.fetchThenCompute(row, inst, fn);
+    const par = this.prov !== null ? this.prov.instanceParallelism : 0;
+    if (par > 0) {
+      if (inst.running >= par) {
+        // Accepted by the instance, waits there for its worker (Azure's Python host).
+        inst.backlog.push(row);
+        fn.backlog++;
+        this.scale(fn);
+        return;
+      }
+      inst.running++;
+    }
+    this.run(row, inst, fn);
+  }
+
+  private run(row: number, inst: Instance, fn: FunctionState): void {
+    if (this.cfg.io && this.invocations.flow[row] !== null) this.fetchThenCompute(row, inst, fn);
     else this.startCompute(row, inst, fn);
   }
 
@@ -308,6 +415,16 @@ export class Platform implements HostCpu {
     inst.lastUsed = now;
     if (outcome !== OutcomeCode.Completed) t.reason[row] = reason;
     this.end(row, fn);
+    if (this.prov !== null && this.prov.instanceParallelism > 0) {
+      inst.running--;
+      const waiting = inst.backlog.shift();
+      if (waiting !== undefined) {
+        fn.backlog--;
+        inst.running++;
+        t.f[waiting * Col.Stride + Col.Dispatch] = now; // its execution starts now
+        this.run(waiting, inst, fn);
+      }
+    }
     const next = this.shiftQueue(fn);
     if (next >= 0) {
       this.dispatch(next, inst, fn);
@@ -361,11 +478,32 @@ export class Platform implements HostCpu {
 
   private scale(fn: FunctionState): void {
     const now = this.sim.now;
-    const n = this.cfg.autoscaler.instancesToStart(
+    const p = this.prov;
+    const par = p !== null ? p.instanceParallelism : 0;
+    let n = this.cfg.autoscaler.instancesToStart(
       fn,
-      { queued: fn.queue.length, startingSlots: fn.startingSlots, instances: fn.instances },
+      par > 0
+        ? // Requests waiting anywhere (front-end or an instance) against the workers starting.
+          { queued: fn.queue.length + fn.backlog, startingSlots: fn.starting * par, instances: fn.instances, slotsPerInstance: par }
+        : { queued: fn.queue.length, startingSlots: fn.startingSlots, instances: fn.instances },
       now,
     );
+    if (n > 0 && p !== null && p.scaleOutGapUs > 0) {
+      // At most one instance per gap (Azure's scale controller: one per second for HTTP).
+      if (now < fn.nextStartAt) {
+        if (!fn.scaleRetryPending) {
+          fn.scaleRetryPending = true;
+          this.sim.schedule(fn.nextStartAt, this.kScaleRetry, fn.index, 0, PRIORITY.tick);
+        }
+        return;
+      }
+      if (n > 1 && !fn.scaleRetryPending) {
+        fn.scaleRetryPending = true;
+        this.sim.schedule(now + p.scaleOutGapUs, this.kScaleRetry, fn.index, 0, PRIORITY.tick);
+      }
+      n = 1;
+      fn.nextStartAt = now + p.scaleOutGapUs;
+    }
     for (let i = 0; i < n; i++) {
       const node = this.findNode(fn);
       if (node < 0) {
@@ -443,7 +581,13 @@ export class Platform implements HostCpu {
     node.instanceCount++;
     fn.instances++;
     fn.startingSlots += fn.concurrency;
+    fn.starting++;
+    fn.startsBegun++;
     this.cfg.observer.instanceStarted(inst, now);
+    if (!prewarmed && this.prov !== null && this.prov.bound) {
+      fn.lastStarting = inst;
+      this.bindWaiting(fn);
+    }
     this.cfg.startPath.start(inst.id, fn, nodeIndex, this.onReadyBound);
   }
 
@@ -454,12 +598,22 @@ export class Platform implements HostCpu {
       throw new Error(`start path reported instance ${id} ready, but it is not starting`);
     }
     const fn = this.functions[inst.fn]!;
-    fn.startingSlots -= fn.concurrency;
+    fn.startingSlots -= fn.concurrency - inst.bound.length;
+    fn.starting--;
+    if (fn.lastStarting === inst) fn.lastStarting = null;
     inst.firstInvocationExtraUs = outcome.firstInvocationExtra;
     inst.readyAt = now;
     inst.lastUsed = now;
     inst.state = InstanceState.Busy;
     this.cfg.observer.instanceReady(inst, outcome, now);
+    // Requests bound to it first (bound cold binding), then the oldest waiting ones.
+    for (let i = 0; i < inst.bound.length; i++) {
+      const row = inst.bound[i]!;
+      this.queued--;
+      this.invocations.setCold(row, outcome.path);
+      this.dispatch(row, inst, fn);
+    }
+    inst.bound.length = 0;
     while (inst.active < fn.concurrency) {
       const row = this.shiftQueue(fn);
       if (row < 0) break;

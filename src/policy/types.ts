@@ -19,6 +19,8 @@ export interface DemandView {
   readonly startingSlots: number;
   /** Live instances (starting, idle or busy). */
   readonly instances: number;
+  /** Requests one new instance takes off the queue, if not the function's concurrency. */
+  readonly slotsPerInstance?: number;
 }
 
 /** What a periodic autoscaler sees of one function at a tick. */

@@ -8,6 +8,6 @@ export class PerRequestAutoscaler implements AutoscalerPolicy {
 
   instancesToStart(fn: FunctionView, demand: DemandView): number {
     const unserved = demand.queued - demand.startingSlots;
-    return unserved > 0 ? Math.ceil(unserved / fn.concurrency) : 0;
+    return unserved > 0 ? Math.ceil(unserved / (demand.slotsPerInstance ?? fn.concurrency)) : 0;
   }
 }
