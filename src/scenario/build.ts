@@ -5,6 +5,7 @@ import { RandomStreams } from '../engine/random.ts';
 import { Simulator } from '../engine/simulator.ts';
 import { parseDuration, parseMemoryMiB, parseRate } from '../engine/units.ts';
 import { createStartPath } from '../model/coldstart/factory.ts';
+import { buildFetchPath, providerConfig } from './build-provider.ts';
 import type { NodeStorageConfig } from '../model/coldstart/node-storage.ts';
 import type { StartPath } from '../model/coldstart/start-path.ts';
 import type { FunctionSpec } from '../model/function.ts';
@@ -164,7 +165,7 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
   const autoscaler = buildAutoscaler(s.policies.autoscaler, ctx);
   const keepAlive = buildKeepAlive(s.policies.keepAlive, ctx);
   const cs = s.coldStart;
-  const startPath = createStartPath(cs.mode === 'delay' ? 'fixed' : cs.mode, { sim, rng }, {
+  const startPath: StartPath = s.deployment !== undefined ? buildFetchPath(s.deployment, sim, rng, functions) : createStartPath(cs.mode === 'delay' ? 'fixed' : cs.mode, { sim, rng }, {
     fixedDelay: buildDistribution(cs.delay),
     fixedOverrides: functions.map((f) => f.coldStartDelay),
     functionNames: functions.map((f) => f.name),
@@ -199,6 +200,7 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
     keepAlive,
     startPath,
     observer: hasWorkflows ? hookedObserver(recorder, hooks) : recorder,
+    ...providerConfig(s),
   });
   platform.horizon = duration;
   const workflows = hasWorkflows ? buildWorkflows(s, sim, rng, platform, functions, nodes, hooks) : null;

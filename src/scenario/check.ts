@@ -10,6 +10,7 @@ import { MINUTES_PER_DAY } from '../workload/azure2019/counts.ts';
 import { patternProblem } from '../model/workflow/spec.ts';
 import { profileDefaults, profileNames } from './profiles.ts';
 import type { ResolvedScenario } from './schema.ts';
+import { platformProblems } from './check-platform.ts';
 
 export const DEFAULT_FUNCTION_MEMORY = '256MiB';
 
@@ -144,6 +145,7 @@ export function checkScenario(s: ResolvedScenario, file: string): InputProblem[]
       add(`policies.${key}`, (e as Error).message);
     }
   }
+  problems.push(...platformProblems(s, file));
   const delayProblem = distributionProblem(s.coldStart.delay);
   if (delayProblem) add('coldStart.delay', delayProblem);
   return problems;

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { InputError, type InputProblem } from './errors.ts';
 import { Scenario, type ResolvedScenario } from './schema.ts';
 import { checkScenario } from './check.ts';
+import { expandProvider } from './providers.ts';
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -201,7 +202,8 @@ function bestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] {
  * Validates an already-parsed scenario object. Schema problems and the semantic problems that can
  * still be checked are reported together, so a file needs one round of fixes, not two.
  */
-export function validateScenario(raw: unknown, file = '<scenario>'): ResolvedScenario {
+export function validateScenario(input: unknown, file = '<scenario>'): ResolvedScenario {
+  const raw = expandProvider(input);
   const r = Scenario.safeParse(raw);
   if (!r.success) {
     const located = locate(r.error.issues, file);

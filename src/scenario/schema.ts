@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { parseBandwidth, parseDuration, parseRate, parseSize, type Quantity } from '../engine/units.ts';
 import * as L from './limits.ts';
+import { PROVIDER_NAMES } from './provider-names.ts';
 
 /** Where a converted quantity must lie, in base units, and the same in words for messages. */
 interface Domain {
@@ -263,6 +264,40 @@ export const Platform = z.strictObject({
     .enum(['processor-sharing', 'none'])
     .default('processor-sharing')
     .describe('CPU contention: processor sharing when busy vCPUs exceed cores, or none'),
+  // Provider presets (docs/providers.md): a preset fills the fields below, and others, where the
+  // scenario leaves them out; each is an ordinary setting. Absent fields keep the plain platform.
+  provider: z
+    .enum(PROVIDER_NAMES)
+    .optional()
+    .describe('provider preset: fills every setting it names that the scenario leaves out (none: the plain platform)'),
+  coldBinding: z
+    .enum(['first-free', 'bound'])
+    .optional()
+    .describe('a request that waits for an instance start: takes the first slot that frees (Knative activator; default) or is bound to the instance started for it (Lambda)'),
+  propagation: Duration.optional().describe('client-to-front-end round trip added to every request of a workload source (default 0)'),
+  frontEnd: DistributionSpec.optional().describe('per-request front-end overhead of every request of a workload source, before routing (default none)'),
+  instanceParallelism: z
+    .number()
+    .int()
+    .min(1)
+    .max(L.MAX_CONCURRENCY)
+    .optional()
+    .describe('requests an instance executes at once; the rest of its `concurrency` slots queue at the instance (default: all slots execute)'),
+  maxScaleOutRate: Rate.optional().describe('most instances started per second per function (default: no limit)'),
+  reportColdWaits: z
+    .boolean()
+    .optional()
+    .describe('summary.json also counts requests that waited for any instance start (coldStarts.waitedForStart)'),
+});
+
+/** The cold-start mechanism of a provider preset: fetch the package or image, start the runtime. */
+export const Deployment = z.strictObject({
+  runtime: z.enum(['python', 'go', 'node', 'java']).default('python'),
+  packaging: z.enum(['zip', 'image']).default('zip'),
+  size: Size.default(0).describe('bytes fetched from the store at a cold start beyond the hello-world baseline inside runtimeStart'),
+  storeBandwidth: Bandwidth.describe("throughput of the fetch from the provider's store"),
+  fetchSigma: Sigma.default(0).describe('log-normal sigma of a per-fetch throughput factor (median 1)'),
+  runtimeStart: DistributionSpec.optional().describe('runtime start (and hello-world package) time; a preset fills it for its runtime and packaging'),
 });
 
 export const Cost = z.strictObject({
@@ -294,6 +329,7 @@ export const Scenario = z.strictObject({
   policies: Policies.prefault({}),
   coldStart: ColdStart.prefault({}),
   platform: Platform.prefault({}),
+  deployment: Deployment.optional().describe('cold starts fetch a package or image and start a runtime (replaces coldStart.mode delay)'),
   cost: Cost.prefault({}),
   output: Output.prefault({}),
   resolved: z

@@ -1,0 +1,111 @@
+// Provider presets (AWS Lambda, Google Cloud Functions, Azure Functions as STeLLAR measured them,
+// vHive/Knative): each is a bundle of ordinary scenario settings read from
+// src/calibration/providers.csv (one row per setting, with its source). Expanding a preset fills
+// the settings the scenario leaves out, so `--set` overrides any of them and the resolved scenario
+// shows them all.
+import { readCalibrationCsv } from '../calibration/csv.ts';
+import { PROVIDER_NAMES } from './provider-names.ts';
+
+export interface PresetRow {
+  readonly provider: string;
+  readonly setting: string;
+  readonly value: string;
+  readonly source: string;
+  readonly notes: string;
+}
+
+let rows: readonly PresetRow[] | null = null;
+
+export function presetRows(): readonly PresetRow[] {
+  if (rows) return rows;
+  rows = readCalibrationCsv('providers.csv').map((r) => ({
+    provider: r.provider!,
+    setting: r.setting!,
+    value: r.value!,
+    source: r.source!,
+    notes: r.notes ?? '',
+  }));
+  return rows;
+}
+
+/** The settings of one preset, by setting key (e.g. `platform.propagation`). */
+export function presetSettings(provider: string): ReadonlyMap<string, string> {
+  const m = new Map<string, string>();
+  for (const r of presetRows()) if (r.provider === provider) m.set(r.setting, r.value);
+  return m;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** `parent[key]` as an object, created if absent; null if something else is there (the schema reports it). */
+function section(parent: Obj, key: string): Obj | null {
+  if (parent[key] === undefined) parent[key] = {};
+  return isObj(parent[key]) ? parent[key] : null;
+}
+
+function fill(o: Obj | null, key: string, value: unknown): void {
+  if (o && o[key] === undefined) o[key] = value;
+}
+
+const asValue = (v: string): unknown => (/^-?[0-9.]+$/.test(v) ? Number(v) : v);
+
+/**
+ * The scenario with its provider preset expanded (a copy), or the input itself when it names no
+ * preset (or a value the schema will reject). Fields the scenario gives are kept.
+ */
+export function expandProvider(raw: unknown): unknown {
+  if (!isObj(raw) || !isObj(raw.platform)) return raw;
+  const name = raw.platform.provider;
+  if (typeof name !== 'string' || name === 'none' || !(PROVIDER_NAMES as readonly string[]).includes(name)) return raw;
+  const s = presetSettings(name);
+  const out = structuredClone(raw) as Obj;
+  const platform = out.platform as Obj;
+  const policies = section(out, 'policies');
+  for (const [key, value] of s) {
+    const [head, field, more] = key.split('.') as [string, string, string | undefined];
+    if (more !== undefined) continue; // assembled below (frontEnd, runtimeStart)
+    if (head === 'platform') fill(platform, field, asValue(value));
+    else if (head === 'policies') fill(policies, field, value);
+    else if (head === 'transfers') fill(section(out, 'transfers'), field, value);
+  }
+  if (s.has('platform.frontEnd.median')) {
+    fill(platform, 'frontEnd', { lognormal: { median: s.get('platform.frontEnd.median'), sigma: Number(s.get('platform.frontEnd.sigma')) } });
+  }
+  fill(platform, 'reportColdWaits', true);
+  const concurrency = s.get('functions.concurrency');
+  if (concurrency !== undefined) {
+    if (Array.isArray(out.functions)) for (const f of out.functions) if (isObj(f)) fill(f, 'concurrency', Number(concurrency));
+    if (Array.isArray(out.workload)) {
+      for (const w of out.workload) {
+        if (!isObj(w)) continue;
+        for (const k of ['azure2019', 'azure2021']) if (isObj(w[k])) fill(w[k] as Obj, 'concurrency', Number(concurrency));
+      }
+    }
+  }
+  if (s.has('deployment.storeBandwidth')) {
+    const d = section(out, 'deployment');
+    if (d) {
+      fill(d, 'runtime', 'python');
+      fill(d, 'packaging', 'zip');
+      fill(d, 'size', '0B');
+      fill(d, 'storeBandwidth', s.get('deployment.storeBandwidth'));
+      fill(d, 'fetchSigma', Number(s.get('deployment.fetchSigma') ?? 0));
+      const median = s.get(`runtimeStart.${String(d.runtime)}.${String(d.packaging)}.median`);
+      if (median !== undefined) {
+        fill(d, 'runtimeStart', { lognormal: { median, sigma: Number(s.get(`runtimeStart.${String(d.runtime)}.${String(d.packaging)}.sigma`)) } });
+      }
+    }
+  }
+  return out;
+}
+
+/** Runtime/packaging pairs a preset has a runtime start for, e.g. `python/zip`. */
+export function presetRuntimes(provider: string): string[] {
+  const out: string[] = [];
+  for (const k of presetSettings(provider).keys()) {
+    const m = /^runtimeStart\.([a-z]+)\.([a-z]+)\.median$/.exec(k);
+    if (m) out.push(`${m[1]}/${m[2]}`);
+  }
+  return out;
+}
