@@ -198,6 +198,7 @@ function* runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder |
     notes,
     policyStats: b.policyStats(),
     traces: traceReports,
+    reportColdWaits: s.platform.reportColdWaits === true,
   });
   const functions = functionRows(b.functions, recorder);
   if (b.workflows) summary.workflows = workflowSummary(b.workflows, s.transfers.method, s.cost);

@@ -5,6 +5,7 @@ import { InputError } from '../scenario/errors.ts';
 import { runCommand } from './run.ts';
 import { schemaCommand } from './schema.ts';
 import { validateCommand } from './validate.ts';
+import { stellarCommand } from './stellar.ts';
 import { traceCommand } from './trace.ts';
 import { mergeCommand, sweepCommand } from './sweep.ts';
 import { figuresCommand } from './figures.ts';
@@ -32,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(figuresCommand)
       .command(schemaCommand)
       .command(validateCommand)
+      .command(stellarCommand)
       .command(traceCommand)
       .demandCommand(1, 'name a command')
       .strict()

@@ -89,6 +89,7 @@ export function formatReapValidation(v: ReapValidation): string {
 
 import { formatConcurrency } from './validate-concurrency.ts';
 import { formatTransferValidation, validateTransfers } from './validate-transfers.ts';
+import { formatStellarValidation, validateStellar } from './stellar.ts';
 
 interface ValidateArgs {
   what: string;
@@ -100,9 +101,15 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
   describe: 'compare the calibrated model with published measurements',
   builder: (y: Argv) =>
     y
-      .positional('what', { type: 'string', choices: ['reap', 'transfers'], demandOption: true, describe: 'which validation' })
+      .positional('what', { type: 'string', choices: ['reap', 'transfers', 'stellar'], demandOption: true, describe: 'which validation' })
       .option('concurrency', { type: 'boolean', default: false, describe: 'also print N-simultaneous-start predictions (SSD, NVMe, HDD) and every function on HDD and NVMe' }) as Argv<ValidateArgs>,
   handler: (args: ArgumentsCamelCase<ValidateArgs>) => {
+    if (args.what === 'stellar') {
+      const checks = validateStellar();
+      process.stdout.write(formatStellarValidation(checks) + '\n');
+      if (!checks.every((c) => c.ok)) process.exitCode = 1;
+      return;
+    }
     if (args.what === 'transfers') {
       const t = validateTransfers();
       process.stdout.write(formatTransferValidation(t) + '\n');

@@ -66,6 +66,8 @@ export class Recorder implements PlatformObserver {
   readonly teardowns = new Map<TeardownReason, number>();
   readonly functions: FunctionTally[];
   coldInvocations = 0;
+  /** Completed requests that waited for any instance start, cold or served by another instance. */
+  waitedForStart = 0;
   /** Sum of the start times (start to ready) of all instances, us. */
   startTimeSumUs = 0;
   prewarmStarted = 0;
@@ -134,6 +136,7 @@ export class Recorder implements PlatformObserver {
       f.waitSumUs += w;
       f.execSumUs += ex;
       f.billedMiBUs += Math.ceil(ex / 1000) * 1000 * this.opts.functionMemoryMiB[inv.fn]!;
+      if (inv.cold || inv.waitedForStart) this.waitedForStart++;
       if (inv.cold) {
         this.coldInvocations++;
         this.intervalCold++;

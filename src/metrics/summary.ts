@@ -55,6 +55,8 @@ export interface SummaryInputs {
   readonly policyStats: Readonly<Record<string, Record<string, number>>>;
   /** What each trace reader kept and dropped. */
   readonly traces: readonly unknown[];
+  /** Also report requests that waited for any instance start (platform.reportColdWaits). */
+  readonly reportColdWaits?: boolean;
 }
 
 /** Nearest-rank percentile of a sorted array. */
@@ -121,6 +123,9 @@ export function buildSummary(x: SummaryInputs): Record<string, unknown> {
     coldStarts: {
       invocations: r.coldInvocations,
       fractionOfCompleted: r.completed ? r3(r.coldInvocations / r.completed) : 0,
+      ...(x.reportColdWaits
+        ? { waitedForStart: r.waitedForStart, waitedForStartFraction: r.completed ? r3(r.waitedForStart / r.completed) : 0 }
+        : {}),
       instancesStarted: r.instancesStarted,
       totalStartTimeS: r3(r.startTimeSumUs / 1e6),
       byPath,

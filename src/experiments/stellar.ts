@@ -1,0 +1,178 @@
+// STeLLAR-style single-request and burst experiments (Ustiugov et al., IISWC'21) run on the
+// provider presets: each experiment is an ordinary scenario (one function, a fixed or burst
+// workload) run through simulate(); latencies are client-observed (propagation included), as
+// STeLLAR measured them. Calibration values come from src/calibration/stellar-latency.csv.
+import { stellarLatencyRows, type Figure } from '../calibration/stellar.ts';
+import { simulateLoaded } from '../simulate.ts';
+import { validateScenario } from '../scenario/load.ts';
+import { presetRuntimes, presetSettings } from '../scenario/providers.ts';
+import { parseDuration } from '../engine/units.ts';
+import { simulateChain } from '../model/transfer/chains.ts';
+
+export const STELLAR_PROVIDERS = ['aws-lambda', 'google-cloud-functions', 'azure-functions', 'vhive-knative'] as const;
+export const STELLAR_EXPERIMENTS = ['warm', 'cold', 'image-size', 'runtime', 'transfer', 'burst'] as const;
+export type StellarExperiment = (typeof STELLAR_EXPERIMENTS)[number];
+
+export interface StellarPoint {
+  readonly provider: string;
+  readonly experiment: StellarExperiment;
+  readonly params: Readonly<Record<string, string | number>>;
+  /** Client-observed latency percentiles (ms), propagation included. */
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  /** The paper's values, where it has them, and whether they are exact (else read off a figure). */
+  readonly paperP50Ms: Figure | null;
+  readonly paperP99Ms: Figure | null;
+  /** For warm: the in-datacenter values (propagation subtracted, as STeLLAR §VI-A reports them). */
+  readonly inDatacenter?: { readonly p50Ms: number; readonly p99Ms: number };
+  /** Whether this point is a calibration target held to the tolerance by `sim validate stellar`. */
+  readonly calibrated: boolean;
+  readonly note?: string;
+}
+
+const CSV_NAME: Record<string, string> = {
+  'aws-lambda': 'aws_lambda',
+  'google-cloud-functions': 'google_cloud_functions',
+  'azure-functions': 'azure_functions',
+};
+/** Longer than every preset's keep-alive (Azure 20 min): every request of a cold run is cold. */
+export const LONG_IAT = '21m';
+export const SHORT_IAT = '3s';
+
+function paperRow(provider: string, scenario: string, params?: (p: string) => boolean) {
+  const name = CSV_NAME[provider];
+  return stellarLatencyRows().find((r) => r.provider === name && r.scenario === scenario && (!params || params(r.parameters))) ?? null;
+}
+
+interface RunSpec {
+  readonly provider: string;
+  readonly name: string;
+  readonly iat: string;
+  readonly count: number;
+  readonly burst?: number;
+  readonly execMs?: number;
+  readonly deployment?: Record<string, unknown>;
+  readonly seed?: number;
+}
+
+/** Runs one experiment scenario; the end-to-end latency p50 and p99 (ms) and the summary. */
+export function runStellarScenario(r: RunSpec): { p50Ms: number; p99Ms: number; summary: Record<string, unknown> } {
+  const iatUs = parseDuration(r.iat);
+  const workload =
+    r.burst !== undefined
+      ? { burst: { function: 'f', size: r.burst, every: r.iat } }
+      : { fixed: { function: 'f', interval: r.iat } };
+  const raw = {
+    version: 1,
+    name: `stellar-${r.provider}-${r.name}`,
+    seed: r.seed ?? 42,
+    duration: (iatUs * r.count) / 1e6,
+    fleet: { nodes: [{ count: 16, cores: 96, memory: '512GiB' }] },
+    functions: [{ name: 'f', memory: r.provider === 'azure-functions' ? '1536MiB' : '2GiB', execution: `${r.execMs ?? 0}ms` }],
+    workload: [workload],
+    platform: { provider: r.provider, maxQueueWait: '1h' },
+    ...(r.deployment ? { deployment: r.deployment } : {}),
+    output: { invocations: false, timeseries: (iatUs * r.count) / 1e6 },
+  };
+  const s = validateScenario(raw, `stellar:${r.provider}/${r.name}`);
+  const res = simulateLoaded(s, []);
+  const lat = (res.summary.latencyMs as { endToEnd: { p50: number; p99: number } }).endToEnd;
+  return { p50Ms: lat.p50, p99Ms: lat.p99, summary: res.summary };
+}
+
+const propagationMs = (provider: string): number => parseDuration(presetSettings(provider).get('platform.propagation') ?? '0') / 1000;
+
+export interface StellarOptions {
+  /** Requests per single-request point (default 1000) and bursts per burst point (default 20). */
+  readonly requests?: number;
+  readonly bursts?: number;
+}
+
+export function runStellar(experiment: StellarExperiment, provider: string, o: StellarOptions = {}): StellarPoint[] {
+  const n = o.requests ?? 1000;
+  const hasDeployment = presetSettings(provider).has('deployment.storeBandwidth');
+  const out: StellarPoint[] = [];
+  const base = { provider, experiment };
+  switch (experiment) {
+    case 'warm': {
+      const r = runStellarScenario({ provider, name: 'warm', iat: SHORT_IAT, count: n });
+      const exact = paperRow(provider, 'warm_single', (p) => p.includes('ZIP'));
+      const client = paperRow(provider, 'warm_single', (p) => !p.includes('ZIP'));
+      const prop = propagationMs(provider);
+      out.push({
+        ...base,
+        params: { iat: 'short' },
+        p50Ms: r.p50Ms,
+        p99Ms: r.p99Ms,
+        paperP50Ms: client?.medianMs ?? null,
+        paperP99Ms: null,
+        inDatacenter: { p50Ms: r.p50Ms - prop, p99Ms: r.p99Ms - prop },
+        calibrated: exact !== null,
+        ...(exact ? { note: `in-datacenter paper ${exact.medianMs?.value} / ${exact.p99Ms?.value} ms (exact)` } : {}),
+      });
+      return out;
+    }
+    case 'cold': {
+      const r = runStellarScenario({ provider, name: 'cold', iat: LONG_IAT, count: n });
+      const row = paperRow(provider, 'cold_single');
+      out.push({ ...base, params: { iat: 'long' }, p50Ms: r.p50Ms, p99Ms: r.p99Ms, paperP50Ms: row?.medianMs ?? null, paperP99Ms: row?.p99Ms ?? null, calibrated: row !== null });
+      return out;
+    }
+    case 'image-size': {
+      if (!hasDeployment) return out;
+      for (const mb of [10, 60, 100]) {
+        const r = runStellarScenario({ provider, name: `image-${mb}`, iat: LONG_IAT, count: n, deployment: { size: `${mb}MB` } });
+        const row = paperRow(provider, 'cold_image_size', (p) => p === `extra file ${mb}MB` || p === 'extra file 10/60/100MB');
+        out.push({ ...base, params: { sizeMB: mb }, p50Ms: r.p50Ms, p99Ms: r.p99Ms, paperP50Ms: row?.medianMs ?? null, paperP99Ms: row?.p99Ms ?? null, calibrated: false });
+      }
+      return out;
+    }
+    case 'runtime': {
+      for (const rp of presetRuntimes(provider)) {
+        const [runtime, packaging] = rp.split('/') as [string, string];
+        const r = runStellarScenario({ provider, name: `runtime-${runtime}-${packaging}`, iat: LONG_IAT, count: n, deployment: { runtime, packaging } });
+        const label = `${runtime === 'go' ? 'Go' : runtime === 'python' ? 'Python' : runtime} ${packaging === 'zip' ? 'ZIP' : 'container image'}`;
+        const row = paperRow(provider, 'cold_runtime_deploy', (p) => p === label);
+        out.push({ ...base, params: { runtime, packaging }, p50Ms: r.p50Ms, p99Ms: r.p99Ms, paperP50Ms: row?.medianMs ?? null, paperP99Ms: row?.p99Ms ?? null, calibrated: false });
+      }
+      return out;
+    }
+    case 'transfer': {
+      const chains: [string, 'inline' | 's3', 'aws-lambda-2021' | 'google-cloud-functions-2021' | 'vhive-knative'][] =
+        provider === 'aws-lambda'
+          ? [['inline', 'inline', 'aws-lambda-2021'], ['s3', 's3', 'aws-lambda-2021']]
+          : provider === 'google-cloud-functions'
+            ? [['inline', 'inline', 'google-cloud-functions-2021']]
+            : provider === 'vhive-knative'
+              ? [['inline', 'inline', 'vhive-knative']]
+              : [];
+      for (const [method, kind, p] of chains) {
+        for (const bytes of [1024, 1048576]) {
+          const lat = simulateChain(kind, p, bytes, n, 42).sort((a, b) => a - b);
+          const q = (x: number) => lat[Math.min(lat.length - 1, Math.ceil(x * lat.length) - 1)]! / 1000;
+          const csvProvider = CSV_NAME[provider];
+          const row = csvProvider ? transferRow(method, csvProvider, bytes) : null;
+          out.push({ ...base, params: { method, bytes }, p50Ms: q(0.5), p99Ms: q(0.99), paperP50Ms: row?.medianMs ?? null, paperP99Ms: row?.p99Ms ?? null, calibrated: false, note: 'producer->consumer chain (docs/transfers.md)' });
+        }
+      }
+      return out;
+    }
+    case 'burst': {
+      const bursts = o.bursts ?? 20;
+      const points: [number, 'short' | 'long', number][] = [];
+      for (const size of [1, 100, 300, 500]) for (const iat of ['short', 'long'] as const) points.push([size, iat, 0]);
+      for (const iat of ['short', 'long'] as const) points.push([100, iat, 1000]);
+      for (const [size, iat, execMs] of points) {
+        const r = runStellarScenario({ provider, name: `burst-${size}-${iat}-${execMs}`, iat: iat === 'short' ? SHORT_IAT : LONG_IAT, count: bursts, burst: size, execMs });
+        const c = r.summary.coldStarts as { invocations: number; waitedForStart?: number };
+        out.push({ ...base, params: { burst: size, iat, execMs }, p50Ms: r.p50Ms, p99Ms: r.p99Ms, paperP50Ms: null, paperP99Ms: null, calibrated: false, note: `cold ${c.invocations}, waited for a start ${c.waitedForStart ?? c.invocations} of ${size * bursts}` });
+      }
+      return out;
+    }
+  }
+}
+
+import { stellarTransfers } from '../calibration/stellar.ts';
+function transferRow(method: string, provider: string, bytes: number) {
+  return stellarTransfers(method, provider).find((r) => r.payloadBytes === bytes) ?? null;
+}
