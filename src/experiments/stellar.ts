@@ -8,6 +8,9 @@ import { validateScenario } from '../scenario/load.ts';
 import { presetRuntimes, presetSettings } from '../scenario/providers.ts';
 import { parseDuration } from '../engine/units.ts';
 import { simulateChain } from '../model/transfer/chains.ts';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const STELLAR_PROVIDERS = ['aws-lambda', 'google-cloud-functions', 'azure-functions', 'vhive-knative'] as const;
 export const STELLAR_EXPERIMENTS = ['warm', 'cold', 'image-size', 'runtime', 'transfer', 'burst'] as const;
@@ -53,6 +56,8 @@ interface RunSpec {
   readonly execMs?: number;
   readonly deployment?: Record<string, unknown>;
   readonly seed?: number;
+  /** Leave out the first burst (or request): the warm-up of a short inter-arrival time run. */
+  readonly skipFirst?: boolean;
 }
 
 /** Runs one experiment scenario; the end-to-end latency p50 and p99 (ms) and the summary. */
@@ -62,7 +67,7 @@ export function runStellarScenario(r: RunSpec): { p50Ms: number; p99Ms: number; 
     r.burst !== undefined
       ? { burst: { function: 'f', size: r.burst, every: r.iat } }
       : { fixed: { function: 'f', interval: r.iat } };
-  const raw = {
+  const raw: Record<string, unknown> = {
     version: 1,
     name: `stellar-${r.provider}-${r.name}`,
     seed: r.seed ?? 42,
@@ -74,10 +79,32 @@ export function runStellarScenario(r: RunSpec): { p50Ms: number; p99Ms: number; 
     ...(r.deployment ? { deployment: r.deployment } : {}),
     output: { invocations: false, timeseries: (iatUs * r.count) / 1e6 },
   };
+  if (r.skipFirst) (raw.output as { invocations: boolean }).invocations = true;
   const s = validateScenario(raw, `stellar:${r.provider}/${r.name}`);
-  const res = simulateLoaded(s, []);
-  const lat = (res.summary.latencyMs as { endToEnd: { p50: number; p99: number } }).endToEnd;
-  return { p50Ms: lat.p50, p99Ms: lat.p99, summary: res.summary };
+  if (!r.skipFirst) {
+    const res = simulateLoaded(s, []);
+    const lat = (res.summary.latencyMs as { endToEnd: { p50: number; p99: number } }).endToEnd;
+    return { p50Ms: lat.p50, p99Ms: lat.p99, summary: res.summary };
+  }
+  // Exact percentiles of the requests after the first burst or request (a warm-up), from invocations.csv.
+  const dir = mkdtempSync(join(tmpdir(), 'sim-stellar-'));
+  try {
+    const res = simulateLoaded(s, [], { outDir: join(dir, 'run') });
+    const lines = readFileSync(join(dir, 'run', 'invocations.csv'), 'utf8').trim().split('\n');
+    const head = lines[0]!.split(',');
+    const a = head.indexOf('arrival_us');
+    const l = head.indexOf('latency_us');
+    const lat: number[] = [];
+    for (let i = 1; i < lines.length; i++) {
+      const c = lines[i]!.split(',');
+      if (Number(c[a]) >= iatUs) lat.push(Number(c[l]));
+    }
+    lat.sort((x, y) => x - y);
+    const q = (p: number) => lat[Math.min(lat.length - 1, Math.max(0, Math.ceil(p * lat.length) - 1))]! / 1000;
+    return { p50Ms: q(0.5), p99Ms: q(0.99), summary: res.summary };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const propagationMs = (provider: string): number => parseDuration(presetSettings(provider).get('platform.propagation') ?? '0') / 1000;
@@ -95,7 +122,7 @@ export function runStellar(experiment: StellarExperiment, provider: string, o: S
   const base = { provider, experiment };
   switch (experiment) {
     case 'warm': {
-      const r = runStellarScenario({ provider, name: 'warm', iat: SHORT_IAT, count: n });
+      const r = runStellarScenario({ provider, name: 'warm', iat: SHORT_IAT, count: n + 1, skipFirst: true });
       const exact = paperRow(provider, 'warm_single', (p) => p.includes('ZIP'));
       const client = paperRow(provider, 'warm_single', (p) => !p.includes('ZIP'));
       const prop = propagationMs(provider);
@@ -163,9 +190,17 @@ export function runStellar(experiment: StellarExperiment, provider: string, o: S
       for (const size of [1, 100, 300, 500]) for (const iat of ['short', 'long'] as const) points.push([size, iat, 0]);
       for (const iat of ['short', 'long'] as const) points.push([100, iat, 1000]);
       for (const [size, iat, execMs] of points) {
-        const r = runStellarScenario({ provider, name: `burst-${size}-${iat}-${execMs}`, iat: iat === 'short' ? SHORT_IAT : LONG_IAT, count: bursts, burst: size, execMs });
+        const r = runStellarScenario({
+          provider,
+          name: `burst-${size}-${iat}-${execMs}`,
+          iat: iat === 'short' ? SHORT_IAT : LONG_IAT,
+          count: iat === 'short' ? bursts + 1 : bursts,
+          burst: size,
+          execMs,
+          skipFirst: iat === 'short',
+        });
         const c = r.summary.coldStarts as { invocations: number; waitedForStart?: number };
-        out.push({ ...base, params: { burst: size, iat, execMs }, p50Ms: r.p50Ms, p99Ms: r.p99Ms, paperP50Ms: null, paperP99Ms: null, calibrated: false, note: `cold ${c.invocations}, waited for a start ${c.waitedForStart ?? c.invocations} of ${size * bursts}` });
+        out.push({ ...base, params: { burst: size, iat, execMs }, p50Ms: r.p50Ms, p99Ms: r.p99Ms, paperP50Ms: null, paperP99Ms: null, calibrated: false, note: `whole run: cold ${c.invocations}, waited for a start ${c.waitedForStart ?? c.invocations}, of ${(c as unknown as { n?: number }).n ?? ''}${size * (iat === 'short' ? bursts + 1 : bursts)}` });
       }
       return out;
     }

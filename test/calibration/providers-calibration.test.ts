@@ -1,0 +1,24 @@
+// Each preset reproduces STeLLAR's single-request calibration points: warm (in-datacenter) and
+// cold medians within 10%, p99 within 25%; every preset setting names its source.
+import { describe, expect, it } from 'vitest';
+import { validateStellar } from '../../src/cli/stellar.ts';
+import { presetRows } from '../../src/scenario/providers.ts';
+import { PROVIDER_NAMES } from '../../src/scenario/provider-names.ts';
+
+describe('provider presets vs STeLLAR single requests', () => {
+  const checks = validateStellar(1000);
+  it('has the warm and cold points of AWS, Google and Azure', () => {
+    expect(checks).toHaveLength(12);
+  });
+  for (const c of checks) {
+    it(`${c.provider} ${c.what}: ${c.sim.toFixed(1)} vs ${c.paper} ms`, () => {
+      expect(Math.abs(c.errorPct)).toBeLessThanOrEqual(c.tolerancePct);
+    });
+  }
+  it('every preset setting has a source', () => {
+    for (const r of presetRows()) {
+      expect((PROVIDER_NAMES as readonly string[]).includes(r.provider), r.provider).toBe(true);
+      expect(r.source.length, `${r.provider} ${r.setting}`).toBeGreaterThan(5);
+    }
+  });
+});
