@@ -336,10 +336,11 @@ export class Platform implements HostCpu {
       }
       inst.running++;
     }
-    this.run(row, inst, fn);
+    this.beginWork(row, inst, fn);
   }
 
-  private run(row: number, inst: Instance, fn: FunctionState): void {
+  /** A request starts on its instance: input fetch first where it has inputs, then compute. */
+  private beginWork(row: number, inst: Instance, fn: FunctionState): void {
     if (this.cfg.io && this.invocations.flow[row] !== null) this.fetchThenCompute(row, inst, fn);
     else this.startCompute(row, inst, fn);
   }
@@ -422,7 +423,7 @@ export class Platform implements HostCpu {
         fn.backlog--;
         inst.running++;
         t.f[waiting * Col.Stride + Col.Dispatch] = now; // its execution starts now
-        this.run(waiting, inst, fn);
+        this.beginWork(waiting, inst, fn);
       }
     }
     const next = this.shiftQueue(fn);
