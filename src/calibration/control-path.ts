@@ -1,6 +1,6 @@
 // Control-path figures of current vHive (control-path.csv, each with its source): the devmapper
 // snapshot creation and mount held under one lock per host, and the network-config pool.
-import { num, readCalibrationCsv } from './csv.ts';
+import { parameterTable } from './csv.ts';
 
 export interface ControlPathFigures {
   readonly devmapperCreateMs: number;
@@ -10,13 +10,7 @@ export interface ControlPathFigures {
 }
 
 export function controlPathFigures(): ControlPathFigures {
-  const file = 'control-path.csv';
-  const rows = readCalibrationCsv(file);
-  const get = (p: string): number => {
-    const r = rows.find((x) => x.parameter === p);
-    if (!r) throw new Error(`${file}: missing parameter ${p}`);
-    return num(r, 'value', file);
-  };
+  const get = parameterTable('control-path.csv');
   return {
     devmapperCreateMs: get('devmapper_create'),
     rootfsMountMs: get('rootfs_mount'),

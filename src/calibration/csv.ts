@@ -19,3 +19,16 @@ export function num(rec: CsvRecord, column: string, file: string): number {
   }
   return v;
 }
+
+/**
+ * A `parameter,value,...` calibration file as a lookup: `get(name)` is the row's numeric value;
+ * throws naming the file when the parameter is missing or not a number.
+ */
+export function parameterTable(file: string): (parameter: string) => number {
+  const rows = readCalibrationCsv(file);
+  return (p: string): number => {
+    const r = rows.find((x) => x.parameter === p);
+    if (!r) throw new Error(`${file}: missing parameter ${p}`);
+    return num(r, 'value', file);
+  };
+}

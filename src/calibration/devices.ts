@@ -1,6 +1,6 @@
 // Storage device figures (datasheets and the REAP paper), as shipped in devices.csv and
 // hdd-7200-figures.csv. Raw figures only: src/model/storage/presets.ts turns them into device models.
-import { num, readCalibrationCsv } from './csv.ts';
+import { num, parameterTable, readCalibrationCsv } from './csv.ts';
 
 export interface DeviceFigures {
   readonly name: string;
@@ -44,13 +44,7 @@ export interface HddFigures {
 }
 
 export function hdd7200Figures(): HddFigures {
-  const file = 'hdd-7200-figures.csv';
-  const rows = readCalibrationCsv(file);
-  const get = (p: string): number => {
-    const r = rows.find((x) => x.parameter === p);
-    if (!r) throw new Error(`${file}: missing parameter ${p}`);
-    return num(r, 'value', file);
-  };
+  const get = parameterTable('hdd-7200-figures.csv');
   return {
     averageSeekMs: get('average_seek_read'),
     singleTrackSeekMs: get('single_track_seek_read'),
