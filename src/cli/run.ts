@@ -33,7 +33,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         type: 'boolean',
         default: false,
         describe:
-          'run anyway where a check would refuse: replace the files of a previous run folder that also holds other entries (those are kept); run a scenario estimated too large for this machine (memory, disk, about an hour of events)',
+          'run anyway where a check would refuse: replace the files of a previous run folder that also holds other entries (those are kept); run a scenario estimated too large for this machine (memory, disk, about 5 hours of events)',
       }) as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     checkInts([['seed', args.seed, SEED]]);
