@@ -54,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
       return interruptExitCode(e.signalName);
     }
     if (e instanceof InputError) {
-      process.stderr.write(`error: ${e.problems.length} problem(s):\n${e.message.replace(/^/gm, '  ')}\n`);
+      process.stderr.write(`error: ${e.total} problem(s):\n${e.message.replace(/^/gm, '  ')}\n`);
       return 2;
     }
     if (isViolation(e)) {

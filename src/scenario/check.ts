@@ -118,8 +118,16 @@ export function checkScenario(s: ResolvedScenario, file: string): InputProblem[]
       if (!names.has(st.function)) add(`${sat}.function`, `no function named "${st.function}"`);
       const problem = payloadProblem(st.payload);
       if (problem) add(`${sat}.payload`, problem);
+      const listed = new Set<string>();
+      const repeated = new Set<string>();
       st.after.forEach((a, n) => {
-        if (st.after.indexOf(a) !== n) add(`${sat}.after[${n}]`, `"${a}" is listed twice`);
+        // A repeated name is reported once, at its first repeat (a list of 2,000 repeats is one problem).
+        if (listed.has(a) && !repeated.has(a)) {
+          repeated.add(a);
+          add(`${sat}.after[${n}]`, `"${a}" is listed twice`);
+        }
+        listed.add(a);
+        if (repeated.has(a) && st.after.indexOf(a) !== n) return;
         const from = stages.get(a);
         if (!from) add(`${sat}.after[${n}]`, `no earlier stage named "${a}"`);
         else {

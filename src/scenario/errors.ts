@@ -9,14 +9,25 @@ export interface InputProblem {
   readonly message: string;
 }
 
+/** Problems an error lists before it sums up the rest: a generated file can have millions. */
+export const MAX_LISTED_PROBLEMS = 200;
+
 export class InputError extends Error {
   readonly problems: readonly InputProblem[];
+  /** How many problems there were, listed or not. */
+  readonly total: number;
 
   constructor(problems: InputProblem | readonly InputProblem[]) {
-    const list = Array.isArray(problems) ? (problems as readonly InputProblem[]) : [problems as InputProblem];
+    let list = Array.isArray(problems) ? (problems as readonly InputProblem[]) : [problems as InputProblem];
+    const total = list.length;
+    if (list.length > MAX_LISTED_PROBLEMS) {
+      const more = list.length - MAX_LISTED_PROBLEMS;
+      list = [...list.slice(0, MAX_LISTED_PROBLEMS), { message: `... and ${more} more problem(s) not listed` }];
+    }
     super(list.map(formatProblem).join('\n'));
     this.name = 'InputError';
     this.problems = list;
+    this.total = total;
   }
 }
 

@@ -170,3 +170,28 @@ it('sim schema publishes the domains', () => {
   expect(nodes.count.maximum).toBe(100_000);
   expect(nodes.cores.maximum).toBe(4096);
 });
+
+describe('a generated file with millions of problems', () => {
+  it('reports a repeated name once per list and lists at most 200 problems, counting the rest', () => {
+    const stages = [
+      { name: 'a', function: 'f' },
+      { name: 'b', function: 'f', after: Array.from({ length: 2000 }, () => 'a') },
+    ];
+    const raw = {
+      version: 1,
+      fleet: { nodes: [{ cores: 1, memory: '1GiB' }] },
+      functions: [{ name: 'f', memory: '128MiB', execution: '1ms' }],
+      workflows: Array.from({ length: 500 }, (_, i) => ({ name: `w${i}`, stages })),
+    };
+    let err: InputError | undefined;
+    try {
+      validateScenario(raw, 'gen.json');
+    } catch (e) {
+      err = e as InputError;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect(err!.total).toBe(500); // one "listed twice" per workflow, not 1,999
+    expect(err!.problems).toHaveLength(201);
+    expect(err!.problems[200]!.message).toBe('... and 300 more problem(s) not listed');
+  });
+});
