@@ -65,3 +65,12 @@ export function snapshot(dir: string): string[] {
   walk(dir);
   return out;
 }
+
+/** The command line's entry point. */
+export const SIM_BIN = join(import.meta.dirname, '../bin/sim.mjs');
+
+/** Runs `node bin/sim.mjs ...args` (in `cwd` if given) and returns its exit code and output. */
+export function simCli(args: readonly string[], cwd?: string): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [SIM_BIN, ...args], { encoding: 'utf8', ...(cwd !== undefined ? { cwd } : {}) });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}

@@ -7,15 +7,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { simCli } from '../helpers.ts';
 
-const SIM = join(import.meta.dirname, '../../bin/sim.mjs');
 const root = mkdtempSync(join(tmpdir(), 'sim-opts-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function sim(args: string[]) {
-  const r = spawnSync(process.execPath, [SIM, ...args], { encoding: 'utf8', cwd: root });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const sim = (args: string[]) => simCli(args, root);
 
 /** Exit 2, a message matching `message`, and no stack trace. */
 function expectRefused(r: ReturnType<typeof sim>, message: RegExp) {

@@ -1,17 +1,13 @@
 // Bad scenarios: every class of problem exits with code 2, names where the problem is, and
 // writes no run folder.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { simCli } from '../helpers.ts';
 
-const SIM = join(import.meta.dirname, '../../bin/sim.mjs');
 
-export function sim(args: string[]) {
-  const r = spawnSync(process.execPath, [SIM, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const sim = (args: string[]) => simCli(args);
 
 const base = {
   version: 1,

@@ -5,14 +5,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { snapshot } from '../helpers.ts';
+import { simCli, snapshot } from '../helpers.ts';
 
-const SIM = join(import.meta.dirname, '../../bin/sim.mjs');
-
-function sim(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [SIM, ...args], { encoding: 'utf8', cwd });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const sim = simCli;
 
 const tiny = (name = 'tiny') => ({
   version: 1,

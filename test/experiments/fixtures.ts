@@ -1,9 +1,9 @@
 // Tiny sweeps for the experiment tests (a one-minute, two-function scenario written to a
 // temporary folder next to a sweep file that points at it) and the command line to run them.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { simCli } from '../helpers.ts';
 
 export const BASE_SCENARIO = {
   version: 1,
@@ -57,11 +57,9 @@ export function writeSweep(sweep: Record<string, unknown> = SWEEP, base: Record<
   return file;
 }
 
-const ROOT = join(import.meta.dirname, '../..');
 export const SIM_ENTRY = 'bin/sim.mjs';
 
 /** Runs the command line. */
 export function sim(args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, SIM_ENTRY), ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return simCli(args);
 }
