@@ -53,7 +53,8 @@ export class Interrupted extends Error {
   }
 }
 
-const interrupted = (signal: AbortSignal) => new Interrupted(typeof signal.reason === 'string' ? signal.reason : undefined);
+/** The error a run stopped by `signal` throws (its reason names the signal, e.g. 'SIGINT'). */
+export const interrupted = (signal: AbortSignal | undefined) => new Interrupted(typeof signal?.reason === 'string' ? signal.reason : undefined);
 
 export interface Result {
   readonly summary: Record<string, unknown>;
@@ -66,9 +67,9 @@ export interface Result {
 const PROGRESS_EVERY = 1 << 18;
 
 /** Throws an InputError when a run may not write at `outDir` (see metrics/out-path.ts). */
-export function checkOutDir(outDir: string, force = false, where = '--out'): void {
+export function checkOutDir(outDir: string, force = false): void {
   const problem = runOutProblem(inspectOutPath(outDir), force);
-  if (problem) throw new InputError({ file: outDir, where, message: problem });
+  if (problem) throw new InputError({ file: outDir, where: '--out', message: problem });
 }
 
 export async function simulate(scenario: ResolvedScenario, options: SimulateOptions = {}): Promise<Result> {

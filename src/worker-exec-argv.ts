@@ -36,4 +36,11 @@ function workerExecArgv(argv: readonly string[]): string[] {
   return out;
 }
 
-export const WORKER_EXEC_ARGV: readonly string[] = workerExecArgv(process.execArgv);
+let cached: readonly string[] | null = null;
+
+/** The flags for a new worker thread: worked out on the first thread started (probing a flag
+ * starts a throw-away thread, which a command that starts none should not pay). */
+export function workerExecArgvOnce(): readonly string[] {
+  cached ??= workerExecArgv(process.execArgv);
+  return cached;
+}

@@ -1,9 +1,8 @@
 // What `sim` prints when a run broke a runtime invariant: a bug in the simulator, not in the
 // user's input. Says what broke, in which run, the command that reproduces it, and asks for a
 // report, then gives the stack.
-import { InvariantViolation } from '../engine/invariant.ts';
+import { InvariantViolation, VIOLATION_PREFIX } from '../engine/invariant.ts';
 
-const PREFIX = 'invariant violated: ';
 
 /** Options of `sim run` that take one value (`--set` takes one or more). */
 const RUN_VALUE_OPTIONS = new Set(['--out', '--seed']);
@@ -13,7 +12,7 @@ const RUN_VALUE_OPTIONS = new Set(['--out', '--seed']);
  * errors are rebuilt from their message and stack).
  */
 export function isViolation(e: unknown): e is Error {
-  return e instanceof InvariantViolation || (e instanceof Error && e.message.startsWith(PREFIX));
+  return e instanceof InvariantViolation || (e instanceof Error && e.message.startsWith(VIOLATION_PREFIX));
 }
 
 /** The bug report for violation `e` thrown by `sim <argv>`. */

@@ -2,6 +2,9 @@
 // the simulated time and the numbers involved, and, once simulate() has seen it, the run's
 // scenario and seed, so that the report alone reproduces it. Knows nothing of what is checked.
 
+/** How every violation's message begins (also after it crossed a worker thread as a plain Error). */
+export const VIOLATION_PREFIX = 'invariant violated: ';
+
 export class InvariantViolation extends Error {
   override readonly name = 'InvariantViolation';
   /** Scenario name and seed of the run, added by simulate(); null outside a run. */
@@ -44,7 +47,7 @@ function describe(
     .join(', ');
   const at = Number.isNaN(timeUs) ? 'at an unknown simulated time' : `at simulated time ${timeUs} us`;
   const run = scenario === null ? '' : ` (scenario ${JSON.stringify(scenario)}, seed ${seed})`;
-  return `invariant violated: ${invariant}: ${numbers} ${at}${run}`;
+  return `${VIOLATION_PREFIX}${invariant}: ${numbers} ${at}${run}`;
 }
 
 /**

@@ -106,13 +106,3 @@ export function parseBandwidth(value: Quantity): number {
 export function parseRate(value: Quantity): number {
   return parseWith(value, RATE_PER_S, 1, 'rate');
 }
-
-/** Returns the error text if `value` does not parse with `parser`, else null. */
-export function unitProblem(value: Quantity, parser: (v: Quantity) => number): string | null {
-  try {
-    parser(value);
-    return null;
-  } catch (e) {
-    return (e as Error).message;
-  }
-}

@@ -2,10 +2,10 @@
 // next task when it finishes one; outputs do not depend on which worker ran what, because every
 // run writes only its own folder and results are assembled later in run order.
 import { Worker } from 'node:worker_threads';
-import { WORKER_EXEC_ARGV } from '../worker-exec-argv.ts';
+import { workerExecArgvOnce } from '../worker-exec-argv.ts';
 import type { RunTask, WorkerReply } from './messages.ts';
 import { deserializeError, runOne } from './run-one.ts';
-import { Interrupted } from '../simulate.ts';
+import { interrupted } from '../simulate.ts';
 
 export interface PoolListener {
   /** Fraction of a run's simulated time done so far. */
@@ -21,13 +21,12 @@ const WORKER_URL = new URL('./worker.mjs', import.meta.url);
  */
 export async function runTasks(tasks: readonly RunTask[], jobs: number, listener: PoolListener = {}, signal?: AbortSignal): Promise<void> {
   if (tasks.length === 0) return;
-  const interrupted = () => new Interrupted(typeof signal?.reason === 'string' ? signal.reason : undefined);
   if (jobs <= 1) {
     // In this thread: simpler stack traces, and no worker start-up cost.
     for (const t of tasks) {
       // A run too short to reach a progress point never yields: let a signal handler run between runs.
       if (signal) await new Promise((resolve) => setImmediate(resolve));
-      if (signal?.aborted) throw interrupted();
+      if (signal?.aborted) throw interrupted(signal);
       await runOne(t, (f) => listener.onProgress?.(t.index, f), signal);
       listener.onDone?.(t.index);
     }
@@ -50,7 +49,7 @@ export async function runTasks(tasks: readonly RunTask[], jobs: number, listener
       };
       const count = Math.min(jobs, tasks.length);
       for (let i = 0; i < count; i++) {
-        const w = new Worker(WORKER_URL, { execArgv: [...WORKER_EXEC_ARGV] });
+        const w = new Worker(WORKER_URL, { execArgv: [...workerExecArgvOnce()] });
         workers.push(w);
         w.on('message', (m: WorkerReply) => {
           if (m.type === 'progress') listener.onProgress?.(m.index, m.fraction);
@@ -69,8 +68,8 @@ export async function runTasks(tasks: readonly RunTask[], jobs: number, listener
       }
       // The main thread is idle meanwhile, so it sees the signal at once; the finally below
       // terminates the workers wherever they are.
-      if (signal?.aborted) fail(interrupted());
-      signal?.addEventListener('abort', () => fail(interrupted()), { once: true });
+      if (signal?.aborted) fail(interrupted(signal));
+      signal?.addEventListener('abort', () => fail(interrupted(signal)), { once: true });
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

@@ -17,7 +17,7 @@ import { removeStaleTemps } from '../metrics/run-folder.ts';
 import { checkSweepOut } from './sweep-output.ts';
 import { formatShard, shardRuns, type Shard } from './shard.ts';
 import { removeStaleFileTemps, writeFileAtomic } from './files.ts';
-import { Interrupted } from '../simulate.ts';
+import { interrupted, Interrupted } from '../simulate.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { estimateRun } from '../scenario/estimate.ts';
 import { machineLimits, refuseEnormous } from '../scenario/estimate-limits.ts';
@@ -98,7 +98,7 @@ export async function runSweep(plan: SweepPlan, options: SweepOptions): Promise<
   try {
     await runTasks(tasks, jobs, { onProgress: (i, f) => bar.progress(i, f), onDone: (i) => (done++, bar.runDone(i)) }, options.signal);
     // Interrupted after the last run: still nothing partial, and the rerun only writes the results.
-    if (options.signal?.aborted) throw new Interrupted(typeof options.signal.reason === 'string' ? options.signal.reason : undefined);
+    if (options.signal?.aborted) throw interrupted(options.signal);
   } catch (e) {
     if (!(e instanceof Interrupted)) throw e;
     // The runs are stopped (workers terminated, or the in-thread run aborted): what they leave is ours.

@@ -3,7 +3,7 @@
 import { closeSync, openSync } from 'node:fs';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Invocation } from '../model/invocation.ts';
-import { WORKER_EXEC_ARGV } from '../worker-exec-argv.ts';
+import { workerExecArgvOnce } from '../worker-exec-argv.ts';
 import { ByteWriter, encodeField } from './byte-writer.ts';
 
 /**
@@ -440,7 +440,7 @@ export class InvocationRowSink {
     };
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_URL, { workerData: data, transferList: [port2], execArgv: [...WORKER_EXEC_ARGV] });
+      worker = new Worker(WORKER_URL, { workerData: data, transferList: [port2], execArgv: [...workerExecArgvOnce()] });
     } catch (e) {
       port1.close();
       this.noThread(e);

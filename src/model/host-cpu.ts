@@ -36,8 +36,4 @@ export class HostJobs {
     this.free.push(k);
     l(this.tokens[k]!);
   }
-
-  get inFlight(): number {
-    return this.listeners.length - this.free.length;
-  }
 }

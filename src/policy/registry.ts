@@ -27,13 +27,6 @@ interface Entry<T> {
   readonly build: (params: Params, text: string, ctx: PolicyContext) => T;
 }
 
-/** "10%" -> 0.1, "2" -> 2 (a plain number is taken as is). */
-export function parseFraction(v: string, what: string): number {
-  const m = /^\s*([0-9.]+)\s*(%?)\s*$/.exec(v);
-  if (!m || Number.isNaN(Number(m[1]))) throw new Error(`${what}: "${v}" is not a number or percentage`);
-  return m[2] ? Number(m[1]) / 100 : Number(m[1]);
-}
-
 const canonical = (p: Params) => Object.entries(p).map(([k, v]) => `${k}=${v}`).join(',');
 
 const PLACEMENT: Record<string, Entry<PlacementPolicy>> = {

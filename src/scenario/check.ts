@@ -122,12 +122,14 @@ export function checkScenario(s: ResolvedScenario, file: string): InputProblem[]
       const repeated = new Set<string>();
       st.after.forEach((a, n) => {
         // A repeated name is reported once, at its first repeat (a list of 2,000 repeats is one problem).
-        if (listed.has(a) && !repeated.has(a)) {
-          repeated.add(a);
-          add(`${sat}.after[${n}]`, `"${a}" is listed twice`);
+        if (listed.has(a)) {
+          if (!repeated.has(a)) {
+            repeated.add(a);
+            add(`${sat}.after[${n}]`, `"${a}" is listed twice`);
+          }
+          return;
         }
         listed.add(a);
-        if (repeated.has(a) && st.after.indexOf(a) !== n) return;
         const from = stages.get(a);
         if (!from) add(`${sat}.after[${n}]`, `no earlier stage named "${a}"`);
         else {

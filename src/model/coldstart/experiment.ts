@@ -53,7 +53,7 @@ export interface ColdStartResult {
 }
 
 /** Hardware threads of the REAP paper's host (2 x 24 cores; 48 logical cores, §6.5). */
-export const REAP_HOST_THREADS = hostContentionFigures().hostThreads;
+const REAP_HOST_THREADS = hostContentionFigures().hostThreads;
 
 export function runColdStarts(run: ColdStartRun): ColdStartResult {
   const profile = getFunctionProfile(run.fn);

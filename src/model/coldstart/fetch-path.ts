@@ -25,7 +25,8 @@ export class FetchStartPath implements StartPath {
   readonly name: string;
   readonly phaseNames = ['fetch', 'runtime'] as const;
   private readonly kind: number;
-  private readonly pending = new Map<number, StartDone>();
+  /** Starts under way: who to tell, and the whole delay (fetch + runtime). */
+  private readonly pending = new Map<number, { readonly done: StartDone; readonly totalUs: number }>();
   private readonly rngs: RandomStream[] = [];
   private readonly fetchUs: number;
 
@@ -49,19 +50,14 @@ export class FetchStartPath implements StartPath {
       if (this.fetchUs > 0) fetch = Math.round(this.fetchUs * Math.exp(this.o.fetchSigma * standardNormal(rng)));
       runtime = Math.max(0, Math.round(this.o.runtimeStart.sample(rng)));
     }
-    this.pending.set(instanceId, done);
+    this.pending.set(instanceId, { done, totalUs: fetch + runtime });
     // The fetch time travels in the event; the runtime part is the rest of the delay.
     this.ctx.sim.scheduleIn(fetch + runtime, this.kind, instanceId, fetch, 2);
-    this.lastTotal.set(instanceId, fetch + runtime);
   }
 
-  private readonly lastTotal = new Map<number, number>();
-
   private finish(instanceId: number, fetch: number): void {
-    const done = this.pending.get(instanceId)!;
-    const total = this.lastTotal.get(instanceId)!;
+    const p = this.pending.get(instanceId)!;
     this.pending.delete(instanceId);
-    this.lastTotal.delete(instanceId);
-    done(instanceId, { path: 'fetch', phases: { fetch, runtime: total - fetch }, firstInvocationExtra: 0 });
+    p.done(instanceId, { path: 'fetch', phases: { fetch, runtime: p.totalUs - fetch }, firstInvocationExtra: 0 });
   }
 }

@@ -69,7 +69,7 @@ export interface DeviceJob {
   readonly bytes?: number;
   readonly write?: boolean;
   /** Made of small reads at scattered places (a fault chain), which a disk with command queueing
-   * can reorder (see DeviceSpec.queueing); default false (a sequential transfer). */
+   * can reorder (see DeviceSpec.rotational.queueDepth); default false (a sequential transfer). */
   readonly random?: boolean;
   /** Which file it reads (for the head's span on a rotational disk); default 0. */
   readonly file?: number;

@@ -3,6 +3,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../scenario/errors.ts';
+import { listNames } from '../../metrics/out-path.ts';
 import { publishedNames } from '../azure2019/files.ts';
 import { DURATION_PERCENTILES } from '../azure2019/durations.ts';
 import { MEMORY_PERCENTILES } from '../azure2019/memory.ts';
@@ -69,11 +70,10 @@ function checkTargets(out: string, days: number, force: boolean): void {
     }
   }
   if (present.length) {
-    const shown = present.slice(0, 3).join(', ') + (present.length > 3 ? ` and ${present.length - 3} more` : '');
     throw new InputError({
       file: out,
       where: '--out',
-      message: `already holds trace files (${shown}): choose another folder, or pass --force to replace those files`,
+      message: `already holds trace files (${listNames(present, 3)}): choose another folder, or pass --force to replace those files`,
     });
   }
 }
