@@ -115,6 +115,13 @@ export class Platform implements HostCpu {
   /** Start-path CPU jobs on the nodes' cores (ids from HOST_JOB_BASE up). */
   private readonly hostJobs = new HostJobs();
   private readonly prov: ProviderPlatformConfig | null;
+  // The provider settings the per-request paths test, derived once (all off without a provider).
+  /** Requests an instance executes at once; 0: no instance queue (the plain platform). */
+  private readonly par: number;
+  /** A request that waits for a start is bound to the instance started for it. */
+  private readonly bound: boolean;
+  /** Workload requests pass a client round trip and a front end before routing. */
+  private readonly frontDelay: boolean;
   private readonly kEnter: number = -1;
   private readonly kScaleRetry: number = -1;
   private readonly frontRngs: RandomStream[] = [];
@@ -149,8 +156,11 @@ export class Platform implements HostCpu {
     this.kTick = sim.register('autoscaler-tick', () => this.onTick());
     this.onReadyBound = (id, outcome) => this.onReady(id, outcome);
     this.prov = cfg.provider ?? null;
+    this.par = this.prov?.instanceParallelism ?? 0;
+    this.bound = this.prov?.bound ?? false;
+    this.frontDelay = this.prov !== null && (this.prov.frontEnd !== null || this.prov.propagationUs > 0);
     if (this.prov) {
-      this.kEnter = sim.register('front-end', (row) => this.enter(row, this.invocations.f[row * Col.Stride + Col.Fn]!));
+      this.kEnter = sim.register('front-end', (row, fnIndex) => this.enter(row, fnIndex));
       this.kScaleRetry = sim.register('scale-out-retry', (fn) => {
         const f = this.functions[fn]!;
         f.scaleRetryPending = false;
@@ -192,23 +202,27 @@ export class Platform implements HostCpu {
   /** A trace or synthetic arrival: nobody outside holds it, so it is a table row and nothing else. */
   private arriveFromLane(fnIndex: number): void {
     const row = this.invocations.alloc(this.nextInvocationId++, fnIndex, this.sim.now, null);
-    const p = this.prov;
-    if (p !== null && (p.frontEnd !== null || p.propagationUs > 0)) {
-      // Client round trip and front-end overhead before the request reaches routing.
-      const now = this.sim.now;
-      this.inFlight++;
-      this.cfg.observer.arrival(this.invocations.view(row), now);
-      const fe = p.frontEnd !== null ? Math.max(0, Math.round(p.frontEnd.sample(this.frontRngs[fnIndex]!))) : 0;
-      this.sim.schedule(now + p.propagationUs + fe, this.kEnter, row, 0, PRIORITY.arrival);
+    if (!this.frontDelay) {
+      this.admit(row, fnIndex);
       return;
     }
-    this.admit(row, fnIndex);
+    // Client round trip and front-end overhead before the request reaches routing.
+    const p = this.prov!;
+    const now = this.sim.now;
+    this.arrived(row);
+    const fe = p.frontEnd !== null ? Math.max(0, Math.round(p.frontEnd.sample(this.frontRngs[fnIndex]!))) : 0;
+    this.sim.schedule(now + p.propagationUs + fe, this.kEnter, row, fnIndex, PRIORITY.arrival);
   }
 
   private admit(row: number, fnIndex: number): void {
+    this.arrived(row);
+    this.enter(row, fnIndex);
+  }
+
+  /** A request is in the system from its arrival (counted and observed once, wherever it goes next). */
+  private arrived(row: number): void {
     this.inFlight++;
     this.cfg.observer.arrival(this.invocations.view(row), this.sim.now);
-    this.enter(row, fnIndex);
   }
 
   /** The request reaches routing: a free slot, else the wait queue and scaling. */
@@ -218,7 +232,7 @@ export class Platform implements HostCpu {
     this.cfg.keepAlive.onArrival?.(fn, now);
     fn.prewarmGen++; // a pending pre-warm was planned for an idle time that just ended
     this.changeInSystem(fn, 1);
-    const inst = this.prov !== null && this.prov.instanceParallelism > 0 ? this.takeLeastBusy(fn) : this.takeAvailable(fn);
+    const inst = this.par > 0 ? this.takeLeastBusy(fn) : this.takeAvailable(fn);
     if (inst) {
       this.dispatch(row, inst, fn);
       return;
@@ -231,7 +245,7 @@ export class Platform implements HostCpu {
     const id = this.invocations.f[o + Col.Id]!;
     this.sim.schedule(now + this.cfg.maxQueueWait, this.kQueueTimeout, fnIndex, id, PRIORITY.queueTimeout);
     this.scale(fn);
-    if (this.prov !== null && this.prov.bound) this.bindWaiting(fn);
+    if (this.bound) this.bindWaiting(fn);
   }
 
   /**
@@ -325,7 +339,7 @@ export class Platform implements HostCpu {
     f[o + Col.Node] = inst.node;
     f[o + Col.Work] = work;
     t.host[row] = inst;
-    const par = this.prov !== null ? this.prov.instanceParallelism : 0;
+    const par = this.par;
     if (par > 0) {
       if (inst.running >= par) {
         // Accepted by the instance, waits there for its worker (Azure's Python host).
@@ -416,7 +430,7 @@ export class Platform implements HostCpu {
     inst.lastUsed = now;
     if (outcome !== OutcomeCode.Completed) t.reason[row] = reason;
     this.end(row, fn);
-    if (this.prov !== null && this.prov.instanceParallelism > 0) {
+    if (this.par > 0) {
       inst.running--;
       const waiting = inst.backlog.shift();
       if (waiting !== undefined) {
@@ -480,7 +494,7 @@ export class Platform implements HostCpu {
   private scale(fn: FunctionState): void {
     const now = this.sim.now;
     const p = this.prov;
-    const par = p !== null ? p.instanceParallelism : 0;
+    const par = this.par;
     let n = this.cfg.autoscaler.instancesToStart(
       fn,
       par > 0
@@ -585,7 +599,7 @@ export class Platform implements HostCpu {
     fn.starting++;
     fn.startsBegun++;
     this.cfg.observer.instanceStarted(inst, now);
-    if (!prewarmed && this.prov !== null && this.prov.bound) {
+    if (!prewarmed && this.bound) {
       fn.lastStarting = inst;
       this.bindWaiting(fn);
     }
