@@ -7,8 +7,11 @@ import { PROVIDER_NAMES } from '../../src/scenario/provider-names.ts';
 
 describe('provider presets vs STeLLAR single requests', () => {
   const checks = validateStellar(1000);
-  it('has the warm and cold points of AWS, Google and Azure', () => {
-    expect(checks).toHaveLength(12);
+  it('has the warm and cold points of AWS, Google and Azure and the exact transfer points', () => {
+    expect(checks.filter((c) => /^(warm|cold)/.test(c.what))).toHaveLength(12);
+    const storage = checks.filter((c) => /^(s3|gcs) /.test(c.what)).map((c) => `${c.what} ${c.paper}`);
+    expect(storage).toEqual(['s3 1048576 B p50 111', 's3 1048576 B p99 1177', 'gcs 1048576 B p50 155', 'gcs 1048576 B p99 5781']);
+    expect(checks.filter((c) => c.what.startsWith('inline '))).toHaveLength(6);
   });
   for (const c of checks) {
     it(`${c.provider} ${c.what}: ${c.sim.toFixed(1)} vs ${c.paper} ms`, () => {

@@ -2,7 +2,7 @@
 // or a failure with a reason string. Failures are values, never exceptions: a run never crashes on
 // an over-limit payload, a full cache or an expired buffer.
 
-export type TransferMethod = 'inline' | 's3' | 'elasticache' | 'xdt' | 'invoke';
+export type TransferMethod = 'inline' | 's3' | 'gcs' | 'elasticache' | 'xdt' | 'invoke';
 
 export interface TransferOk {
   readonly ok: true;

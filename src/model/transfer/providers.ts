@@ -1,8 +1,20 @@
 // Provider presets for function-to-function calls: the control-plane hop of an invocation, the
 // inline payload limit, and the throughput of a payload riding through the front-end. Fitted to
-// the STeLLAR (IISWC'21 §VI-C1, Fig. 6) inline producer->consumer chains of AWS and Google.
+// the STeLLAR (IISWC'21 §VI-C1, Fig. 6) inline producer->consumer chains of AWS and Google, and
+// the provider's object store (S3 for AWS, GCS for Google; §VI-C2, Fig. 7).
+import { GCS_GOOGLE_2021 } from './gcs-model.ts';
+import { S3_AWS_2021, type S3ModelParams } from './s3-model.ts';
 
 export type ProviderName = 'aws-lambda-2021' | 'google-cloud-functions-2021' | 'vhive-knative';
+
+/** The object store a provider's functions use for storage transfers. */
+export interface StorageService {
+  /** `s3` (AWS S3) or `gcs` (Google Cloud Storage); names the random streams and operations. */
+  readonly service: 's3' | 'gcs';
+  readonly params: S3ModelParams;
+  /** Fitted to STeLLAR's chain of this store (docs/transfers.md), or an assumption. */
+  readonly calibrated: boolean;
+}
 
 export interface ProviderPreset {
   readonly name: ProviderName;
@@ -18,6 +30,7 @@ export interface ProviderPreset {
   readonly inlineThroughputSigma: number;
   /** Whether the numbers above are fitted to measurements (false: assumptions, see docs). */
   readonly calibrated: boolean;
+  readonly storage: StorageService;
 }
 
 /**
@@ -38,6 +51,7 @@ export const PROVIDERS: Readonly<Record<ProviderName, ProviderPreset>> = {
     inlineBitsPerSec: 290e6,
     inlineThroughputSigma: 0.14,
     calibrated: true,
+    storage: { service: 's3', params: S3_AWS_2021, calibrated: true },
   },
   'google-cloud-functions-2021': {
     name: 'google-cloud-functions-2021',
@@ -49,6 +63,7 @@ export const PROVIDERS: Readonly<Record<ProviderName, ProviderPreset>> = {
     inlineBitsPerSec: 160e6,
     inlineThroughputSigma: 0.12,
     calibrated: true,
+    storage: { service: 'gcs', params: GCS_GOOGLE_2021, calibrated: true },
   },
   'vhive-knative': {
     name: 'vhive-knative',
@@ -62,6 +77,9 @@ export const PROVIDERS: Readonly<Record<ProviderName, ProviderPreset>> = {
     inlineBitsPerSec: Infinity,
     inlineThroughputSigma: 0,
     calibrated: false,
+    // STeLLAR's vHive setup stores payloads in MinIO, which it did not measure; the S3 model stands
+    // in for it (as before GCS existed), an assumption.
+    storage: { service: 's3', params: S3_AWS_2021, calibrated: false },
   },
 };
 

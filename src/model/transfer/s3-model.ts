@@ -13,8 +13,10 @@ export interface S3ModelParams {
   readonly firstByteSigma: number;
   /** Probability that a request's connection setup loses a packet and waits a retransmit timeout. */
   readonly lossProb: number;
-  /** Initial TCP retransmission timeout (us); a second loss doubles it (exponential backoff). */
+  /** Wait of a request whose first attempt is lost (us): S3 the TCP initial RTO, GCS a DNS timeout. */
   readonly rtoUs: number;
+  /** Total wait when the retry is lost too (probability lossProb^2): S3 1 s + 2 s (the RTO doubles). */
+  readonly repeatStallUs: number;
   /** Median round-trip time that paces slow start (us). */
   readonly slowStartRttUs: number;
   /** Log-normal sigma of a request's slow-start RTT (server and path vary from request to request). */
@@ -28,6 +30,12 @@ export interface S3ModelParams {
   /** Multipart PUT: part size (bytes) and parts in flight at once. */
   readonly putPartBytes: number;
   readonly putConcurrency: number;
+  /**
+   * Resumable PUT in sequential chunks (bytes), absent for S3: an object of at least this size is
+   * uploaded as one initiation request plus one request per chunk, each paying the first-byte
+   * latency (GCS with the Go client's 16 MiB Writer.ChunkSize).
+   */
+  readonly putChunkBytes?: number;
 }
 
 /**
@@ -42,6 +50,7 @@ export const S3_AWS_2021: S3ModelParams = {
   firstByteSigma: 0.45,
   lossProb: 0.03,
   rtoUs: 1_000_000,
+  repeatStallUs: 3_000_000,
   slowStartRttUs: 2_900,
   rttSigma: 0.9,
   initialWindowBytes: 10 * 1460,
@@ -50,6 +59,12 @@ export const S3_AWS_2021: S3ModelParams = {
   putPartBytes: 5 * 2 ** 20,
   putConcurrency: 5,
 };
+
+/** Requests that pay a first byte: 1, or for a chunked PUT one initiation plus one per chunk. */
+export function storeRequests(p: S3ModelParams, op: 'put' | 'get', bytes: number): number {
+  if (op === 'get' || p.putChunkBytes === undefined || bytes < p.putChunkBytes) return 1;
+  return 1 + Math.ceil(bytes / p.putChunkBytes);
+}
 
 /** Connections a request uses: 1 for GET; for PUT, the parts in flight. */
 export function s3Connections(p: S3ModelParams, op: 'put' | 'get', bytes: number): number {
@@ -86,15 +101,17 @@ export interface S3RequestDraw {
 export function drawS3Request(p: S3ModelParams, op: 'put' | 'get', bytes: number, rng: RandomStream): S3RequestDraw {
   const fb = p.firstByteMedianUs * Math.exp(p.firstByteSigma * standardNormal(rng));
   const u = rng.next();
-  // P(one loss) = p, P(two) = p^2: 1 s, then 1 s + 2 s (backoff doubles the timeout).
-  const timeoutUs = u < p.lossProb * p.lossProb ? 3 * p.rtoUs : u < p.lossProb ? p.rtoUs : 0;
+  // P(one loss) = p, P(two) = p^2: S3 1 s, then 1 s + 2 s (backoff doubles the timeout).
+  const timeoutUs = u < p.lossProb * p.lossProb ? p.repeatStallUs : u < p.lossProb ? p.rtoUs : 0;
   const k = s3Connections(p, op, bytes);
   // The slow-start RTT varies a lot between requests but only over a few round trips; the drain
   // rate varies little (long transfers average it out).
   const rtt = p.slowStartRttUs * Math.exp(p.rttSigma * standardNormal(rng));
   const factor = Math.exp(p.throughputSigma * standardNormal(rng));
   return {
-    setupUs: fb + timeoutUs + (bytes > 0 ? s3SlowStartUs(p, bytes, k, rtt) : 0),
+    // Chunk requests after the first pay the median first byte: independent draws over tens of
+    // chunks average out, and drawing each would make the uniforms used depend on the size.
+    setupUs: fb + (storeRequests(p, op, bytes) - 1) * p.firstByteMedianUs + timeoutUs + (bytes > 0 ? s3SlowStartUs(p, bytes, k, rtt) : 0),
     timeoutUs,
     capBitsPerSec: (k * p.maxConnBitsPerSec) / factor,
   };

@@ -28,6 +28,8 @@ export class ObjectStore {
     private readonly rngPut: RandomStream,
     private readonly rngGet: RandomStream,
     private readonly cost: TransferCost,
+    /** Which service this is (`s3`, `gcs`): the method of its operations' outcomes. */
+    readonly service: 's3' | 'gcs' = 's3',
   ) {}
 
   /** PUTs `bytes` from `node` under `key` (phases `request`, `upload`); the object exists once done. */
@@ -36,7 +38,7 @@ export class ObjectStore {
     if (d.timeoutUs > 0) this.timeouts++;
     this.cost.addS3Put();
     this.runner.run(
-      's3',
+      this.service,
       'put',
       bytes,
       [
@@ -58,14 +60,14 @@ export class ObjectStore {
   get(node: number, key: string, done: TransferDone): void {
     const obj = this.objects.get(key);
     if (!obj) {
-      this.runner.fail('s3', 'get', 0, 'no-such-object', `no object ${JSON.stringify(key)} in the store`, done);
+      this.runner.fail(this.service, 'get', 0, 'no-such-object', `no object ${JSON.stringify(key)} in the store`, done);
       return;
     }
     const d = drawS3Request(this.params, 'get', obj.bytes, this.rngGet);
     if (d.timeoutUs > 0) this.timeouts++;
     this.cost.addS3Get();
     this.runner.run(
-      's3',
+      this.service,
       'get',
       obj.bytes,
       [
