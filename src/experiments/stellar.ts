@@ -37,7 +37,7 @@ export interface StellarPoint {
   readonly note?: string;
 }
 
-const CSV_NAME: Record<string, string> = {
+export const CSV_NAME: Record<string, string> = {
   'aws-lambda': 'aws_lambda',
   'google-cloud-functions': 'google_cloud_functions',
   'azure-functions': 'azure_functions',
@@ -46,7 +46,7 @@ const CSV_NAME: Record<string, string> = {
 export const LONG_IAT = '21m';
 export const SHORT_IAT = '3s';
 
-function paperRow(provider: string, scenario: string, params?: (p: string) => boolean) {
+export function paperRow(provider: string, scenario: string, params?: (p: string) => boolean) {
   const name = CSV_NAME[provider];
   return stellarLatencyRows().find((r) => r.provider === name && r.scenario === scenario && (!params || params(r.parameters))) ?? null;
 }
@@ -62,10 +62,17 @@ interface RunSpec {
   readonly seed?: number;
   /** Leave out the first burst (or request): the warm-up of a short inter-arrival time run. */
   readonly skipFirst?: boolean;
+  /** Also return every latency (for CDF figures), read from invocations.csv. */
+  readonly samples?: boolean;
+}
+
+/** Client-observed latencies (ms, ascending) of an experiment scenario: the data of a CDF. */
+export function stellarLatencies(r: Omit<RunSpec, 'samples'>): number[] {
+  return runStellarScenario({ ...r, samples: true }).latenciesMs!;
 }
 
 /** Runs one experiment scenario; the end-to-end latency p50 and p99 (ms) and the summary. */
-export function runStellarScenario(r: RunSpec): { p50Ms: number; p99Ms: number; summary: Record<string, unknown> } {
+export function runStellarScenario(r: RunSpec): { p50Ms: number; p99Ms: number; summary: Record<string, unknown>; latenciesMs?: number[] } {
   const iatUs = parseDuration(r.iat);
   const workload =
     r.burst !== undefined
@@ -83,9 +90,10 @@ export function runStellarScenario(r: RunSpec): { p50Ms: number; p99Ms: number; 
     ...(r.deployment ? { deployment: r.deployment } : {}),
     output: { invocations: false, timeseries: (iatUs * r.count) / 1e6 },
   };
-  if (r.skipFirst) (raw.output as { invocations: boolean }).invocations = true;
+  const perRequest = r.skipFirst === true || r.samples === true;
+  if (perRequest) (raw.output as { invocations: boolean }).invocations = true;
   const s = validateScenario(raw, `stellar:${r.provider}/${r.name}`);
-  if (!r.skipFirst) {
+  if (!perRequest) {
     const res = simulateLoaded(s, []);
     const lat = (res.summary.latencyMs as { endToEnd: { p50: number; p99: number } }).endToEnd;
     return { p50Ms: lat.p50, p99Ms: lat.p99, summary: res.summary };
@@ -101,17 +109,17 @@ export function runStellarScenario(r: RunSpec): { p50Ms: number; p99Ms: number; 
     const lat: number[] = [];
     for (let i = 1; i < lines.length; i++) {
       const c = lines[i]!.split(',');
-      if (Number(c[a]) >= iatUs) lat.push(Number(c[l]));
+      if (!r.skipFirst || Number(c[a]) >= iatUs) lat.push(Number(c[l]));
     }
     lat.sort((x, y) => x - y);
     const q = (p: number) => lat[Math.min(lat.length - 1, Math.max(0, Math.ceil(p * lat.length) - 1))]! / 1000;
-    return { p50Ms: q(0.5), p99Ms: q(0.99), summary: res.summary };
+    return { p50Ms: q(0.5), p99Ms: q(0.99), summary: res.summary, ...(r.samples ? { latenciesMs: lat.map((x) => x / 1000) } : {}) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const propagationMs = (provider: string): number => parseDuration(presetSettings(provider).get('platform.propagation') ?? '0') / 1000;
+export const propagationMs = (provider: string): number => parseDuration(presetSettings(provider).get('platform.propagation') ?? '0') / 1000;
 
 export interface StellarOptions {
   /** Requests per single-request point (default 1000) and bursts per burst point (default 20). */
@@ -217,7 +225,7 @@ export function runStellar(experiment: StellarExperiment, provider: string, o: S
 }
 
 /** The chains `sim stellar transfer` runs per provider: method label, chain kind, transfer preset, CSV method. */
-const TRANSFER_CHAINS: Readonly<Record<string, readonly { method: string; kind: ChainKind; preset: ProviderName; csvMethod: string }[]>> = {
+export const TRANSFER_CHAINS: Readonly<Record<string, readonly { method: string; kind: ChainKind; preset: ProviderName; csvMethod: string }[]>> = {
   'aws-lambda': [
     { method: 'inline', kind: 'inline', preset: 'aws-lambda-2021', csvMethod: 'inline' },
     { method: 's3', kind: 's3', preset: 'aws-lambda-2021', csvMethod: 's3' },

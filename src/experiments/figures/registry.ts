@@ -10,9 +10,21 @@ import { keepaliveTradeoff } from './keepalive-tradeoff.ts';
 import { traceShape } from './trace-shape.ts';
 import { transferLatency } from './transfer-latency.ts';
 import { workflowCost } from './workflow-cost.ts';
+import { stellarCold, stellarImageSize, stellarTransfersFigure, stellarWarm } from './stellar.ts';
 
 /** In the order `sim figures` (no names) generates them. */
-export const FIGURES: readonly Figure[] = [reapFunctions, reapConcurrency, keepaliveTradeoff, traceShape, transferLatency, workflowCost];
+export const FIGURES: readonly Figure[] = [
+  reapFunctions,
+  reapConcurrency,
+  keepaliveTradeoff,
+  traceShape,
+  transferLatency,
+  workflowCost,
+  stellarWarm,
+  stellarCold,
+  stellarImageSize,
+  stellarTransfersFigure,
+];
 
 export function figureNames(): string[] {
   return FIGURES.map((f) => f.name);

@@ -26,6 +26,7 @@ describe('every available figure', () => {
   it('writes <out>/<name>.svg and .csv, and the description matches the CSV', () => {
     expect([...results.keys()]).toEqual([
       'reap-functions', 'reap-concurrency', 'keepalive-tradeoff', 'trace-shape', 'transfer-latency', 'workflow-cost',
+      'stellar-warm', 'stellar-cold', 'stellar-image-size', 'stellar-transfers',
     ]);
     for (const [name, r] of results) {
       assertWellFormedSvg(svgOf(name));
@@ -148,5 +149,45 @@ describe('workflow-cost', () => {
     for (const row of rows.filter((x) => x.method === 'inline')) expect(row.failed).toMatch(/inline-over-limit/);
     const cost = (wf: string, m: string) => Number(rows.find((x) => x.workflow === wf && x.method === m)!.cost_per_run_micro_usd);
     for (const wf of ['video-analytics', 'stacking', 'wordcount']) expect(cost(wf, 'xdt')).toBeLessThan(cost(wf, 's3'));
+  });
+});
+
+describe('stellar-* CDFs', () => {
+  const PAPER_STATS = ["STeLLAR (IISWC'21) median", "STeLLAR (IISWC'21) p99"];
+  it('legends name every colour, every dash and both paper statistics', () => {
+    const legends: Record<string, string[]> = {
+      'stellar-warm': ['aws-lambda', 'google-cloud-functions', 'azure-functions', 'vhive-knative', 'warm, IAT 3 s'],
+      'stellar-cold': ['aws-lambda', 'google-cloud-functions', 'azure-functions', 'vhive-knative', 'cold, IAT 21 min'],
+      'stellar-image-size': ['aws-lambda', 'google-cloud-functions', 'azure-functions', '+10 MB', '+60 MB', '+100 MB'],
+      'stellar-transfers': ['aws-lambda inline', 'aws-lambda s3', 'google-cloud-functions inline', 'google-cloud-functions gcs', '1 KB', '1 MB'],
+    };
+    for (const [name, labels] of Object.entries(legends)) {
+      expect(legendLabels(svgOf(name)), name).toEqual([...labels, ...PAPER_STATS]);
+    }
+  });
+
+  it('draws one line per series and one hollow mark per paper number, all in the CSV', () => {
+    for (const [name, series, refs] of [
+      ['stellar-warm', 4, 6],
+      ['stellar-cold', 4, 6],
+      ['stellar-image-size', 9, 12],
+      ['stellar-transfers', 8, 16],
+    ] as const) {
+      const r = results.get(name)!;
+      expect(r.series, name).toHaveLength(series);
+      expect(countMarks(svgOf(name), 'line mark'), name).toBe(series);
+      expect(r.referencePoints, name).toBe(refs);
+      expect(csvOf(name).filter((x) => x.source !== 'simulated'), name).toHaveLength(refs);
+    }
+  });
+
+  it('each CDF rises from 0 to 1 and its median sits near the paper where the preset is calibrated', () => {
+    const rows = csvOf('stellar-cold');
+    const at = (provider: string, source: string, p: number) =>
+      Number(rows.find((x) => x.provider === provider && x.source === source && Number(x.fraction) === p)!.latency_ms);
+    for (const provider of ['aws-lambda', 'google-cloud-functions', 'azure-functions']) {
+      expect(at(provider, 'simulated', 0.5)).toBeLessThan(at(provider, 'simulated', 0.99));
+      expect(Math.abs(at(provider, 'simulated', 0.5) / at(provider, "STeLLAR (IISWC'21)", 0.5) - 1), provider).toBeLessThan(0.15);
+    }
   });
 });

@@ -24,8 +24,11 @@ const runCli = (argv: string[]): Promise<unknown> =>
     .parseAsync();
 
 describe('figure names', () => {
-  it('lists the six figures', () => {
-    expect(figureNames()).toEqual(['reap-functions', 'reap-concurrency', 'keepalive-tradeoff', 'trace-shape', 'transfer-latency', 'workflow-cost']);
+  it('lists the ten figures', () => {
+    expect(figureNames()).toEqual([
+      'reap-functions', 'reap-concurrency', 'keepalive-tradeoff', 'trace-shape', 'transfer-latency', 'workflow-cost',
+      'stellar-warm', 'stellar-cold', 'stellar-image-size', 'stellar-transfers',
+    ]);
   });
 
   it('rejects unknown names together, naming each', () => {
