@@ -44,6 +44,8 @@ export interface StellarLatencyRow {
   readonly parameters: string;
   readonly medianMs: Figure | null;
   readonly p99Ms: Figure | null;
+  /** p99 / median as the paper states it (null when absent or not a plain number). */
+  readonly tmr: Figure | null;
   readonly source: string;
   readonly exactness: string;
   readonly notes: string;
@@ -93,6 +95,7 @@ export function stellarLatencyRows(): readonly StellarLatencyRow[] {
     parameters: r.parameters ?? '',
     medianMs: parseFigure(r.latency_ms_median),
     p99Ms: parseFigure(r.latency_ms_p99),
+    tmr: /^~?[0-9.]+$/.test((r.tmr_p99_over_median ?? '').trim()) ? parseFigure(r.tmr_p99_over_median) : null,
     source: r.source!,
     exactness: r.exact_or_figure ?? '',
     notes: r.notes ?? '',

@@ -4,6 +4,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { runStellar, STELLAR_EXPERIMENTS, STELLAR_PROVIDERS, type StellarExperiment, type StellarPoint } from '../experiments/stellar.ts';
 import type { Figure } from '../calibration/stellar.ts';
+import type { HeldOutCheck } from '../experiments/stellar-held-out.ts';
 
 /** A calibrated median may be off by at most 10%, a p99 by 25%. */
 export const STELLAR_MEDIAN_TOLERANCE = 0.1;
@@ -94,6 +95,18 @@ export function formatStellarValidation(checks: readonly StellarCheck[]): string
   );
   const bad = checks.filter((c) => !c.ok).length;
   lines.push(bad === 0 ? 'all calibrated points within tolerance' : `${bad} point(s) out of tolerance`);
+  return lines.join('\n');
+}
+
+/** Held-out points: reported with their tolerance, never gating (they test mechanisms, not fits). */
+export function formatHeldOut(checks: readonly HeldOutCheck[]): string {
+  const lines = ['held out (not fitted; reported, not gating):'];
+  for (const c of checks) {
+    const v = (x: number) => (c.what.includes('TMR') ? x.toFixed(2) : ms(x));
+    lines.push(
+      `${c.provider.padEnd(23)} ${c.what.padEnd(30)} sim ${v(c.sim).padStart(7)}  paper ${v(c.paper).padStart(7)} ${c.paperSource}  ${c.errorPct >= 0 ? '+' : ''}${c.errorPct.toFixed(1)}% (tolerance ${c.tolerancePct}%)  ${c.ok ? 'ok' : 'MISS'}`,
+    );
+  }
   return lines.join('\n');
 }
 

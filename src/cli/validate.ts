@@ -89,7 +89,8 @@ export function formatReapValidation(v: ReapValidation): string {
 
 import { formatConcurrency } from './validate-concurrency.ts';
 import { formatTransferValidation, validateTransfers } from './validate-transfers.ts';
-import { formatStellarValidation, validateStellar } from './stellar.ts';
+import { formatHeldOut, formatStellarValidation, validateStellar } from './stellar.ts';
+import { heldOutStellar } from '../experiments/stellar-held-out.ts';
 
 interface ValidateArgs {
   what: string;
@@ -106,7 +107,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
   handler: (args: ArgumentsCamelCase<ValidateArgs>) => {
     if (args.what === 'stellar') {
       const checks = validateStellar();
-      process.stdout.write(formatStellarValidation(checks) + '\n');
+      process.stdout.write(formatStellarValidation(checks) + '\n\n' + formatHeldOut(heldOutStellar()) + '\n');
       if (!checks.every((c) => c.ok)) process.exitCode = 1;
       return;
     }

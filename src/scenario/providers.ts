@@ -6,22 +6,58 @@
 import { readCalibrationCsv } from '../calibration/csv.ts';
 import { PROVIDER_NAMES } from './provider-names.ts';
 
+/**
+ * Where a preset value comes from: `fitted` to published measurements, `measured` (a published
+ * number taken as is), `documented` (provider documentation or source code), or an `assumption`.
+ */
+export const CALIBRATION_KINDS = ['fitted', 'measured', 'documented', 'assumption'] as const;
+export type CalibrationKind = (typeof CALIBRATION_KINDS)[number];
+
 export interface PresetRow {
   readonly provider: string;
   readonly setting: string;
   readonly value: string;
+  readonly calibrated: CalibrationKind;
   readonly source: string;
   readonly notes: string;
+}
+
+const FILE = 'providers.csv';
+/** A source that only says it is assumed is not a citation. */
+const ASSUMED = /^\s*(assum|same as|as above)/i;
+
+/**
+ * The problems of one providers.csv record (`line` is its line in the file): an unknown
+ * `calibrated` kind, or a row that is neither cited nor marked `assumption`.
+ */
+export function presetRowProblems(r: Readonly<Record<string, string | undefined>>, line: number): string[] {
+  const at = `${FILE} line ${line}`;
+  const out: string[] = [];
+  for (const f of ['provider', 'setting', 'value'] as const) if (!r[f]) out.push(`${at}: ${f} is empty`);
+  const kind = r.calibrated ?? '';
+  const source = (r.source ?? '').trim();
+  if (!(CALIBRATION_KINDS as readonly string[]).includes(kind)) {
+    out.push(`${at}: calibrated is ${JSON.stringify(kind)}; expected one of ${CALIBRATION_KINDS.join(', ')}`);
+  } else if (kind !== 'assumption' && (source === '' || ASSUMED.test(source))) {
+    out.push(`${at}: calibrated is ${kind} but source ${JSON.stringify(source)} cites nothing; cite the paper, docs or code, or mark the row 'assumption'`);
+  }
+  if (kind === 'assumption' && source === '') out.push(`${at}: source is empty; say what the assumption is`);
+  return out;
 }
 
 let rows: readonly PresetRow[] | null = null;
 
 export function presetRows(): readonly PresetRow[] {
   if (rows) return rows;
-  rows = readCalibrationCsv('providers.csv').map((r) => ({
+  const recs = readCalibrationCsv(FILE);
+  // Header on line 1, one record per line (no field spans lines).
+  const problems = recs.flatMap((r, i) => presetRowProblems(r, i + 2));
+  if (problems.length) throw new Error(problems.join('\n'));
+  rows = recs.map((r) => ({
     provider: r.provider!,
     setting: r.setting!,
     value: r.value!,
+    calibrated: r.calibrated as CalibrationKind,
     source: r.source!,
     notes: r.notes ?? '',
   }));

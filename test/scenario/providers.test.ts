@@ -34,7 +34,7 @@ describe('provider presets', () => {
     });
     expect(s.policies).toMatchObject({ autoscaler: 'per-request', keepAlive: 'fixed(ttl=10m)' });
     expect(s.functions[0]!.concurrency).toBe(1);
-    expect(s.deployment).toMatchObject({ runtime: 'python', packaging: 'zip', storeBandwidth: '780Mbps' });
+    expect(s.deployment).toMatchObject({ runtime: 'python', packaging: 'zip', storeBandwidth: '774Mbps' });
     expect(s.transfers.provider).toBe('aws-lambda-2021');
     const az = validateScenario(base('azure-functions'));
     expect(az.platform).toMatchObject({ coldBinding: 'first-free', instanceParallelism: 1, maxScaleOutRate: '1/s' });
@@ -74,7 +74,22 @@ describe('provider presets', () => {
       }
       const summary = JSON.parse(readFileSync(join(a, 'summary.json'), 'utf8'));
       expect(summary.invocations.completed).toBeGreaterThan(2000);
-      expect(summary.coldStarts.waitedForStart).toBeGreaterThanOrEqual(summary.coldStarts.invocations);
+      // How the cold counts relate depends on the preset's binding (what the presets are for):
+      const c = summary.coldStarts as { invocations: number; waitedForStart: number; instancesStarted: number };
+      if (provider === 'aws-lambda') {
+        // bound, one request per instance: every start serves the request that caused it, and
+        // no request waits for a start it is not bound to.
+        expect(c.waitedForStart).toBe(c.invocations);
+        expect(c.invocations).toBe(c.instancesStarted);
+      } else if (provider === 'azure-functions') {
+        // A starting host accepts up to 100 requests: more cold requests than starts.
+        expect(c.invocations).toBeGreaterThan(c.instancesStarted);
+      } else {
+        // first-free, one request per instance: some requests wait for a start and are served by
+        // an instance that frees first, and some instances start for requests served elsewhere.
+        expect(c.waitedForStart).toBeGreaterThan(c.invocations);
+        expect(c.instancesStarted).toBeGreaterThan(c.invocations);
+      }
     });
   }
 
