@@ -48,8 +48,7 @@ export class FunctionState implements FunctionView {
   lastStarting: Instance | null = null;
   /** Requests accepted by its instances but waiting there for a worker. */
   backlog = 0;
-  /** Rate-limited scale-out: earliest next instance start (us), and whether a retry is pending. */
-  nextStartAt = 0;
+  /** Rate-limited scale-out: whether a retry is pending (the gate is the platform's). */
   scaleRetryPending = false;
 
   constructor(

@@ -51,8 +51,15 @@ export interface ProviderPlatformConfig {
   readonly bound: boolean;
   /** Requests an instance executes at once (0: all its slots); the others queue at the instance. */
   readonly instanceParallelism: number;
-  /** Least time (us) between two instance starts of one function (0: no limit). */
+  /** Least time (us) between two instance starts of one function, or one app (0: no limit). */
   readonly scaleOutGapUs: number;
+  /** The gap applies to all functions of an app together (Azure: the function app is the unit of scale). */
+  readonly scaleOutPerApp: boolean;
+}
+
+/** Rate-limited scale-out: the earliest next instance start (us) of one function or one app. */
+interface ScaleGate {
+  nextStartAt: number;
 }
 
 /**
@@ -125,6 +132,8 @@ export class Platform implements HostCpu {
   private readonly kEnter: number = -1;
   private readonly kScaleRetry: number = -1;
   private readonly frontRngs: RandomStream[] = [];
+  /** By function index: its scale-out gate, shared by the functions of an app when per app. */
+  private readonly gates: ScaleGate[] = [];
 
   constructor(
     private readonly sim: Simulator,
@@ -167,6 +176,16 @@ export class Platform implements HostCpu {
         if (f.queue.length > 0 || f.backlog > 0) this.scale(f);
       });
       for (const f of cfg.functions) this.frontRngs.push(rng.stream(`frontend/${f.name}`));
+      const byApp = new Map<string, ScaleGate>();
+      for (const f of cfg.functions) {
+        if (!this.prov.scaleOutPerApp) {
+          this.gates.push({ nextStartAt: 0 });
+          continue;
+        }
+        let g = byApp.get(f.app);
+        if (!g) byApp.set(f.app, (g = { nextStartAt: 0 }));
+        this.gates.push(g);
+      }
     }
     const tick = cfg.autoscaler.tickInterval;
     this.ticking = cfg.autoscaler.onTick !== undefined && tick !== undefined;
@@ -504,11 +523,14 @@ export class Platform implements HostCpu {
       now,
     );
     if (n > 0 && p !== null && p.scaleOutGapUs > 0) {
-      // At most one instance per gap (Azure's scale controller: one per second for HTTP).
-      if (now < fn.nextStartAt) {
+      // At most one instance per gap (Azure's scale controller: one per second for HTTP), per
+      // function or per app; functions of an app waiting on its gate retry when it opens, in
+      // event order.
+      const gate = this.gates[fn.index]!;
+      if (now < gate.nextStartAt) {
         if (!fn.scaleRetryPending) {
           fn.scaleRetryPending = true;
-          this.sim.schedule(fn.nextStartAt, this.kScaleRetry, fn.index, 0, PRIORITY.tick);
+          this.sim.schedule(gate.nextStartAt, this.kScaleRetry, fn.index, 0, PRIORITY.tick);
         }
         return;
       }
@@ -517,7 +539,7 @@ export class Platform implements HostCpu {
         this.sim.schedule(now + p.scaleOutGapUs, this.kScaleRetry, fn.index, 0, PRIORITY.tick);
       }
       n = 1;
-      fn.nextStartAt = now + p.scaleOutGapUs;
+      gate.nextStartAt = now + p.scaleOutGapUs;
     }
     for (let i = 0; i < n; i++) {
       const node = this.findNode(fn);

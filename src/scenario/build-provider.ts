@@ -13,7 +13,12 @@ import type { ResolvedScenario } from './schema.ts';
 export function providerConfig(s: ResolvedScenario): { provider?: ProviderPlatformConfig } {
   const p = s.platform;
   const used =
-    p.coldBinding !== undefined || p.propagation !== undefined || p.frontEnd !== undefined || p.instanceParallelism !== undefined || p.maxScaleOutRate !== undefined;
+    p.coldBinding !== undefined ||
+    p.propagation !== undefined ||
+    p.frontEnd !== undefined ||
+    p.instanceParallelism !== undefined ||
+    p.maxScaleOutRate !== undefined ||
+    p.scaleOutUnit !== undefined;
   if (!used) return {};
   return {
     provider: {
@@ -22,6 +27,7 @@ export function providerConfig(s: ResolvedScenario): { provider?: ProviderPlatfo
       bound: p.coldBinding === 'bound',
       instanceParallelism: p.instanceParallelism ?? 0,
       scaleOutGapUs: p.maxScaleOutRate !== undefined ? Math.ceil(1e6 / parseRate(p.maxScaleOutRate)) : 0,
+      scaleOutPerApp: p.scaleOutUnit === 'app',
     },
   };
 }

@@ -283,7 +283,11 @@ export const Platform = z.strictObject({
     .max(L.MAX_CONCURRENCY)
     .optional()
     .describe('requests an instance executes at once; the rest of its `concurrency` slots queue at the instance (default: all slots execute)'),
-  maxScaleOutRate: Rate.optional().describe('most instances started per second per function (default: no limit)'),
+  maxScaleOutRate: Rate.optional().describe('most instances started per second per function, or per app with scaleOutUnit=app (default: no limit)'),
+  scaleOutUnit: z
+    .enum(['function', 'app'])
+    .optional()
+    .describe("what maxScaleOutRate limits: each function's starts (default) or the starts of all functions of one app (Azure Functions)"),
   reportColdWaits: z
     .boolean()
     .optional()
