@@ -41,6 +41,12 @@ export interface HddFigures {
   readonly capacityGB: number;
   readonly snapshotSpanMiB: number;
   readonly ncqDepth: number;
+  /** The drive's own cache (MB), its hit cost (ms) and the interface rate (MB/s). */
+  readonly driveCacheMB: number;
+  readonly readOnArrival: boolean;
+  readonly readAheadAfterRandom: boolean;
+  readonly cacheHitOverheadMs: number;
+  readonly interfaceMBps: number;
 }
 
 export function hdd7200Figures(): HddFigures {
@@ -54,5 +60,10 @@ export function hdd7200Figures(): HddFigures {
     capacityGB: get('capacity'),
     snapshotSpanMiB: get('snapshot_span'),
     ncqDepth: get('ncq_queue_depth'),
+    driveCacheMB: get('drive_cache'),
+    readOnArrival: get('read_on_arrival') !== 0,
+    readAheadAfterRandom: get('read_ahead_after_random') !== 0,
+    cacheHitOverheadMs: get('cache_hit_overhead'),
+    interfaceMBps: get('interface_rate'),
   };
 }

@@ -4,8 +4,13 @@ import { parameterTable } from './csv.ts';
 
 export interface HostContentionFigures {
   readonly hostThreads: number;
+  /** mm/filemap.c MMAP_LOTSAMISS. */
+  readonly mmapLotsaMiss: number;
+  /** Fraction of a function's guest memory its working-set pages are spread over (assumption). */
+  readonly wsRegionFraction: number;
 }
 
 export function hostContentionFigures(): HostContentionFigures {
-  return { hostThreads: parameterTable('host-contention.csv')('host_hardware_threads') };
+  const get = parameterTable('host-contention.csv');
+  return { hostThreads: get('host_hardware_threads'), mmapLotsaMiss: get('mmap_lotsamiss'), wsRegionFraction: get('ws_region_fraction') };
 }

@@ -88,6 +88,7 @@ export function formatReapValidation(v: ReapValidation): string {
 }
 
 import { formatConcurrency } from './validate-concurrency.ts';
+import { READ_AROUND_MODES, type ReadAround } from '../model/coldstart/read-around.ts';
 import { formatTransferValidation, validateTransfers } from './validate-transfers.ts';
 import { formatHeldOut, formatStellarValidation, validateStellar } from './stellar.ts';
 import { heldOutStellar } from '../experiments/stellar-held-out.ts';
@@ -95,6 +96,7 @@ import { heldOutStellar } from '../experiments/stellar-held-out.ts';
 interface ValidateArgs {
   what: string;
   concurrency?: boolean;
+  readAround?: ReadAround;
 }
 
 export const validateCommand: CommandModule<object, ValidateArgs> = {
@@ -103,7 +105,13 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
   builder: (y: Argv) =>
     y
       .positional('what', { type: 'string', choices: ['reap', 'transfers', 'stellar'], demandOption: true, describe: 'which validation' })
-      .option('concurrency', { type: 'boolean', default: false, describe: 'also print N-simultaneous-start predictions (SSD, NVMe, HDD) and every function on HDD and NVMe' }) as Argv<ValidateArgs>,
+      .option('concurrency', { type: 'boolean', default: false, describe: 'also print N-simultaneous-start predictions (SSD, NVMe, HDD) and every function on HDD and NVMe' })
+      .option('read-around', {
+        type: 'string',
+        choices: READ_AROUND_MODES,
+        default: 'none',
+        describe: "with --concurrency: same-page faults read their run (none) or the kernel's read-around window (kernel; also prints every function on the SSD)",
+      }) as Argv<ValidateArgs>,
   handler: (args: ArgumentsCamelCase<ValidateArgs>) => {
     if (args.what === 'stellar') {
       const checks = validateStellar();
@@ -119,7 +127,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     }
     const v = validateReap();
     process.stdout.write(formatReapValidation(v) + '\n');
-    if (args.concurrency) process.stdout.write('\n' + formatConcurrency() + '\n');
+    if (args.concurrency) process.stdout.write('\n' + formatConcurrency(args.readAround ?? 'none') + '\n');
     if (!v.ok) process.exitCode = 1;
   },
 };

@@ -177,6 +177,7 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
     fallbackProfile: cs.fallbackProfile,
     snapshotCopies: cs.snapshotCopies ?? 'shared',
     controlPath: cs.controlPath ?? 'none',
+    readAround: cs.readAround ?? 'none',
   });
   const recorder = new Recorder({
     functionNames: functions.map((f) => f.name),

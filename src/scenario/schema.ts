@@ -256,6 +256,10 @@ export const ColdStart = z.strictObject({
     .enum(['none', 'vhive-2024'])
     .optional()
     .describe('host-wide serialised control-path steps: none (the default, REAP-era vHive v1.0) or vhive-2024 (devmapper snapshot creation under one lock per host, network configs from a pool of 10)'),
+  readAround: z
+    .enum(['none', 'kernel'])
+    .optional()
+    .describe("vanilla faults on working-set pages: each miss reads its run (none, the default, what the REAP paper's single-start figures imply) or Linux's 128 KiB read-around window with its mmap_miss limit (kernel); docs/calibration.md §3a"),
 });
 
 export const Platform = z.strictObject({

@@ -1,8 +1,9 @@
 // Closed-form latency of one cold start alone on an idle device (REAP, ASPLOS'21 phases). The
 // calibration inverts these equations; the event-driven paths must agree with them when alone.
 import { PAGE_BYTES } from '../../calibration/mechanism.ts';
-import { runReadCost, seqReadCost, seqWriteCost, type DeviceSpec } from '../storage/device-spec.ts';
+import { rotationalChainWorkUs, runReadCost, seqReadCost, seqWriteCost, type ChainReads, type DeviceSpec } from '../storage/device-spec.ts';
 import type { Mechanism } from './mechanism.ts';
+import { kernelReadAroundCached, type ReadAround } from './read-around.ts';
 
 /** What a fault chain needs: pages, reads of each kind, per-miss extra (the function's g). */
 export interface FaultChainShape {
@@ -17,6 +18,8 @@ export interface FaultChainShape {
   readonly missExtraUs: number;
   /** Per-page tracing cost (record mode) (us). */
   readonly traceUsPerPage: number;
+  /** Pages of the memory file over which the scattered reads lie. */
+  readonly regionPages: number;
 }
 
 export interface ChainCost {
@@ -30,14 +33,30 @@ export interface ChainCost {
   readonly readBytes: number;
 }
 
+/** The chain's reads as a device sees them. */
+export function chainReads(m: Mechanism, c: FaultChainShape): ChainReads {
+  return {
+    scatteredReads: c.scatteredReads,
+    runPages: c.runPages,
+    windowReads: c.sequentialReads,
+    windowPages: m.readAroundPages,
+    regionBytes: c.regionPages * PAGE_BYTES,
+  };
+}
+
 export function chainCost(m: Mechanism, spec: DeviceSpec, c: FaultChainShape): ChainCost {
-  const run = runReadCost(spec, c.runPages);
-  const ra = runReadCost(spec, m.readAroundPages);
   const reads = c.scatteredReads + c.sequentialReads;
   const cpuUs = c.pages * (m.faultUsPerPage + c.traceUsPerPage) + reads * (m.majorFaultHostUs + c.missExtraUs);
+  const readBytes = PAGE_BYTES * (c.scatteredReads * c.runPages + c.sequentialReads * m.readAroundPages);
+  if (spec.rotational) {
+    // One head: a read's latency is its device time, and the drive's cache serves some reads.
+    const workUs = rotationalChainWorkUs(spec, chainReads(m, c), 1, 1);
+    return { cpuUs, workUs, aloneUs: cpuUs + workUs, reads, readBytes };
+  }
+  const run = runReadCost(spec, c.runPages);
+  const ra = runReadCost(spec, m.readAroundPages);
   const workUs = c.scatteredReads * run.workUs + c.sequentialReads * ra.workUs;
   const aloneUs = cpuUs + c.scatteredReads * run.latencyUs + c.sequentialReads * ra.latencyUs;
-  const readBytes = PAGE_BYTES * (c.scatteredReads * c.runPages + c.sequentialReads * m.readAroundPages);
   return { cpuUs, workUs, aloneUs, reads, readBytes };
 }
 
@@ -47,6 +66,9 @@ export interface SnapshotShape {
   readonly wsPagesUnique: number;
   readonly contiguityPages: number;
   readonly missExtraUs: number;
+  /** Pages of the memory file over which the working set lies (placement assumption,
+   * host-contention.csv `ws_region_fraction` of the guest memory). */
+  readonly regionPages: number;
 }
 
 export function wsPages(s: SnapshotShape): number {
@@ -54,15 +76,26 @@ export function wsPages(s: SnapshotShape): number {
 }
 
 /** The fault chain of a vanilla (or record) start: every WS page faults; the same pages miss in
- * runs of `contiguity` unless `sameCached`; input-dependent pages always miss, a window at a time. */
-export function vanillaChain(m: Mechanism, s: SnapshotShape, sameCached: boolean, trace: boolean): FaultChainShape {
+ * runs of `contiguity` unless `sameCached`; input-dependent pages always miss, a window at a time.
+ * With the kernel's read-around (`kernel`, read-around.ts) a missed run reads a window around it
+ * (or, past the mmap_miss limit, each page alone) and runs lying in earlier windows do not miss. */
+export function vanillaChain(m: Mechanism, s: SnapshotShape, sameCached: boolean, trace: boolean, readAround: ReadAround = 'none'): FaultChainShape {
+  let scatteredReads = sameCached ? 0 : s.wsPagesSame / s.contiguityPages;
+  let runPages = s.contiguityPages;
+  if (readAround === 'kernel' && scatteredReads > 0) {
+    const k = kernelReadAroundCached(scatteredReads, s.contiguityPages, s.regionPages, m.readAroundPages, m.mmapLotsaMiss);
+    scatteredReads = k.windowReads + k.singleReads;
+    // One read size per chain: the mean (a read's cost is linear in its pages).
+    runPages = scatteredReads > 0 ? (k.windowReads * m.readAroundPages + k.singleReads) / scatteredReads : 1;
+  }
   return {
     pages: wsPages(s),
-    scatteredReads: sameCached ? 0 : s.wsPagesSame / s.contiguityPages,
-    runPages: s.contiguityPages,
+    scatteredReads,
+    runPages,
     sequentialReads: s.wsPagesUnique / m.readAroundPages,
     missExtraUs: s.missExtraUs,
     traceUsPerPage: trace ? m.traceUsPerFault : 0,
+    regionPages: s.regionPages,
   };
 }
 
@@ -75,6 +108,7 @@ export function prefetchChain(m: Mechanism, s: SnapshotShape): FaultChainShape {
     sequentialReads: s.wsPagesUnique / m.readAroundPages,
     missExtraUs: s.missExtraUs,
     traceUsPerPage: 0,
+    regionPages: s.regionPages,
   };
 }
 

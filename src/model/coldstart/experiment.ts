@@ -10,6 +10,7 @@ import type { RemoteStoreOptions } from '../storage/presets.ts';
 import { getFunctionProfile } from './profiles.ts';
 import { StandaloneHostCpus } from '../host-cpus.ts';
 import type { ControlPathName } from './control-path.ts';
+import type { ReadAround } from './read-around.ts';
 import { SnapshotStartPath, type SnapshotCopies } from './snapshot-path.ts';
 import type { StartOutcome } from './start-path.ts';
 
@@ -36,6 +37,8 @@ export interface ColdStartRun {
   readonly cores?: number;
   /** Per-node serialised/rate-limited control-path steps (see control-path.ts). Default none. */
   readonly controlPath?: ControlPathName;
+  /** Read-around on same-page faults (read-around.ts). Default none. */
+  readonly readAround?: ReadAround;
 }
 
 export interface ColdStartResult {
@@ -70,6 +73,7 @@ export function runColdStarts(run: ColdStartRun): ColdStartResult {
     assumeRecorded: run.mode === 'reap' && !run.record,
     snapshotCopies: run.snapshotCopies,
     controlPath: run.controlPath,
+    readAround: run.readAround,
   });
   path.attachHostCpu(cpus);
   const node = path.fleet.node(0);

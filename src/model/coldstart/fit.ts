@@ -2,6 +2,7 @@
 // physical quantities per function solved from that function's measured vanilla and REAP latencies
 // (cold page cache, SATA SSD). See docs/calibration.md for the derivation and its caveats.
 import * as facts from '../../calibration/mechanism.ts';
+import { hostContentionFigures } from '../../calibration/host-contention.ts';
 import { reapFunctionFacts, type ReapFunctionFacts } from '../../calibration/reap-functions.ts';
 import { PAGE_BYTES } from '../../calibration/mechanism.ts';
 import { seqReadCost, seqWriteCost } from '../storage/device-spec.ts';
@@ -26,12 +27,18 @@ export interface Calibration {
   readonly derived: ReadonlyMap<string, DerivedQuantities>;
 }
 
+/** Pages over which a function's working set lies in its memory file (placement assumption). */
+export function wsRegionPages(guestMemMiB: number): number {
+  return Math.round((hostContentionFigures().wsRegionFraction * guestMemMiB * 1024 * 1024) / PAGE_BYTES);
+}
+
 function shapeOf(f: ReapFunctionFacts, missExtraUs: number): SnapshotShape {
   return {
     wsPagesSame: f.wsPagesSame,
     wsPagesUnique: f.wsPagesUnique,
     contiguityPages: f.contiguityPages,
     missExtraUs,
+    regionPages: wsRegionPages(f.guestMemMB),
   };
 }
 
@@ -51,6 +58,7 @@ function fitMechanismWithoutTrace(): Mechanism {
     majorFaultHostUs: 0,
     traceUsPerFault: 0,
     readAroundPages: facts.READ_AROUND_PAGES,
+    mmapLotsaMiss: hostContentionFigures().mmapLotsaMiss,
     bootMinUs: 1000 * facts.BOOT_MIN_MS,
     bootMaxUs: 1000 * facts.BOOT_MAX_MS,
   };

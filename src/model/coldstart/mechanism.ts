@@ -22,6 +22,8 @@ export interface Mechanism {
   readonly traceUsPerFault: number;
   /** Pages one miss reads for input-dependent (sequentially touched) pages. */
   readonly readAroundPages: number;
+  /** Net misses after which the kernel stops read-around on a mapped file (MMAP_LOTSAMISS). */
+  readonly mmapLotsaMiss: number;
   /** Boot from scratch (Firecracker inside containerd), uniform between these (us). */
   readonly bootMinUs: number;
   readonly bootMaxUs: number;

@@ -1,7 +1,7 @@
 // Calibrated function profiles `reap/<name>` for the ten REAP (ASPLOS'21) functions: the measured
 // facts plus the two quantities derived per function in fit.ts.
 import { reapFunctionFacts } from '../../calibration/reap-functions.ts';
-import { calibration } from './fit.ts';
+import { calibration, wsRegionPages } from './fit.ts';
 import type { SnapshotShape } from './analytic.ts';
 
 export interface FunctionProfile extends SnapshotShape {
@@ -45,6 +45,7 @@ function build(): Map<string, FunctionProfile> {
       wsPagesUnique: f.wsPagesUnique,
       contiguityPages: f.contiguityPages,
       missExtraUs: d.missExtraUs,
+      regionPages: wsRegionPages(f.guestMemMB),
       inputFromStorage: f.inputFromStorage,
       bootedFootprintMiB: f.bootedFootprintMB,
       fit: d.fit,

@@ -8,12 +8,13 @@ import type { HostCpu } from '../host-cpu.ts';
 import { seqReadCost, seqWriteCost } from '../storage/device-spec.ts';
 import type { RemoteStoreOptions } from '../storage/presets.ts';
 import { StorageBank, type DeviceJob, type SharedDevice } from '../storage/shared-device.ts';
-import { chainCost, prefetchChain, vanillaChain, wsPages, type FaultChainShape } from './analytic.ts';
+import { chainCost, chainReads, prefetchChain, vanillaChain, wsPages, type FaultChainShape } from './analytic.ts';
 import { controlPathSpec, HostControlPath, type ControlPathName, type ControlPathSpec } from './control-path.ts';
 import { getMechanism } from './fit.ts';
 import type { Mechanism } from './mechanism.ts';
 import { FleetStorage, type NodeStorage, type NodeStorageConfig } from './node-storage.ts';
 import { PhaseRunner, WAIT, type Action, type StartState, type Step } from './phase-runner.ts';
+import type { ReadAround } from './read-around.ts';
 import { getFunctionProfile, type FunctionProfile } from './profiles.ts';
 import { RecordTable } from './record-table.ts';
 import type { StartDone, StartFunctionView, StartPath, StartPathContext } from './start-path.ts';
@@ -45,6 +46,10 @@ export interface SnapshotPathOptions {
   /** Host-wide serialised or rate-limited control-path steps before the restore (control-path.ts).
    * Default `none` (REAP-era vHive v1.0). */
   readonly controlPath?: ControlPathName;
+  /** Vanilla (and record) faults on same pages: each miss reads its run (`none`, the default,
+   * what the REAP paper's single-start figures imply) or the kernel's read-around window with its
+   * mmap_miss heuristic (`kernel`, read-around.ts). Input-dependent pages get the window either way. */
+  readonly readAround?: ReadAround;
 }
 
 export type SnapshotCopies = 'shared' | 'per-instance';
@@ -111,6 +116,7 @@ export class SnapshotStartPath implements StartPath {
   private readonly copies: SnapshotCopies;
   private readonly control: ControlPathSpec;
   private readonly hostControl: (HostControlPath | undefined)[] = [];
+  private readonly readAround: ReadAround;
 
   constructor(
     ctx: StartPathContext,
@@ -123,6 +129,7 @@ export class SnapshotStartPath implements StartPath {
     this.fleet = new FleetStorage(bank, opts.nodes, opts.snapshotLocation === 'remote' ? (opts.remote ?? {}) : null);
     this.wsIo = opts.wsFileIo ?? 'direct';
     this.copies = opts.snapshotCopies ?? 'shared';
+    this.readAround = opts.readAround ?? 'none';
     this.control = controlPathSpec(opts.controlPath ?? 'none');
     this.phaseNames = this.control.name === 'none' ? PHASES : ['control', ...PHASES];
     this.scope = opts.recordScope ?? (opts.snapshotLocation === 'remote' ? 'cluster' : 'node');
@@ -136,6 +143,7 @@ export class SnapshotStartPath implements StartPath {
       (mode === 'reap' ? `,ws-io=${this.wsIo},record-scope=${this.scope},pre-recorded=${opts.assumeRecorded ?? false}` : '') +
       (this.copies === 'shared' ? '' : `,copies=${this.copies}`) +
       (this.control.name === 'none' ? '' : `,control-path=${this.control.name}`) +
+      (this.readAround === 'none' ? '' : `,read-around=${this.readAround}`) +
       ')';
   }
 
@@ -241,7 +249,7 @@ export class SnapshotStartPath implements StartPath {
             s.storage.reading.set(key, []);
           }
           const sameCached = s.role === Role.Hit || s.role === Role.Follow;
-          return chainCpu(m, s.device, vanillaChain(m, s.profile, sameCached, s.path === 'reap-record'), s, this.fileOf(s));
+          return chainCpu(m, s.device, vanillaChain(m, s.profile, sameCached, s.path === 'reap-record', this.readAround), s, this.fileOf(s));
         },
       },
       {
@@ -375,7 +383,16 @@ function chainCpu(m: Mechanism, dev: SharedDevice, shape: FaultChainShape, s: Sn
   s.phases.readBytes! += c.readBytes;
   s.chainJob =
     c.workUs > 0
-      ? { workUs: c.workUs, aloneUs: c.aloneUs - c.cpuUs, opWorkUs: c.reads > 1 ? c.workUs / c.reads : c.workUs, readsPerOp: Math.min(1, c.reads), bytes: c.readBytes, random: true, file }
+      ? {
+          workUs: c.workUs,
+          aloneUs: c.aloneUs - c.cpuUs,
+          opWorkUs: c.reads > 1 ? c.workUs / c.reads : c.workUs,
+          readsPerOp: Math.min(1, c.reads),
+          bytes: c.readBytes,
+          random: true,
+          file,
+          reads: dev.spec.rotational ? chainReads(m, shape) : undefined,
+        }
       : null;
   return c.cpuUs;
 }

@@ -2,6 +2,7 @@
 // latency (how long one operation takes when it is alone) and work (how much device time it
 // occupies, which concurrent operations must share). Follows the REAP paper's fio figures (§5.2.3).
 import { PAGE_BYTES } from '../../calibration/mechanism.ts';
+import { cacheHitUs, driveCacheHitFraction, type DriveCacheSpec } from './drive-cache.ts';
 
 export interface DeviceSpec {
   readonly name: string;
@@ -37,6 +38,8 @@ export interface RotationalDisk {
   readonly fileBytes: number;
   /** Commands the drive reorders (NCQ: 32). */
   readonly queueDepth: number;
+  /** The drive's own cache (absent: every read goes to the media). */
+  readonly cache?: DriveCacheSpec;
 }
 
 /** Mean positioning of one random read (us) while `files` files are read with `queued` reads queued. */
@@ -44,6 +47,34 @@ export function positioningUs(d: RotationalDisk, files: number, queued: number):
   const span = Math.min(1, (Math.max(1, files) * d.fileBytes) / d.capacityBytes);
   const seek = d.singleTrackSeekUs + (d.averageSeekUs - d.singleTrackSeekUs) * Math.sqrt(span);
   return (seek + d.halfRotationUs) / Math.sqrt(Math.min(Math.max(1, queued), d.queueDepth));
+}
+
+/** The reads of one fault chain, as a disk sees them. */
+export interface ChainReads {
+  /** Reads at scattered places (working-set runs or read-around windows), `runPages` pages each. */
+  readonly scatteredReads: number;
+  readonly runPages: number;
+  /** Read-around windows over input-dependent pages, `windowPages` each (no drive-cache credit). */
+  readonly windowReads: number;
+  readonly windowPages: number;
+  /** Bytes of the file over which the scattered reads lie (the working set's spread). */
+  readonly regionBytes: number;
+}
+
+/**
+ * Device time of a fault chain's reads on a rotational disk while `files` files are read and
+ * `queued` chains (one read outstanding each) share the disk: a media read costs positioning +
+ * transfer, a scattered read the drive's cache holds costs a cache hit (drive-cache.ts; the
+ * cache is split between the `queued` chains). One head: this is also its latency alone.
+ */
+export function rotationalChainWorkUs(spec: DeviceSpec, r: ChainReads, files: number, queued: number): number {
+  const d = spec.rotational!;
+  const pos = positioningUs(d, files, queued);
+  const pageUs = PAGE_BYTES / spec.seqReadBytesPerUs;
+  const media = pos + r.runPages * pageUs;
+  const h = d.cache ? driveCacheHitFraction(d.cache, r.scatteredReads, r.regionBytes, queued, queued, d.queueDepth) : 0;
+  const scattered = h > 0 ? (1 - h) * media + h * cacheHitUs(d.cache!, r.runPages) : media;
+  return r.scatteredReads * scattered + r.windowReads * (pos + r.windowPages * pageUs);
 }
 
 export interface IoCost {

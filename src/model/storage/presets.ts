@@ -28,10 +28,16 @@ function fromFigures(): Map<string, DeviceSpec> {
  * A 7200 rpm disk. A fault reads at a random place inside one snapshot memory file (256 MiB laid
  * out contiguously), so its seek is short (positioningUs with one file and nothing queued); several
  * files read at once spread the head over their span, and queued reads are reordered (NCQ, up to
- * 32; shared-device.ts). A large read of a working-set file pays a full average seek.
+ * 32; shared-device.ts). Its own cache keeps what it reads on arrival (drive-cache.ts), so a fault
+ * whose run it holds costs a cache hit, not a seek. A large read of a working-set file pays a full
+ * average seek.
  */
 export function hdd7200(): DeviceSpec {
   const h = hdd7200Figures();
+  if (h.readAheadAfterRandom) {
+    throw new Error('hdd-7200-figures.csv: read_ahead_after_random = 1 is not modelled (only 0: no look-ahead after a non-sequential read)');
+  }
+  const bytesPerUs = h.sustainedReadMidMBps;
   const rotational: RotationalDisk = {
     singleTrackSeekUs: 1000 * h.singleTrackSeekMs,
     averageSeekUs: 1000 * h.averageSeekMs,
@@ -39,8 +45,15 @@ export function hdd7200(): DeviceSpec {
     capacityBytes: h.capacityGB * 1e9,
     fileBytes: h.snapshotSpanMiB * 1024 * 1024,
     queueDepth: h.ncqDepth,
+    cache: {
+      capacityBytes: h.driveCacheMB * 1e6,
+      // One revolution passes one track under the head: sustained rate / revolutions per second.
+      trackBytes: (bytesPerUs * 1e6) / (h.rpm / 60),
+      readOnArrival: h.readOnArrival,
+      hitOverheadUs: 1000 * h.cacheHitOverheadMs,
+      interfaceBytesPerUs: h.interfaceMBps,
+    },
   };
-  const bytesPerUs = h.sustainedReadMidMBps;
   const randUs = positioningUs(rotational, 1, 1) + PAGE_BYTES / bytesPerUs;
   const accessUs = rotational.averageSeekUs + rotational.halfRotationUs;
   return {

@@ -6,7 +6,7 @@
 // 360 MB/s, a lone sequential read 850 MB/s; random and sequential jobs draw on the same device
 // time, so they slow each other down.
 import type { Simulator } from '../../engine/simulator.ts';
-import { positioningUs, type DeviceSpec } from './device-spec.ts';
+import { positioningUs, rotationalChainWorkUs, type ChainReads, type DeviceSpec } from './device-spec.ts';
 import { mvaShares, type MvaClass } from './mva.ts';
 import { DeliveryMeter, INVARIANT } from '../invariants.ts';
 
@@ -25,6 +25,9 @@ interface Job extends MvaClass {
   readonly random: boolean;
   readonly file: number;
   readonly readsPerOp: number;
+  /** A fault chain's reads (rotational disks), and their device time alone on the disk. */
+  readonly reads: ChainReads | undefined;
+  readonly nominalWorkUs: number;
   readonly listener: JobListener;
   readonly token: number;
   readonly bytes: number;
@@ -75,6 +78,10 @@ export interface DeviceJob {
   readonly file?: number;
   /** Random reads in one operation (a job of fewer reads than one has a fraction); default 1. */
   readonly readsPerOp?: number;
+  /** A fault chain's reads: on a rotational disk its device time is recomputed from them as files,
+   * queued reads and the drive cache's share change (device-spec.ts rotationalChainWorkUs; then
+   * `workUs` must be that function's value alone). Absent: `readsPerOp` reads repositioned. */
+  readonly reads?: ChainReads;
 }
 
 export class SharedDevice {
@@ -137,6 +144,8 @@ export class SharedDevice {
       random: job.random ?? false,
       file: job.file ?? 0,
       readsPerOp: job.readsPerOp ?? 1,
+      reads: job.reads,
+      nominalWorkUs: workUs,
       // Per-operation time off the device, so that alone the job takes exactly aloneUs.
       delayUs: Math.max(0, opWorkUs * (aloneUs / workUs - 1)),
       share: 0,
@@ -185,7 +194,8 @@ export class SharedDevice {
   /**
    * Rotational disk: each random job's read costs its transfer plus the positioning for the files
    * being read now and the reads queued (one per active random job: a fault chain has one read
-   * outstanding). Alone on one file this is the nominal cost (speed 1).
+   * outstanding), or a cache hit for the reads the drive's cache holds (its share of the cache falls
+   * with the chains reading). Alone on one file this is the nominal cost (speed 1).
    */
   private reposition(): void {
     const d = this.spec.rotational!;
@@ -205,8 +215,13 @@ export class SharedDevice {
     const now = positioningUs(d, files, queued);
     for (const j of jobs) {
       if (!j.random) continue;
-      j.opWorkUs = j.nominalOpUs + j.readsPerOp * (now - alone);
-      j.speed = j.nominalOpUs / j.opWorkUs;
+      if (j.reads !== undefined) {
+        j.speed = j.nominalWorkUs / rotationalChainWorkUs(this.spec, j.reads, files, queued);
+        j.opWorkUs = j.nominalOpUs / j.speed;
+      } else {
+        j.opWorkUs = j.nominalOpUs + j.readsPerOp * (now - alone);
+        j.speed = j.nominalOpUs / j.opWorkUs;
+      }
     }
   }
 
