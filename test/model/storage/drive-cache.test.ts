@@ -56,7 +56,7 @@ describe('hdd-7200 drive cache', () => {
   it('a read the cache holds costs its command overhead, far less than positioning', () => {
     const hit = cacheHitUs(cache, 1.9);
     expect(hit).toBeLessThan(0.05 * positioningUs(disk, 1, 1));
-    expect(hit).toBeCloseTo(100 + (1.9 * 4096) / 600, 6);
+    expect(hit).toBeCloseTo(200 + (1.9 * 4096) / 600, 6);
   });
 
   it('extents: half a track alone (160 MB/s / 120 rev/s), shorter with NCQ reordering', () => {
