@@ -1,5 +1,6 @@
 // The `sim` command line: thin yargs commands that parse, call the library and print.
-// Exit codes: 0 success, 2 bad input (scenario, trace, arguments), 1 anything else (a bug).
+// Exit codes: 0 success, 2 bad input (scenario, trace, arguments), 1 a failed `compare --fail-if`
+// check or anything else (a bug).
 import yargs from 'yargs';
 import { InputError } from '../scenario/errors.ts';
 import { runCommand } from './run.ts';
@@ -9,6 +10,7 @@ import { stellarCommand } from './stellar.ts';
 import { traceCommand } from './trace.ts';
 import { mergeCommand, sweepCommand } from './sweep.ts';
 import { figuresCommand } from './figures.ts';
+import { compareCommand, RegressionFound } from './compare.ts';
 import { boundHeapGrowth } from '../heap-growth.ts';
 import { bugReport, isViolation } from './bug-report.ts';
 import { environmentProblem } from './os-errors.ts';
@@ -31,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(sweepCommand)
       .command(mergeCommand)
       .command(figuresCommand)
+      .command(compareCommand)
       .command(schemaCommand)
       .command(validateCommand)
       .command(stellarCommand)
@@ -48,6 +51,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError) {
       process.stderr.write(`error: ${e.message}\nrun "sim --help" for usage\n`);
       return 2;
+    }
+    if (e instanceof RegressionFound) {
+      process.stderr.write(`${e.message}\n`);
+      return 1;
     }
     if (e instanceof Interrupted) {
       process.stderr.write(`${e.message}\n`);
