@@ -11,6 +11,7 @@ import { traceCommand } from './trace.ts';
 import { mergeCommand, sweepCommand } from './sweep.ts';
 import { figuresCommand } from './figures.ts';
 import { compareCommand, RegressionFound } from './compare.ts';
+import { reportCommand } from './html-report.ts';
 import { boundHeapGrowth } from '../heap-growth.ts';
 import { bugReport, isViolation } from './bug-report.ts';
 import { environmentProblem } from './os-errors.ts';
@@ -34,6 +35,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(mergeCommand)
       .command(figuresCommand)
       .command(compareCommand)
+      .command(reportCommand)
       .command(schemaCommand)
       .command(validateCommand)
       .command(stellarCommand)
