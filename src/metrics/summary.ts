@@ -16,6 +16,12 @@ export interface LatencyStats {
 }
 
 const r3 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : 0);
+/**
+ * To the micro-dollar. One division of a whole number by 1e6 gives the double nearest that decimal,
+ * so it prints as written; rounding to 3 decimals and then dividing by 1000 printed
+ * 0.052493000000000005.
+ */
+const usd = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : 0);
 
 /** Percentiles of a histogram of us, reported in ms (under 0.4% relative error). */
 export function statsMs(h: LogHistogram): LatencyStats {
@@ -161,9 +167,9 @@ export function buildSummary(x: SummaryInputs): Record<string, unknown> {
       user: {
         requests: r.arrivals,
         billedGBs: r3(billedGBs),
-        requestUSD: r3(requestUSD * 1000) / 1000,
-        computeUSD: r3(computeUSD * 1000) / 1000,
-        totalUSD: r3((requestUSD + computeUSD) * 1000) / 1000,
+        requestUSD: usd(requestUSD),
+        computeUSD: usd(computeUSD),
+        totalUSD: usd(requestUSD + computeUSD),
       },
       provider: {
         nodeHours: r3(nodeHours),
