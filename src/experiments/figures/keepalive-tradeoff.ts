@@ -34,7 +34,7 @@ interface SummaryShape {
 
 async function build(opts: FigureOptions): Promise<FigureData> {
   const w = tradeoffWindow(opts.quick);
-  const points: { policy: string; fleet: string; idleGBs: number; p75: number }[] = [];
+  const points: { policy: string; fleet: string; idleGBs: number; p75: number; size: number }[] = [];
   const rows: (string | number)[][] = [];
   for (const fleet of FLEETS) {
     for (const policy of KEEPALIVE_POLICIES) {
@@ -47,7 +47,11 @@ async function build(opts: FigureOptions): Promise<FigureData> {
       ]);
       const s = r.summary as unknown as SummaryShape;
       const p75 = s.apps.coldStartPercent.p75;
-      points.push({ policy, fleet: fleet.label, idleGBs: round(s.memory.idleGBs, 1), p75 });
+      const idleGBs = round(s.memory.idleGBs, 1);
+      // Policies with identical results (no eviction ever needed) land on one spot: each one more
+      // there gets a larger ring, so none hides another.
+      const under = points.filter((q) => q.fleet === fleet.label && q.idleGBs === idleGBs && q.p75 === p75).length;
+      points.push({ policy, fleet: fleet.label, idleGBs, p75, size: 110 + 160 * under });
       rows.push([
         policy,
         s.policies.keepAlive,
@@ -71,16 +75,19 @@ async function build(opts: FigureOptions): Promise<FigureData> {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: 'Keep-alive policies: cold starts of the 75th-percentile app vs wasted memory',
-      subtitle: [`simulated: scenarios/azure-sample.json (synthetic Azure-like trace, 300 functions), ${window}, two fleet sizes`],
+      subtitle: [`simulated: scenarios/azure-sample.json (synthetic Azure-like trace, 300 functions), ${window}, two fleet sizes; concentric rings: policies with identical results`],
     },
     width: 520,
     height: 320,
     data: { values: points },
-    mark: { type: 'point', filled: true, size: 90, opacity: 0.85 },
+    // Hollow markers: several policies land on the same spot (100% for the 75th-percentile app), and
+    // a filled marker hid the one under it.
+    mark: { type: 'point', filled: false, size: 110, strokeWidth: 2, opacity: 1 },
     encoding: {
       x: { field: 'idleGBs', type: 'quantitative', scale: { type: 'log' }, title: 'idle memory held by warm instances (GB-s, log scale)' },
       y: { field: 'p75', type: 'quantitative', scale: { domain: [0, 100] }, title: '75th-percentile app cold-start %' },
       color: { field: 'policy', type: 'nominal', sort: [...KEEPALIVE_POLICIES], scale: { scheme: 'category10' }, title: 'keep-alive policy' },
+      size: { field: 'size', type: 'quantitative', scale: null, legend: null },
       shape: { field: 'fleet', type: 'nominal', sort: FLEETS.map((f) => f.label), scale: { range: ['circle', 'triangle-up'] }, title: 'fleet' },
     },
   };

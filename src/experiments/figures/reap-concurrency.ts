@@ -46,7 +46,14 @@ async function build(opts: FigureOptions): Promise<FigureData> {
     }
   }
   const all = points.map((p) => p.ms);
-  const diskEncoding = { field: 'disk', type: 'nominal', sort: DISKS.map((d) => d.label), title: 'snapshot disk' } as const;
+  // The legend draws line samples (solid, dashed): the encoding the lines use.
+  const diskEncoding = {
+    field: 'disk',
+    type: 'nominal',
+    sort: DISKS.map((d) => d.label),
+    title: 'snapshot disk',
+    legend: { symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 400, symbolStrokeColor: '#444' },
+  } as const;
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
@@ -70,7 +77,7 @@ async function build(opts: FigureOptions): Promise<FigureData> {
     layer: [
       { mark: { type: 'line' }, encoding: { strokeDash: diskEncoding } },
       // Dots only at powers of two: 64 dots per line would hide the line on a log2 axis.
-      { transform: [{ filter: { field: 'n', oneOf: ns.filter(isPow2) } }], mark: { type: 'point', filled: true, size: 30 }, encoding: { shape: diskEncoding } },
+      { transform: [{ filter: { field: 'n', oneOf: ns.filter(isPow2) } }], mark: { type: 'point', filled: true, size: 30 } },
     ],
   };
   return {

@@ -2,6 +2,7 @@
 // shared look so every figure matches. vega and vega-lite are loaded on the first render: they
 // take ~0.3 s to import, which every other command (`sim --help`, `sim run`) used to pay.
 import type { TopLevelSpec } from 'vega-lite';
+import { textWidth } from './text-width.ts';
 
 /** Shared look: a plain sans-serif font and a fixed size, so output does not depend on the host. */
 export const FIGURE_CONFIG = {
@@ -16,6 +17,9 @@ export const FIGURE_CONFIG = {
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const withConfig: TopLevelSpec = { ...spec, config: { ...FIGURE_CONFIG, ...(spec.config ?? {}) } };
   const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
+  // Measured, not vega's 0.8 em per character: the canvas then fits the plot (see text-width.ts).
+  // vega exports textMetrics (from vega-scenegraph) but its typings leave it out.
+  (vega as unknown as { textMetrics: { width: typeof textWidth } }).textMetrics.width = textWidth;
   const view = new vega.View(vega.parse(vl.compile(withConfig).spec), { renderer: 'none' });
   try {
     return await view.toSVG();

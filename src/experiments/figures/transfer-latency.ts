@@ -73,8 +73,22 @@ async function build(opts: FigureOptions): Promise<FigureData> {
     layer: [
       {
         data: { values: points },
-        mark: { type: 'line', point: { filled: true, size: 30 } },
-        encoding: { x, y, color, strokeDash: { field: 'stat', type: 'nominal', sort: ['median', 'p99'], title: 'statistic' } },
+        // Lines and dots as separate layers: a line mark's own dots would replace the dash samples in the legend.
+        mark: { type: 'line' },
+        encoding: { x, y, color, strokeDash: {
+            field: 'stat',
+            type: 'nominal',
+            sort: ['median', 'p99'],
+            title: 'statistic',
+            // Line samples (solid, dashed) in the legend, not the dots the line mark also draws.
+            legend: { symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 400, symbolStrokeColor: '#444' },
+          },
+        },
+      },
+      {
+        data: { values: points },
+        mark: { type: 'point', filled: true, size: 30 },
+        encoding: { x, y, color },
       },
       {
         data: { values: refs },
