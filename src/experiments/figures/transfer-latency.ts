@@ -45,7 +45,7 @@ async function build(opts: FigureOptions): Promise<FigureData> {
   for (const [method, label] of [['inline', 'inline (AWS)'], ['s3', 'S3']] as const) {
     for (const r of stellarTransfers(method, 'aws_lambda')) {
       if (!r.medianMs) continue;
-      refs.push({ method: label, bytes: r.payloadBytes, ms: r.medianMs.value });
+      refs.push({ method: label, bytes: r.payloadBytes, ms: r.medianMs.value, source: REFERENCE });
       rows.push([label, r.payloadBytes, r.medianMs.value, r.p99Ms?.value ?? '', REFERENCE]);
     }
   }
@@ -92,8 +92,9 @@ async function build(opts: FigureOptions): Promise<FigureData> {
       },
       {
         data: { values: refs },
-        mark: { type: 'point', shape: 'cross', size: 90, strokeWidth: 2, filled: false },
-        encoding: { x, y, color },
+        mark: { type: 'point', size: 90, strokeWidth: 2, filled: false },
+        // A legend entry for the crosses too, as reap-functions has for its diamonds.
+        encoding: { x, y, color, shape: { field: 'source', type: 'nominal', scale: { range: ['cross'] }, title: 'reference' } },
       },
     ],
   };
