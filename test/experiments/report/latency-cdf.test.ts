@@ -20,7 +20,8 @@ function folder(files: Record<string, string | Buffer>): string {
 
 describe('cdfFromInvocations', () => {
   it('reads completed rows only; the CDF runs from the minimum to the maximum, never decreasing', async () => {
-    for (const files of [{ 'invocations.csv': HEADER + ROWS }, { 'invocations.csv.gz': gzipSync(HEADER + ROWS) }]) {
+    const variants: Record<string, string | Buffer>[] = [{ 'invocations.csv': HEADER + ROWS }, { 'invocations.csv.gz': gzipSync(HEADER + ROWS) }];
+    for (const files of variants) {
       const cdf = (await cdfFromInvocations(folder(files)))!;
       expect(cdf.source).toMatch(/^100 completed invocations in invocations\.csv/);
       expect(cdf.points[0]).toEqual({ latencyMs: 1, fraction: 0 });
