@@ -1,8 +1,9 @@
 // A mergeable log-linear histogram (HdrHistogram-style): each power of two is split into 128
 // equal sub-buckets, so a value is located with integer operations (no logarithm) and quantiles
 // have a relative error below 0.4%, in constant memory whatever the number of samples. Values
-// are >= 0; values below 128 (us) are counted exactly.
-import { grown } from '../engine/grown.ts';
+// are >= 0; values below 128 (us) are counted exactly. Buckets are kept in blocks of 128, one per
+// power of two, allocated on first use: a histogram costs ~1 KiB per power of two its values
+// span, so one per function (functions.csv percentiles) stays small on a 10,000-function trace.
 
 const SUB_BITS = 7;
 const SUB = 1 << SUB_BITS; // sub-buckets per power of two
@@ -32,7 +33,8 @@ function bucketRange(i: number): [number, number] {
 }
 
 export class LogHistogram {
-  private counts = new Float64Array(64 * SUB);
+  /** Block b holds buckets [b * SUB, (b + 1) * SUB); undefined until a value falls in it. */
+  private blocks: (Float64Array | undefined)[] = [];
   count = 0;
   sum = 0;
   min = Infinity;
@@ -44,14 +46,17 @@ export class LogHistogram {
     if (v < this.min) this.min = v;
     if (v > this.max) this.max = v;
     const i = bucketOf(v < 0 ? 0 : v);
-    if (i >= this.counts.length) this.grow(i + 1);
-    this.counts[i]! += weight;
+    const b = i >>> SUB_BITS;
+    const block = this.blocks[b] ?? this.block(b);
+    block[i & (SUB - 1)]! += weight;
   }
 
-  private grow(n: number): void {
-    let cap = this.counts.length;
-    while (cap < n) cap *= 2;
-    this.counts = grown(this.counts, cap);
+  private block(b: number): Float64Array {
+    // Filled up to b first, so the array stays packed (holes would make it a slow dictionary).
+    while (this.blocks.length <= b) this.blocks.push(undefined);
+    const block = new Float64Array(SUB);
+    this.blocks[b] = block;
+    return block;
   }
 
   get mean(): number {
@@ -65,9 +70,13 @@ export class LogHistogram {
     if (q >= 1) return this.max;
     const rank = q * (this.count - 1);
     let seen = 0;
-    for (let i = 0; i < this.counts.length; i++) {
-      seen += this.counts[i]!;
-      if (seen > rank) {
+    for (let b = 0; b < this.blocks.length; b++) {
+      const block = this.blocks[b];
+      if (block === undefined) continue;
+      for (let j = 0; j < SUB; j++) {
+        seen += block[j]!;
+        if (seen <= rank) continue;
+        const i = b * SUB + j;
         const [lo, width] = bucketRange(i);
         const estimate = width === 1 ? lo : lo + width / 2;
         return Math.min(this.max, Math.max(this.min, estimate));
@@ -77,8 +86,11 @@ export class LogHistogram {
   }
 
   merge(other: LogHistogram): void {
-    if (other.counts.length > this.counts.length) this.grow(other.counts.length);
-    for (let i = 0; i < other.counts.length; i++) this.counts[i]! += other.counts[i]!;
+    other.blocks.forEach((from, b) => {
+      if (from === undefined) return;
+      const to = this.blocks[b] ?? this.block(b);
+      for (let j = 0; j < SUB; j++) to[j]! += from[j]!;
+    });
     this.count += other.count;
     this.sum += other.sum;
     this.min = Math.min(this.min, other.min);

@@ -24,6 +24,10 @@ export class FunctionTally {
   idleMiBUs = 0;
   /** Billed execution, MiB x us (each execution rounded up to 1 ms, as Lambda bills). */
   billedMiBUs = 0;
+  /** Completed requests' end-to-end latency, wait, and wait of cold ones (us), for percentiles. */
+  readonly latency = new LogHistogram();
+  readonly wait = new LogHistogram();
+  readonly coldWait = new LogHistogram();
 }
 
 export class PathStats {
@@ -133,6 +137,8 @@ export class Recorder implements PlatformObserver {
       this.execution.add(ex);
       f.latencySumUs += lat;
       if (lat > f.latencyMaxUs) f.latencyMaxUs = lat;
+      f.latency.add(lat);
+      f.wait.add(w);
       f.waitSumUs += w;
       f.execSumUs += ex;
       f.billedMiBUs += Math.ceil(ex / 1000) * 1000 * this.opts.functionMemoryMiB[inv.fn]!;
@@ -142,6 +148,7 @@ export class Recorder implements PlatformObserver {
         this.intervalCold++;
         f.cold++;
         f.coldStartSumUs += w;
+        f.coldWait.add(w);
         this.coldWait.add(w);
       }
     } else {

@@ -187,7 +187,14 @@ export const FUNCTION_COLUMNS = [
   'function', 'app', 'memory_mib', 'arrivals', 'completed', 'dropped', 'failed', 'cold_starts', 'cold_pct',
   'mean_latency_ms', 'max_latency_ms', 'mean_wait_ms', 'mean_exec_ms', 'mean_cold_wait_ms',
   'instances_started', 'idle_gb_s', 'billed_gb_s',
+  'p50_latency_ms', 'p90_latency_ms', 'p99_latency_ms', 'p50_wait_ms', 'p90_wait_ms', 'p99_wait_ms',
+  'p50_cold_wait_ms', 'p90_cold_wait_ms', 'p99_cold_wait_ms',
 ] as const;
+
+/** p50, p90, p99 of a histogram of us, in ms; empty cells when it holds no value. */
+function percentilesMs(h: LogHistogram): (string | number)[] {
+  return h.count === 0 ? ['', '', ''] : [0.5, 0.9, 0.99].map((q) => r3(h.quantile(q) / 1000));
+}
 
 export function functionRows(functions: readonly FunctionSpec[], r: Recorder): (string | number)[][] {
   return functions.map((f, i) => {
@@ -204,6 +211,9 @@ export function functionRows(functions: readonly FunctionSpec[], r: Recorder): (
       t.instancesStarted,
       r3(t.idleMiBUs / MIB_US_PER_GBS),
       r3(t.billedMiBUs / MIB_US_PER_GBS),
+      ...percentilesMs(t.latency),
+      ...percentilesMs(t.wait),
+      ...percentilesMs(t.coldWait),
     ];
   });
 }

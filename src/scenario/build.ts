@@ -18,6 +18,7 @@ import { buildDistribution } from './distributions.ts';
 import { profileDefaults } from './profiles.ts';
 import { InputError } from './errors.ts';
 import type { ResolvedScenario } from './schema.ts';
+import { phaseColumns } from '../model/coldstart/phase-columns.ts';
 import type { LoadedTraces } from './traces.ts';
 import { buildWorkflows, hookedIo, hookedObserver, type BuiltWorkflows, type WorkflowHooks } from './workflows.ts';
 
@@ -182,7 +183,7 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
   const recorder = new Recorder({
     functionNames: functions.map((f) => f.name),
     functionMemoryMiB: functions.map((f) => f.memoryMiB),
-    phaseNames: startPath.phaseNames,
+    phaseNames: phaseColumns(startPath),
     counterNames: startPath.counterNames ?? [],
     invocationsPath: opts.invocationsPath,
     invocationsSample: typeof s.output.invocations === 'number' ? s.output.invocations : 1,

@@ -101,7 +101,7 @@ export { loadAzure2021 } from './azure2021/load.ts';
  * folder: which functions a sample chose and what the reader derived for each.
  */
 export function traceFunctionsCsv(functions: readonly TraceFunctionSpec[]): string {
-  const rows: Array<Array<string | number>> = [['index', 'name', 'owner', 'app', 'hash', 'trigger', 'memory_mib', 'mean_duration_ms', 'invocations']];
+  const rows: Array<Array<string | number>> = [['index', 'function', 'owner', 'app', 'hash', 'trigger', 'memory_mib', 'mean_duration_ms', 'invocations']];
   functions.forEach((f, i) =>
     rows.push([i, f.name, f.owner, f.app, f.hash, f.trigger, f.memoryMiB, Math.round(f.duration.mean) / 1000, f.invocations]),
   );

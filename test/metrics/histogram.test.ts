@@ -40,3 +40,27 @@ describe('LogHistogram', () => {
     expect(all.quantile(1)).toBe(xs[xs.length - 1]);
   });
 });
+
+describe('LogHistogram blocks', () => {
+  it('merges histograms over disjoint ranges exactly, in either order', () => {
+    const small = new LogHistogram();
+    const large = new LogHistogram();
+    const all = new LogHistogram();
+    for (let i = 0; i < 1000; i++) {
+      small.add(i);
+      large.add(1e6 + i * 997);
+      all.add(i);
+      all.add(1e6 + i * 997);
+    }
+    const a = new LogHistogram();
+    a.merge(large);
+    a.merge(small);
+    const b = new LogHistogram();
+    b.merge(small);
+    b.merge(large);
+    for (const q of [0.1, 0.25, 0.5, 0.75, 0.9, 0.99]) {
+      expect(a.quantile(q)).toBe(all.quantile(q));
+      expect(b.quantile(q)).toBe(all.quantile(q));
+    }
+  });
+});

@@ -51,7 +51,7 @@ describe('loadAzure2019 joins and drops', () => {
     expect(w.functions[0]!.name).toBe('a1-fA');
     expect(w.functions[1]!.trigger).toBe('timer');
     const csv = traceFunctionsCsv(w.functions).trim().split('\n');
-    expect(csv[0]).toBe('index,name,owner,app,hash,trigger,memory_mib,mean_duration_ms,invocations');
+    expect(csv[0]).toBe('index,function,owner,app,hash,trigger,memory_mib,mean_duration_ms,invocations');
     expect(csv[1]).toBe('0,a1-fA,o,a1,fA,http,100,100,10');
   });
 

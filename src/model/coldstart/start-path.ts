@@ -35,7 +35,7 @@ export type StartDone = (instanceId: number, outcome: StartOutcome) => void;
 export interface StartPath {
   /** Canonical name with parameters, echoed in the resolved scenario. */
   readonly name: string;
-  /** Phase column names this path may report, in a stable order (for invocations.csv). */
+  /** Phase names this path may report (each must be in PHASE_COLUMNS, phase-columns.ts). */
   readonly phaseNames: readonly string[];
   /** The entries of `phaseNames` that are counts or bytes, not times (default: none). */
   readonly counterNames?: readonly string[];
