@@ -5,6 +5,8 @@ import type { ResolvedScenario } from './scenario/schema.ts';
 import { parseDuration } from './engine/units.ts';
 import { buildSummary, FUNCTION_COLUMNS, functionRows } from './metrics/summary.ts';
 import { TIMESERIES_COLUMNS, TimeseriesSampler, type TimeseriesRow } from './metrics/timeseries.ts';
+import { FUNCTION_TIMESERIES_COLUMNS, FunctionSeries } from './metrics/function-timeseries.ts';
+import { seriesFunctions } from './scenario/function-series.ts';
 import { OutputRefused, RunFolder } from './metrics/run-folder.ts';
 import { inspectOutPath, runOutProblem } from './metrics/out-path.ts';
 import { InputError } from './scenario/errors.ts';
@@ -61,6 +63,8 @@ export interface Result {
   readonly resolved: Record<string, unknown>;
   readonly functions: (string | number)[][];
   readonly timeseries: TimeseriesRow[];
+  /** Rows of function-timeseries.csv (output.functionTimeseries), or null when not asked for. */
+  readonly functionTimeseries: (string | number)[][] | null;
   readonly outDir?: string;
 }
 
@@ -128,7 +132,9 @@ function* runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder |
   const invocationsPath = folder && s.output.invocations !== false ? folder.path('invocations.csv') : null;
   const b = buildSimulation(s, { invocationsPath, traces });
   const { sim, platform, recorder, duration } = b;
-  const sampler = new TimeseriesSampler(sim, platform, recorder, parseDuration(s.output.timeseries));
+  const chosen = seriesFunctions(s, b.functions, traces);
+  const series = s.output.functionTimeseries ? new FunctionSeries(platform, recorder, chosen, b.functions.map((f) => f.name)) : null;
+  const sampler = new TimeseriesSampler(sim, platform, recorder, parseDuration(s.output.timeseries), series);
 
   // Arrivals come in [0, duration); afterwards the run drains until every admitted request ended.
   let nextReport = PROGRESS_EVERY;
@@ -208,9 +214,10 @@ function* runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder |
     folder.writeJson('summary.json', summary);
     folder.writeCsv('functions.csv', FUNCTION_COLUMNS, functions);
     folder.writeCsv('timeseries.csv', TIMESERIES_COLUMNS, sampler.rows);
+    if (series) folder.writeCsv('function-timeseries.csv', FUNCTION_TIMESERIES_COLUMNS, series.rows);
     traces.forEach((t, i) => {
       if (t) writeFileSync(folder.path(`trace-functions-${i}.csv`), traceFunctionsCsv(t.functions));
     });
   }
-  return { summary, resolved, functions, timeseries: sampler.rows };
+  return { summary, resolved, functions, timeseries: sampler.rows, functionTimeseries: series?.rows ?? null };
 }

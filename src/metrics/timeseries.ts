@@ -4,6 +4,7 @@ import type { Simulator } from '../engine/simulator.ts';
 import type { Platform } from '../model/platform.ts';
 import { PRIORITY } from '../model/platform.ts';
 import type { Recorder } from './recorder.ts';
+import type { FunctionSeries } from './function-timeseries.ts';
 
 export const TIMESERIES_COLUMNS = [
   'time_s', 'instances', 'starting', 'idle', 'busy', 'memory_used_mib', 'queue_length', 'busy_vcpus',
@@ -21,6 +22,8 @@ export class TimeseriesSampler {
     private readonly platform: Platform,
     private readonly recorder: Recorder,
     private readonly interval: number,
+    /** Per-function series sampled at the same times, if the scenario asks for one. */
+    readonly functions: FunctionSeries | null = null,
   ) {
     this.kind = sim.register('timeseries-sample', () => this.onTick());
     sim.schedule(interval, this.kind, 0, 0, PRIORITY.sample);
@@ -49,6 +52,7 @@ export class TimeseriesSampler {
       time / 1e6, live, starting, idle, live - idle - starting, used, p.queued, vcpus,
       r.intervalArrivals, r.intervalCompleted, r.intervalCold, r.intervalDropped,
     ]);
+    this.functions?.sample(time);
     r.intervalArrivals = 0;
     r.intervalCompleted = 0;
     r.intervalCold = 0;

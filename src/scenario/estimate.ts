@@ -54,7 +54,7 @@ export interface RunEstimate {
 }
 
 /** Arrivals of a periodic source: one (group) at start + offset, then every `period`, before `end`. */
-function periodic(start: number, end: number, offset: number, period: number): number {
+export function periodic(start: number, end: number, offset: number, period: number): number {
   const first = start + offset;
   return end > first && period > 0 ? Math.ceil((end - first) / period) : 0;
 }

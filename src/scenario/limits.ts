@@ -46,6 +46,8 @@ export const MAX_RATE_SCALE = 1000;
 export const MAX_TRACE_DAYS = 366;
 /** Rows of timeseries.csv: duration / output.timeseries. */
 export const MAX_TIMESERIES_ROWS = 10_000_000;
+/** Functions in function-timeseries.csv (output.functionTimeseries.top); with MAX_TIMESERIES_ROWS samples per function it bounds its rows. */
+export const MAX_FUNCTION_TIMESERIES = 1000;
 /** Bins of one hybrid-histogram keep-alive histogram (range / bin). */
 export const MAX_HISTOGRAM_BINS = 10_000;
 

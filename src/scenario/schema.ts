@@ -320,6 +320,13 @@ export const Output = z.strictObject({
     .default(true)
     .describe('write invocations.csv: true (every invocation), false, or a fraction (a deterministic sample by invocation id)'),
   timeseries: PositiveDuration.default('10s').describe(`time-series sampling interval; duration / timeseries must be <= ${L.MAX_TIMESERIES_ROWS} rows`),
+  functionTimeseries: z
+    .strictObject({
+      functions: z.array(z.string()).default([]).describe('functions to sample, by name'),
+      top: z.number().int().min(0).max(L.MAX_FUNCTION_TIMESERIES).default(0).describe('also the k functions with the most expected arrivals'),
+    })
+    .optional()
+    .describe('write function-timeseries.csv: per chosen function, instances by state, waiting requests and per-interval counts, at the timeseries interval'),
 });
 
 export const Scenario = z.strictObject({
