@@ -1,4 +1,4 @@
-// Entry point shared by notebooks/<figure>.ts: `--out DIR` (default figures/) and `--quick`, then
+// Entry point shared by scripts/figures/<figure>.ts: `--out DIR` (default figures/) and `--quick`, then
 // one figure generated exactly as `sim figures <name>` would.
 import { parseArgs } from 'node:util';
 import { InputError } from '../../scenario/errors.ts';
@@ -27,7 +27,7 @@ export async function runNotebook(name: string, argv: readonly string[]): Promis
     }
     // parseArgs rejects unknown options with a TypeError carrying an ERR_PARSE_ARGS_* code.
     if ((e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`error: ${(e as Error).message}\nusage: node --import tsx notebooks/${name}.ts [--out DIR] [--quick]\n`);
+      process.stderr.write(`error: ${(e as Error).message}\nusage: node --import tsx scripts/figures/${name}.ts [--out DIR] [--quick]\n`);
       return 2;
     }
     throw e;

@@ -56,19 +56,19 @@ describe('figure names', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('every figure has notebooks/<name>.ts calling runNotebook with its name', () => {
+  it('every figure has scripts/figures/<name>.ts calling runNotebook with its name', () => {
     for (const name of figureNames()) {
-      const text = readFileSync(join(REPO_ROOT, 'notebooks', `${name}.ts`), 'utf8');
+      const text = readFileSync(join(REPO_ROOT, 'scripts', 'figures', `${name}.ts`), 'utf8');
       expect(text).toContain(`runNotebook('${name}'`);
     }
   });
 });
 
-describe('notebooks', () => {
+describe('figure scripts', () => {
   it('run alone: a notebook writes its figure', () => {
     const out = mkdtempSync(join(tmpdir(), 'fig-nb-'));
     try {
-      const ok = spawnSync(process.execPath, ['--import', 'tsx', 'notebooks/reap-concurrency.ts', '--out', out, '--quick'], { cwd: REPO_ROOT, encoding: 'utf8' });
+      const ok = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/figures/reap-concurrency.ts', '--out', out, '--quick'], { cwd: REPO_ROOT, encoding: 'utf8' });
       expect(ok.status, ok.stderr).toBe(0);
       expect(ok.stdout).toMatch(/reap-concurrency\.svg {2}4 series, 12 points/);
       expect(readFileSync(join(out, 'reap-concurrency.svg'), 'utf8').startsWith('<svg')).toBe(true);

@@ -1,5 +1,5 @@
 // Figure `reap-functions`: REAP per-function cold start: warm / vanilla snapshot / REAP, simulated, paper as reference.
-// Run: node --import tsx notebooks/reap-functions.ts [--out figures/] [--quick]   (same as `sim figures reap-functions`)
-import { runNotebook } from '../src/experiments/figures/notebook.ts';
+// Run: node --import tsx scripts/figures/reap-functions.ts [--out figures/] [--quick]   (same as `sim figures reap-functions`)
+import { runNotebook } from '../../src/experiments/figures/notebook.ts';
 
 process.exitCode = await runNotebook('reap-functions', process.argv.slice(2));

@@ -1,7 +1,7 @@
 // Prints the table of docs/transfers.md: each workflow scenario run with every transfer method,
-// end-to-end latency and cost per completed run. Run: node --import tsx notebooks/workflow-table.ts
-import { loadScenarioFile } from '../src/scenario/load.ts';
-import { simulate } from '../src/simulate.ts';
+// end-to-end latency and cost per completed run. Run: node --import tsx scripts/figures/workflow-table.ts
+import { loadScenarioFile } from '../../src/scenario/load.ts';
+import { simulate } from '../../src/simulate.ts';
 
 type Wf = {
   runs: number;
