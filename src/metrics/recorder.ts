@@ -24,11 +24,28 @@ export class FunctionTally {
   idleMiBUs = 0;
   /** Billed execution, MiB x us (each execution rounded up to 1 ms, as Lambda bills). */
   billedMiBUs = 0;
-  /** Completed requests' end-to-end latency, wait, and wait of cold ones (us), for percentiles. */
+  /**
+   * Completed requests' end-to-end latency, wait, and wait of cold ones (us), for percentiles.
+   * Latency and wait are added in batches (Recorder.flushFunctionHistograms): read them after it.
+   */
   readonly latency = new LogHistogram();
-  readonly wait = new LogHistogram();
   readonly coldWait = new LogHistogram();
+  /** Waits above 0; the zeros (most warm requests) only counted, so the histogram's range stays
+   * that of the waits (one from 0 to a cold start's second spans ~2,300 buckets). */
+  readonly nonzeroWait = new LogHistogram();
+  zeroWaits = 0;
+
+  /** Every completed request's wait (us), the zeros included. */
+  waitHistogram(): LogHistogram {
+    const h = new LogHistogram();
+    h.merge(this.nonzeroWait);
+    if (this.zeroWaits > 0) h.add(0, this.zeroWaits);
+    return h;
+  }
 }
+
+/** Completed requests whose per-function latency and wait are kept before being added, by function. */
+const FUNCTION_BATCH = 1 << 14;
 
 export class PathStats {
   count = 0;
@@ -94,6 +111,37 @@ export class Recorder implements PlatformObserver {
   /** Phase entries that are counts or bytes, not times. */
   readonly counterNames: ReadonlySet<string>;
 
+  // Completed requests not yet added to their function's latency and wait histograms.
+  private readonly batchFn = new Int32Array(FUNCTION_BATCH);
+  private readonly batchLatency = new Float64Array(FUNCTION_BATCH);
+  private readonly batchWait = new Float64Array(FUNCTION_BATCH);
+  private batchSize = 0;
+  /** Scratch of the counting sort by function: a start per function, then the batch's order. */
+  private batchStarts: Int32Array | null = null;
+  private readonly batchOrder = new Int32Array(FUNCTION_BATCH);
+
+  /** Adds the batched requests to their functions' histograms (grouped by function, in order within one). */
+  flushFunctionHistograms(): void {
+    const n = this.batchSize;
+    if (n === 0) return;
+    const fns = this.batchFn;
+    const starts = (this.batchStarts ??= new Int32Array(this.functions.length + 1));
+    starts.fill(0);
+    for (let k = 0; k < n; k++) starts[fns[k]! + 1]!++;
+    for (let i = 1; i < starts.length; i++) starts[i]! += starts[i - 1]!;
+    const order = this.batchOrder;
+    for (let k = 0; k < n; k++) order[starts[fns[k]!]!++] = k;
+    for (let j = 0; j < n; j++) {
+      const k = order[j]!;
+      const f = this.functions[fns[k]!]!;
+      f.latency.add(this.batchLatency[k]!);
+      const w = this.batchWait[k]!;
+      if (w === 0) f.zeroWaits++;
+      else f.nonzeroWait.add(w);
+    }
+    this.batchSize = 0;
+  }
+
   constructor(private readonly opts: RecorderOptions) {
     this.counterNames = new Set(opts.counterNames ?? []);
     this.functions = opts.functionNames.map(() => new FunctionTally());
@@ -137,8 +185,13 @@ export class Recorder implements PlatformObserver {
       this.execution.add(ex);
       f.latencySumUs += lat;
       if (lat > f.latencyMaxUs) f.latencyMaxUs = lat;
-      f.latency.add(lat);
-      f.wait.add(w);
+      // Per-function histograms are added to in batches grouped by function: one add per request
+      // touched a cold histogram on a 10,000-function replay (+10-12% of its time, paired runs).
+      const k = this.batchSize;
+      this.batchFn[k] = inv.fn;
+      this.batchLatency[k] = lat;
+      this.batchWait[k] = w;
+      if (++this.batchSize === FUNCTION_BATCH) this.flushFunctionHistograms();
       f.waitSumUs += w;
       f.execSumUs += ex;
       f.billedMiBUs += Math.ceil(ex / 1000) * 1000 * this.opts.functionMemoryMiB[inv.fn]!;
@@ -223,6 +276,7 @@ export class Recorder implements PlatformObserver {
 
   /** Finishes invocations.csv; throws if it could not be written completely. */
   close(): void {
+    this.flushFunctionHistograms();
     this.writer?.close();
   }
 

@@ -197,6 +197,7 @@ function percentilesMs(h: LogHistogram): (string | number)[] {
 }
 
 export function functionRows(functions: readonly FunctionSpec[], r: Recorder): (string | number)[][] {
+  r.flushFunctionHistograms();
   return functions.map((f, i) => {
     const t = r.functions[i]!;
     const c = t.completed;
@@ -212,7 +213,7 @@ export function functionRows(functions: readonly FunctionSpec[], r: Recorder): (
       r3(t.idleMiBUs / MIB_US_PER_GBS),
       r3(t.billedMiBUs / MIB_US_PER_GBS),
       ...percentilesMs(t.latency),
-      ...percentilesMs(t.wait),
+      ...percentilesMs(t.waitHistogram()),
       ...percentilesMs(t.coldWait),
     ];
   });

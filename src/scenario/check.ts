@@ -32,6 +32,13 @@ export function checkScenario(s: ResolvedScenario, file: string): InputProblem[]
   if (rows > MAX_TIMESERIES_ROWS) {
     add('output.timeseries', `duration ${s.duration} / output.timeseries ${s.output.timeseries} gives ${rows} time-series rows; expected at most ${MAX_TIMESERIES_ROWS} (raise output.timeseries or shorten duration)`);
   }
+  const series = s.output.functionTimeseries;
+  if (series && (series.functions.length + series.top) * rows > MAX_TIMESERIES_ROWS) {
+    add(
+      'output.functionTimeseries',
+      `${series.functions.length + series.top} functions x ${rows} samples gives ${(series.functions.length + series.top) * rows} rows; expected at most ${MAX_TIMESERIES_ROWS} (fewer functions, or raise output.timeseries)`,
+    );
+  }
   let totalNodes = 0;
   for (const g of s.fleet.nodes) totalNodes += g.count;
   if (totalNodes > MAX_NODES) add('fleet.nodes', `${totalNodes} nodes in all; expected at most ${MAX_NODES}`);

@@ -68,3 +68,11 @@ describe('function-timeseries', () => {
     await expect(simulate(scenario({ ...three, output: { functionTimeseries: { functions: ['nope'] } } }))).rejects.toThrow(/functionTimeseries\.functions\[0\].*nope/s);
   });
 });
+
+describe('function-timeseries bound', () => {
+  it('refuses more than MAX_TIMESERIES_ROWS rows in all, naming the field', () => {
+    const at = (duration: string) => () => scenario({ ...three, duration, output: { timeseries: '1s', functionTimeseries: { top: 1000 } } });
+    expect(at('1h')).not.toThrow(); // 3,600 samples x 1,000 functions
+    expect(at('3h')).toThrow(/output\.functionTimeseries.*10800000 rows; expected at most 10000000/s);
+  });
+});
