@@ -7,6 +7,7 @@ import { buildSummary, FUNCTION_COLUMNS, functionRows } from './metrics/summary.
 import { TIMESERIES_COLUMNS, TimeseriesSampler, type TimeseriesRow } from './metrics/timeseries.ts';
 import { FUNCTION_TIMESERIES_COLUMNS, FunctionSeries } from './metrics/function-timeseries.ts';
 import { seriesFunctions } from './scenario/function-series.ts';
+import { gzipFile } from './metrics/gzip-file.ts';
 import { OutputRefused, RunFolder } from './metrics/run-folder.ts';
 import { inspectOutPath, runOutProblem } from './metrics/out-path.ts';
 import { InputError } from './scenario/errors.ts';
@@ -215,6 +216,10 @@ function* runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder |
     folder.writeCsv('functions.csv', FUNCTION_COLUMNS, functions);
     folder.writeCsv('timeseries.csv', TIMESERIES_COLUMNS, sampler.rows);
     if (series) folder.writeCsv('function-timeseries.csv', FUNCTION_TIMESERIES_COLUMNS, series.rows);
+    if (s.output.compression === 'gzip') {
+      if (invocationsPath !== null) gzipFile(invocationsPath);
+      if (series) gzipFile(folder.path('function-timeseries.csv'));
+    }
     traces.forEach((t, i) => {
       if (t) writeFileSync(folder.path(`trace-functions-${i}.csv`), traceFunctionsCsv(t.functions));
     });

@@ -83,7 +83,7 @@ def read_run(path: PathLike, invocations: bool = True) -> Run:
         raise FileNotFoundError(f"{folder}: no summary.json (not a run folder, or the run did not finish)")
     inv_file = _invocations_file(folder) if invocations else None
     traces = sorted(folder.glob("trace-functions-*.csv"), key=lambda p: int(re.findall(r"\d+", p.name)[-1]))
-    fts = folder / "function-timeseries.csv"
+    fts = next((folder / n for n in ("function-timeseries.csv", "function-timeseries.csv.gz") if (folder / n).exists()), None)
     return Run(
         path=folder,
         summary=json.loads((folder / "summary.json").read_text()),
@@ -91,7 +91,7 @@ def read_run(path: PathLike, invocations: bool = True) -> Run:
         functions=read_csv(folder / "functions.csv"),
         timeseries=read_csv(folder / "timeseries.csv"),
         invocations=read_csv(inv_file) if inv_file is not None else None,
-        function_timeseries=read_csv(fts) if fts.exists() else None,
+        function_timeseries=read_csv(fts) if fts is not None else None,
         trace_functions=[read_csv(p) for p in traces],
     )
 

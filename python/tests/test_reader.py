@@ -84,10 +84,15 @@ class ReadRun(unittest.TestCase):
 
 
 class ReadTraceRun(unittest.TestCase):
-    def test_trace_functions(self):
+    def test_trace_functions_and_gzip_output(self):
         d = env_path("SIM_TEST_TRACE_RUN")
-        run = read_run(d, invocations=False)
-        self.assertIsNone(run.invocations)
+        self.assertIsNone(read_run(d, invocations=False).invocations)
+        run = read_run(d)
+        # output.compression = gzip: read from invocations.csv.gz, same dtypes, every row.
+        self.assertFalse((d / "invocations.csv").exists())
+        self.assertEqual(dict(run.invocations.dtypes.astype(str)), {k: str(pd.api.types.pandas_dtype(v)) for k, v in dtypes("invocations.csv").items()})
+        self.assertEqual(len(run.invocations), len(csv_rows(d / "invocations.csv.gz")) - 1)
+        self.assertEqual(len(run.function_timeseries), len(csv_rows(d / "function-timeseries.csv.gz")) - 1)
         self.assertEqual(len(run.trace_functions), 1)
         t = run.trace_functions[0]
         self.assertEqual(list(t.columns), list(dtypes("trace-functions-0.csv")))

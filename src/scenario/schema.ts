@@ -327,6 +327,10 @@ export const Output = z.strictObject({
     })
     .optional()
     .describe('write function-timeseries.csv: per chosen function, instances by state, waiting requests and per-interval counts, at the timeseries interval'),
+  compression: z
+    .enum(['none', 'gzip'])
+    .optional()
+    .describe("'gzip': invocations.csv and function-timeseries.csv are kept as .csv.gz (same bytes for the same scenario and seed); default none"),
 });
 
 export const Scenario = z.strictObject({

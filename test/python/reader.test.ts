@@ -38,7 +38,7 @@ describe.skipIf(!python)('python reader', () => {
     );
     const traceRun = join(tmp, 'trace');
     const az = JSON.parse(readFileSync(join(ROOT, 'scenarios/azure-sample.json'), 'utf8'));
-    await simulate(validateScenario({ ...az, duration: '2m', output: { invocations: false, timeseries: '1m' } }), { outDir: traceRun });
+    await simulate(validateScenario({ ...az, duration: '2m', output: { invocations: 0.5, timeseries: '1m', functionTimeseries: { top: 3 }, compression: 'gzip' } }), { outDir: traceRun });
     const sweepFile = join(tmp, 'sweep.json');
     const sw = JSON.parse(readFileSync(join(ROOT, 'scenarios/sweeps/keepalive-ttl.json'), 'utf8'));
     writeFileSync(sweepFile, JSON.stringify({ ...sw, base: join(ROOT, 'scenarios/quickstart.json'), set: { ...sw.set, duration: '10s', 'output.invocations': true } }));
