@@ -14,6 +14,11 @@ export interface FunctionSpec {
   readonly concurrency: number;
   /** Warm execution time at full CPU speed, us. */
   readonly execution: Distribution;
+  /**
+   * Exact replay: the execution time (us) of each lane arrival of this function, in arrival order,
+   * used instead of a draw from `execution` (which still serves other arrivals and the mean).
+   */
+  readonly recordedUs?: Float64Array;
   /** Calibrated profile (e.g. `reap/helloworld`), or null. */
   readonly profile: string | null;
   /** Per-function cold-start delay overriding the start path, or null. */
@@ -48,6 +53,9 @@ export class FunctionState implements FunctionView {
   lastStarting: Instance | null = null;
   /** Requests accepted by its instances but waiting there for a worker. */
   backlog = 0;
+  /** Exact replay: the recorded execution times, and how many lane arrivals have taken theirs. */
+  readonly recorded: Float64Array | null;
+  recordedNext = 0;
   /** Rate-limited scale-out: whether a retry is pending (the gate is the platform's). */
   scaleRetryPending = false;
 
@@ -57,6 +65,7 @@ export class FunctionState implements FunctionView {
     readonly durations: RandomStream,
   ) {
     this.instanceMiB = spec.memoryMiB;
+    this.recorded = spec.recordedUs ?? null;
   }
 
   get name(): string {

@@ -213,6 +213,9 @@ export class Platform implements HostCpu {
   /** A request from outside the trace (a workflow stage); its view stays readable after it ends. */
   arrive(fnIndex: number, flow: unknown = null): Invocation {
     const row = this.invocations.alloc(this.nextInvocationId++, fnIndex, this.sim.now, flow);
+    const fn = this.functions[fnIndex]!;
+    // A replayed function's recorded times belong to its trace arrivals; this one draws its own.
+    if (fn.recorded) this.invocations.f[row * Col.Stride + Col.Work] = Math.max(0, fn.spec.execution.sample(fn.durations));
     const inv = this.invocations.own(row);
     this.admit(row, fnIndex);
     return inv;
@@ -221,6 +224,13 @@ export class Platform implements HostCpu {
   /** A trace or synthetic arrival: nobody outside holds it, so it is a table row and nothing else. */
   private arriveFromLane(fnIndex: number): void {
     const row = this.invocations.alloc(this.nextInvocationId++, fnIndex, this.sim.now, null);
+    const fn = this.functions[fnIndex]!;
+    if (fn.recorded) {
+      // Taken at arrival, which is the order the trace recorded them in (dispatch order may differ).
+      const w = fn.recorded[fn.recordedNext++];
+      if (w === undefined) throw new Error(`function ${fn.name}: more arrivals than recorded execution times (${fn.recorded.length})`);
+      this.invocations.f[row * Col.Stride + Col.Work] = w;
+    }
     if (!this.frontDelay) {
       this.admit(row, fnIndex);
       return;
@@ -340,7 +350,10 @@ export class Platform implements HostCpu {
     const now = this.sim.now;
     if (inst.state === InstanceState.Idle) this.leaveIdle(inst);
     inst.state = InstanceState.Busy;
-    let work = Math.max(0, fn.spec.execution.sample(fn.durations));
+    const t = this.invocations;
+    const f = t.f;
+    const o = row * Col.Stride;
+    let work = fn.recorded ? f[o + Col.Work]! : Math.max(0, fn.spec.execution.sample(fn.durations));
     if (inst.served === 0) {
       // The extra may be negative (a cold run faster than the mean warm one: cnn_serving in REAP).
       if (inst.firstInvocationExtraUs !== 0) work = Math.max(0, work + inst.firstInvocationExtraUs);
@@ -348,9 +361,6 @@ export class Platform implements HostCpu {
     }
     inst.active++;
     inst.served++;
-    const t = this.invocations;
-    const f = t.f;
-    const o = row * Col.Stride;
     const mark = f[o + Col.StartMark]!;
     if (mark !== -1 && (mark === -2 || fn.startsBegun > mark)) f[o + Col.WaitedStart] = 1;
     f[o + Col.Dispatch] = now;

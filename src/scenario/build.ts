@@ -88,6 +88,7 @@ export function buildFunctions(s: ResolvedScenario, traces: LoadedTraces = []): 
         vcpus: src?.vcpus ?? 1,
         concurrency: src?.concurrency ?? 1,
         execution: tf.duration,
+        ...(tf.recordedUs ? { recordedUs: tf.recordedUs } : {}),
         profile: src?.profile ?? null,
         coldStartDelay: null,
       });

@@ -183,7 +183,17 @@ export const Azure2019Source = z.strictObject({
 export const Azure2021Source = z.strictObject({
   azure2021: z.strictObject({
     file: z.string().describe('the 2021 per-invocation trace CSV (relative to the working directory)'),
-    memoryMiB: z.number().positive().max(L.MAX_SIZE_BYTES / 2 ** 20).default(200).describe('the 2021 trace has no memory column'),
+    memoryMiB: z
+      .number()
+      .positive()
+      .max(L.MAX_SIZE_BYTES / 2 ** 20)
+      .optional()
+      .describe('a constant memory per function (200 is a common convention); default: each app draws from the 2019 app-memory law (the 2021 trace has no memory column)'),
+    memory: z.enum(['share', 'app']).default('share').describe("with the drawn app memory: 'share' splits it among the app's functions, 'app' gives each the whole"),
+    durations: z
+      .enum(['replay', 'redraw'])
+      .default('replay')
+      .describe("'replay': each invocation's recorded duration; 'redraw': draws from the function's 7-point law of its recorded durations"),
     ...TraceCommon,
   }),
 });

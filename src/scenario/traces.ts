@@ -38,6 +38,8 @@ export async function loadTraces(s: ResolvedScenario): Promise<LoadedTraces> {
           sample: t.sample,
           rateScale: t.rateScale,
           memoryMiB: t.memoryMiB,
+          memory: t.memory,
+          durations: t.durations,
           rng,
         }),
       );

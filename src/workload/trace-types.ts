@@ -19,6 +19,11 @@ export interface TraceFunctionSpec {
   memoryDistribution?: Distribution;
   /** Execution time in microseconds, clamped to >= 1 us. */
   duration: Distribution;
+  /**
+   * Exact replay (2021 trace): each arrival's recorded execution time (us), in the order this
+   * function's arrivals leave the stream; the platform uses it instead of drawing from `duration`.
+   */
+  recordedUs?: Float64Array;
   /** Arrivals this function produces in the chosen window, after rate scaling. */
   invocations: number;
 }
@@ -81,8 +86,12 @@ export interface Azure2021Options {
   windowMinutes?: [number, number];
   sample?: SampleSpec;
   rateScale?: number;
-  /** The 2021 trace has no memory column; default 200 MiB per function (common convention). */
+  /** A constant memory per function (MiB); default: each app draws from the 2019 app-memory law. */
   memoryMiB?: number;
+  /** With the drawn app memory: 'share' (default) splits it among the app's functions, 'app' gives each the whole. */
+  memory?: 'share' | 'app';
+  /** 'replay' (default): each invocation's recorded duration; 'redraw': draws from the per-function law. */
+  durations?: 'replay' | 'redraw';
   rng: RandomStreams;
 }
 

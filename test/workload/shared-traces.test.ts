@@ -81,7 +81,7 @@ describe.skipIf(!have)('Azure 2021 head199 slice (SOURCES.md)', () => {
   });
 
   it('replays the published starts per minute, exactly and in order', async () => {
-    const w = await loadAzure2021({ file: file2021, rng: new RandomStreams(1) });
+    const w = await loadAzure2021({ file: file2021, memoryMiB: 200, rng: new RandomStreams(1) });
     expect(w.functions.length).toBe(31);
     expect(w.report.invocationsKept).toBe(199);
     expect(w.functions.every((f) => f.memoryMiB === 200)).toBe(true);

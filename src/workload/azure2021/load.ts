@@ -1,5 +1,6 @@
-// Azure Functions 2021 trace reader (Zhang et al., SOSP 2021): exact start times per invocation,
-// per-function duration percentiles from the observed durations, a constant memory per function.
+// Azure Functions 2021 trace reader (Zhang et al., SOSP 2021): exact start times and, by default,
+// exact durations per invocation (as InVitro replays them); memory per app drawn from the 2019
+// app-memory law (the 2021 trace has none; an assumption, docs/traces.md).
 import { dirname } from 'node:path';
 import type { RandomStream } from '../../engine/random.ts';
 import { InputError } from '../../scenario/errors.ts';
@@ -15,8 +16,10 @@ import { MINUTE_US } from '../within-minute.ts';
 import { readInvocationFile } from './read.ts';
 import { OffsetStream, type MinuteOffsets } from './stream.ts';
 import { grown } from '../../engine/grown.ts';
+import { memoryMiB } from '../azure2019/memory.ts';
+import { drawAppMemoryMb } from '../synth/shape.ts';
 
-/** The conventional memory size for the 2021 trace, which has no memory column. */
+/** The conventional constant memory for the 2021 trace (InVitro, FaasCache studies), when asked for. */
 export const DEFAULT_2021_MEMORY_MIB = 200;
 
 /** Percentiles used for the per-function execution-time distribution, as in the 2019 files. */
@@ -33,22 +36,26 @@ export function percentile(sorted: Float64Array, p: number): number {
 class Growable {
   fn = new Int32Array(1024);
   startUs = new Float64Array(1024);
+  durationUs = new Float64Array(1024);
   length = 0;
-  push(fn: number, startUs: number): void {
+  push(fn: number, startUs: number, durationUs: number): void {
     if (this.length === this.fn.length) {
       this.fn = grown(this.fn, this.length * 2);
       this.startUs = grown(this.startUs, this.length * 2);
+      this.durationUs = grown(this.durationUs, this.length * 2);
     }
     this.fn[this.length] = fn;
-    this.startUs[this.length++] = startUs;
+    this.startUs[this.length] = startUs;
+    this.durationUs[this.length++] = durationUs;
   }
 }
 
 export async function loadAzure2021(opts: Azure2021Options): Promise<TraceWorkload> {
   const file = opts.file;
   const scale = checkRateScale(opts.rateScale);
-  const memory = opts.memoryMiB ?? DEFAULT_2021_MEMORY_MIB;
-  if (!(memory > 0)) throw new InputError({ file, message: `memoryMiB must be > 0, got ${memory}` });
+  const constantMemory = opts.memoryMiB;
+  if (constantMemory !== undefined && !(constantMemory > 0)) throw new InputError({ file, message: `memoryMiB must be > 0, got ${constantMemory}` });
+  const replay = (opts.durations ?? 'replay') === 'replay';
   const index = new Map<string, number>();
   const app: string[] = [], func: string[] = [];
   const durations: number[][] = [];
@@ -71,7 +78,7 @@ export async function loadAzure2021(opts: Azure2021Options): Promise<TraceWorklo
     }
     const us = Math.round(startS * 1e6);
     if (us > maxStart) maxStart = us;
-    inv.push(i, us);
+    inv.push(i, us, Math.round(r.durationS * 1e6));
     durations[i]!.push(r.durationS);
   });
   const n = app.length;
@@ -113,6 +120,15 @@ export async function loadAzure2021(opts: Azure2021Options): Promise<TraceWorklo
   }
   const keep = new Int32Array(chosen.length).fill(-1);
   const functions: TraceFunctionSpec[] = [];
+  const appFunctions = new Map<string, number>();
+  for (const i of chosen) appFunctions.set(app[i]!, (appFunctions.get(app[i]!) ?? 0) + 1);
+  const appMemoryMb = new Map<string, number>();
+  const memoryOf = (a: string): number => {
+    if (constantMemory !== undefined) return constantMemory;
+    let mb = appMemoryMb.get(a);
+    if (mb === undefined) appMemoryMb.set(a, (mb = drawAppMemoryMb(opts.rng.stream(`memory/${a}`))));
+    return memoryMiB(mb, opts.memory === 'app' ? 1 : appFunctions.get(a)!);
+  };
   chosen.forEach((i, k) => {
     if (totals[k] === 0) {
       dropped['scaled-to-zero'] = (dropped['scaled-to-zero'] ?? 0) + 1;
@@ -126,11 +142,13 @@ export async function loadAzure2021(opts: Azure2021Options): Promise<TraceWorklo
       owner: '',
       hash: func[i]!,
       trigger: 'unknown',
-      memoryMiB: memory,
+      memoryMiB: memoryOf(app[i]!),
       duration: durationDistribution(PCTS.map((p) => percentile(sorted, p) * 1000), PCTS),
       invocations: totals[k]!,
     });
   });
+
+  if (replay) recordDurations(inv, copies, remap, keep, functions);
 
   const minutes = we - ws;
   for (let m = 0; m < minutes; m++) perMinute[m + 1] += perMinute[m]!;
@@ -162,12 +180,30 @@ export async function loadAzure2021(opts: Azure2021Options): Promise<TraceWorklo
     dropped,
     ignoredRows,
     invocationsKept: functions.reduce((s, f) => s + f.invocations, 0),
-    arrivals: 'exact',
+    arrivals: replay ? 'exact' : 'exact-starts,redrawn-durations',
     sample: describeSample(opts.sample),
     rateScale: scale,
     windowMinutes: [ws, we],
   };
   return { functions, report, stream: offsetStreams(data, functions.length) };
+}
+
+/**
+ * Each kept function's recorded durations (us) in the order its arrivals leave the stream: by start,
+ * ties by duration (tied starts are interchangeable), a rate-scaled copy next to its original.
+ */
+function recordDurations(inv: Growable, copies: Int32Array, remap: Int32Array, keep: Int32Array, functions: TraceFunctionSpec[]): void {
+  const lists: number[][] = functions.map(() => []);
+  for (let e = 0; e < inv.length; e++) {
+    const c = copies[e]!;
+    if (c === 0) continue;
+    const list = lists[keep[remap[inv.fn[e]!]!]!]!;
+    for (let j = 0; j < c; j++) list.push(e);
+  }
+  lists.forEach((list, k) => {
+    list.sort((a, b) => inv.startUs[a]! - inv.startUs[b]! || inv.durationUs[a]! - inv.durationUs[b]!);
+    functions[k]!.recordedUs = Float64Array.from(list, (e) => inv.durationUs[e]!);
+  });
 }
 
 // Outside the loader: closures share their function's scope, so one made in there would keep

@@ -1,5 +1,7 @@
 // The published shape of the Azure Functions 2019 workload (Shahrad et al., ATC 2020, sections 3
 // and 4; the released trace's trigger mix), used both to generate traces and to judge any trace.
+import { standardNormal } from '../../engine/distributions.ts';
+import type { RandomStream } from '../../engine/random.ts';
 
 /** Targets `sim trace inspect` compares against, and the generator aims at. */
 export const TARGETS = {
@@ -55,3 +57,9 @@ export const TIMER_PERIODS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 7
 
 /** Share of functions with an on/off (bursty) arrival process, by trigger. */
 export const BURSTY_SHARE: Record<string, number> = { http: 0.3, queue: 0.6, orchestration: 0.6, event: 0.5, storage: 0.5, others: 0.3, timer: 0 };
+
+/** One app's AverageAllocatedMb drawn from APP_MEMORY (the generator and the 2021 reader's default). */
+export function drawAppMemoryMb(rng: RandomStream): number {
+  const mb = APP_MEMORY.medianMb * Math.exp(APP_MEMORY.sigma * standardNormal(rng));
+  return Math.min(APP_MEMORY.maxMb, Math.max(APP_MEMORY.minMb, mb));
+}
