@@ -78,5 +78,6 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`internal error: ${(e as Error).stack ?? String(e)}\n`);
     return 1;
   }
-  return 0;
+  // A command that finished but failed its checks (trace inspect --check, validate) set exitCode.
+  return typeof process.exitCode === 'number' ? process.exitCode : 0;
 }

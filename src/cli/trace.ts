@@ -1,13 +1,11 @@
 // `sim trace synth` writes a seeded Azure-like trace in the 2019 layout; `sim trace inspect`
-// prints any 2019-format trace's shape statistics next to the published targets.
+// prints a 2019-format trace's or a 2021 file's statistics next to the published targets.
 import type { Argv, CommandModule } from 'yargs';
-import { formatStats, inspectTrace } from '../workload/synth/inspect.ts';
+import { formatInspection, inspectionJson, inspectTrace } from '../workload/inspect/inspect.ts';
 import { synthesizeTrace } from '../workload/synth/write.ts';
-import { statSync } from 'node:fs';
-import { InputError } from '../scenario/errors.ts';
 import { checkInts, SEED } from './options.ts';
 
-export { inspectTrace, formatStats } from '../workload/synth/inspect.ts';
+export { inspectTrace, formatInspection } from '../workload/inspect/inspect.ts';
 export { synthesizeTrace } from '../workload/synth/write.ts';
 
 interface SynthArgs {
@@ -55,24 +53,23 @@ const synthCommand: CommandModule<object, SynthArgs> = {
 };
 
 interface InspectArgs {
-  dir: string;
+  path: string;
   json?: boolean;
+  check?: boolean;
 }
 
 const inspectCommand: CommandModule<object, InspectArgs> = {
-  command: 'inspect <dir>',
-  describe: 'print the shape statistics of a 2019-format trace directory next to the published targets',
+  command: 'inspect <path>',
+  describe: "print a trace's statistics next to the published targets, with a pass/fail mark (a folder: 2019 layout; a file: 2021 per-invocation CSV)",
   builder: (y) =>
     y
-      .positional('dir', { type: 'string', demandOption: true, describe: 'trace directory' })
-      .option('json', { type: 'boolean', default: false, describe: 'print JSON instead of a table' }) as unknown as Argv<InspectArgs>,
+      .positional('path', { type: 'string', demandOption: true, describe: 'a 2019-format trace folder or a 2021 per-invocation CSV file' })
+      .option('json', { type: 'boolean', default: false, describe: 'print JSON instead of a table' })
+      .option('check', { type: 'boolean', default: false, describe: 'exit 1 when a measurable target is missed' }) as unknown as Argv<InspectArgs>,
   handler: async (args) => {
-    const st = statSync(args.dir, { throwIfNoEntry: false });
-    if (!st?.isDirectory()) {
-      throw new InputError({ file: args.dir, message: `${st ? 'is not a folder' : 'does not exist'}: expected a folder of 2019-format trace files (invocations_per_function_md.anon.d01.csv, ...)` });
-    }
-    const stats = await inspectTrace(args.dir);
-    process.stdout.write((args.json ? JSON.stringify(stats, null, 2) : formatStats(stats)) + '\n');
+    const r = await inspectTrace(args.path);
+    process.stdout.write((args.json ? JSON.stringify(inspectionJson(r), null, 2) : formatInspection(r)) + '\n');
+    if (args.check && r.missed > 0) process.exitCode = 1;
   },
 };
 

@@ -7,7 +7,7 @@ import { Empirical } from '../../src/engine/distributions.ts';
 import { RandomStreams } from '../../src/engine/random.ts';
 import { readCountFile } from '../../src/workload/azure2019/counts.ts';
 import { readInvocationFile } from '../../src/workload/azure2021/read.ts';
-import { inspectTrace } from '../../src/workload/synth/inspect.ts';
+import { inspectTrace } from '../../src/workload/inspect/inspect.ts';
 import { loadAzure2019, loadAzure2021 } from '../../src/workload/trace-types.ts';
 import { drain, sharedTraces } from './helpers.ts';
 
@@ -45,10 +45,12 @@ describe.skipIf(!have)('Azure 2019 head9 slice (SOURCES.md)', () => {
   });
 
   it('inspect reads the slice (suffixed name) and finds the two periodic rows', async () => {
-    const s = await inspectTrace(join(sharedTraces, 'azure2019'));
+    const { stats: s } = await inspectTrace(join(sharedTraces, 'azure2019'));
     expect([s.functions, s.apps, s.invocations]).toEqual([9, 3, 1061]);
-    expect(s.medianAverageMs).toBeNull();
-    expect(s.periodicShare).toBeCloseTo(2 / 9, 10);
+    expect(s.values.medianAverageMs).toBeNull();
+    expect(s.values.periodicShare).toBeCloseTo(2 / 9, 10);
+    expect(s.values['functionShare:http']).toBeCloseTo(7 / 9, 10);
+    expect(s.values['invocationShare:http']).toBeCloseTo((1061 - 13) / 1061, 10);
   });
 });
 
@@ -78,6 +80,18 @@ describe.skipIf(!have)('Azure 2021 head199 slice (SOURCES.md)', () => {
     expect(sorted[99]).toBeCloseTo(1.634, 6);
     expect(durs.reduce((a, b) => a + b, 0)).toBeCloseTo(10599.17, 1);
     expect(durs.filter((d) => d === 0).length).toBe(8);
+  });
+
+  it('inspect reads the slice: counts, exact per-invocation percentiles, no trigger or memory statistics', async () => {
+    const r = await inspectTrace(file2021);
+    const s = r.stats;
+    expect([s.format, s.apps, s.functions, s.invocations, s.spanMinutes]).toEqual(['azure2021', 13, 31, 199, 21]);
+    // SOURCES.md: median 1.634 s, longest 404.987 s, durations sum to 10599.17 s over 21 minutes.
+    expect(s.invocationPercentilesMs!.p50).toBeCloseTo(1634, 3);
+    expect(s.invocationPercentilesMs!.max).toBeCloseTo(404_987, 3);
+    expect(s.meanBusyInstances!).toBeCloseTo(10599.17 / (21 * 60), 3);
+    expect(s.values['invocationShare:http']).toBeNull();
+    expect(r.verdicts.find((v) => v.target.key === 'appMaximumMemoryP90Mb')!.pass).toBeNull();
   });
 
   it('replays the published starts per minute, exactly and in order', async () => {

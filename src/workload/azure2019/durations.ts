@@ -13,13 +13,16 @@ export interface DurationRow {
   func: string;
   averageMs: number;
   count: number;
+  /** The day's shortest and longest execution (ms); null where the file has no such column. */
+  minimumMs: number | null;
+  maximumMs: number | null;
   /** Values at DURATION_PERCENTILES, in ms. */
   percentilesMs: number[];
   line: number;
 }
 
 export async function readDurationFile(file: string, onRow: (row: DurationRow) => void): Promise<void> {
-  let iOwner = 0, iApp = 0, iFunc = 0, iAvg = 0, iCount = 0;
+  let iOwner = 0, iApp = 0, iFunc = 0, iAvg = 0, iCount = 0, iMin = -1, iMax = -1;
   let iPct: number[] = [];
   await readCsv(
     file,
@@ -29,6 +32,8 @@ export async function readDurationFile(file: string, onRow: (row: DurationRow) =
       iFunc = column(h, 'HashFunction', file);
       iAvg = column(h, 'Average', file);
       iCount = column(h, 'Count', file);
+      iMin = h.indexOf('Minimum');
+      iMax = h.indexOf('Maximum');
       iPct = DURATION_PERCENTILES.map((p) => column(h, `percentile_Average_${p}`, file));
     },
     ({ fields, line }) => {
@@ -38,6 +43,8 @@ export async function readDurationFile(file: string, onRow: (row: DurationRow) =
         func: fields[iFunc]!,
         averageMs: nonNegative(fields[iAvg]!, file, line, 'Average', MAX_TRACE_DURATION_MS),
         count: nonNegative(fields[iCount]!, file, line, 'Count', Number.MAX_SAFE_INTEGER),
+        minimumMs: iMin < 0 ? null : nonNegative(fields[iMin]!, file, line, 'Minimum', MAX_TRACE_DURATION_MS),
+        maximumMs: iMax < 0 ? null : nonNegative(fields[iMax]!, file, line, 'Maximum', MAX_TRACE_DURATION_MS),
         percentilesMs: iPct.map((i, k) => nonNegative(fields[i]!, file, line, `percentile_Average_${DURATION_PERCENTILES[k]}`, MAX_TRACE_DURATION_MS)),
         line,
       });
