@@ -67,8 +67,9 @@ describe('bad options are refused before any work', () => {
     expect(existsSync(join(root, 't2'))).toBe(false);
   });
 
-  it('trace inspect of a file or a missing path: a message, not a stack trace', () => {
-    expectRefused(sim(['trace', 'inspect', 'scenario.json']), /scenario\.json: is not a folder/);
+  it('trace inspect of a file that is not a 2021 CSV, or a missing path: a message, not a stack trace', () => {
+    // A file is read as the 2021 per-invocation CSV.
+    expectRefused(sim(['trace', 'inspect', 'scenario.json']), /scenario\.json: line 1: bad CSV/);
     expectRefused(sim(['trace', 'inspect', 'nowhere']), /nowhere: does not exist/);
   });
 
