@@ -1,10 +1,15 @@
-// A seeded Azure-like population of apps and functions (shape of Shahrad et al., ATC 2020):
-// log-normal app popularity split unevenly among the app's functions, the released trigger mix,
-// periodic timers, diurnal and on/off (bursty) arrival processes, log-normal durations and memory.
+// A seeded Azure-like population of apps and functions (shape of Shahrad et al., ATC 2020), drawn
+// jointly: log-normal app popularity split unevenly among the app's functions; triggers drawn by
+// popularity tier (busy functions are queue-, event- and http-triggered, timers are slow); average
+// durations anti-correlated with popularity; per-execution spread giving the minimum and maximum;
+// periodic timers, diurnal and on/off (bursty) arrival processes; app average and maximum memory.
 import type { RandomStream } from '../../engine/random.ts';
 import { RandomStreams } from '../../engine/random.ts';
 import { normal } from './poisson.ts';
-import { APP_MEMORY, APP_RATE, AVG_DURATION, BURSTY_SHARE, FUNCS_PER_APP, TIMER_PERIODS, TRIGGER_MIX } from './shape.ts';
+import { normalQuantile } from './normal-quantile.ts';
+import {
+  APP_RATE, AVG_DURATION, MAX_BUSY, BURSTY_SHARE, BUSY_OTHERS, drawAppMemory, EXECUTION_SPREAD, FUNCS_PER_APP, MIDDLE_MIX, TARGETS, TIERS, TIMER_PERIODS, TRIGGER_MIX,
+} from './shape.ts';
 
 export interface SynthOptions {
   functions: number;
@@ -17,9 +22,9 @@ export interface SynthOptions {
 export interface SynthApp {
   owner: string;
   hash: string;
-  /** AverageAllocatedMb and the log-spread of its percentiles. */
+  /** AverageAllocatedMb and AverageAllocatedMb_pct100. */
   memoryMb: number;
-  memorySpread: number;
+  maximumMb: number;
   /** Functions [first, first + count). */
   first: number;
   count: number;
@@ -43,6 +48,7 @@ export interface SynthFunction {
   onFraction: number;
   meanOn: number;
   averageMs: number;
+  /** Sigma of ln(single execution time) around the function's median. */
   durationSpread: number;
 }
 
@@ -57,15 +63,6 @@ export function hex64(rng: RandomStream): string {
   let s = '';
   for (let i = 0; i < 8; i++) s += Math.floor(rng.next() * 0x1_0000_0000).toString(16).padStart(8, '0');
   return s;
-}
-
-function pick<T>(table: ReadonlyArray<readonly [T, number, ...unknown[]]>, u: number): readonly [T, number, ...unknown[]] {
-  let acc = 0;
-  for (const row of table) {
-    acc += row[1];
-    if (u < acc) return row;
-  }
-  return table[table.length - 1]!;
 }
 
 function drawAppSize(rng: RandomStream): number {
@@ -118,41 +115,168 @@ export function buildModel(opts: SynthOptions): SynthModel {
   }
   const rng = new RandomStreams(opts.seed);
   const sizes = appSizes(opts, rng.stream('synth/apps'));
+  const popularity = shuffledQuantiles(sizes.length, rng.stream('synth/app-popularity'));
   const apps: SynthApp[] = [];
-  const functions: SynthFunction[] = [];
+  const rates: number[] = [];
+  const appOf: number[] = [];
   let owner = '';
   sizes.forEach((size, a) => {
     const r = rng.stream(`synth/app/${a}`);
     // A quarter of apps share the previous app's owner, as owners often deploy several apps.
     if (a === 0 || r.next() >= 0.25) owner = hex64(r);
     const hash = hex64(r);
-    const log10Rate = clamp(APP_RATE.mu + APP_RATE.sigma * normal(r), APP_RATE.minLog10, APP_RATE.maxLog10);
+    const log10Rate = clamp(APP_RATE.mu + APP_RATE.sigma * popularity[a]!, APP_RATE.minLog10, APP_RATE.maxLog10);
     const appRate = 10 ** log10Rate;
-    apps.push({
-      owner,
-      hash,
-      memoryMb: clamp(APP_MEMORY.medianMb * Math.exp(APP_MEMORY.sigma * normal(r)), APP_MEMORY.minMb, APP_MEMORY.maxMb),
-      memorySpread: 0.02 + 0.23 * r.next(),
-      first: functions.length,
-      count: size,
-    });
+    const mem = drawAppMemory(r);
+    apps.push({ owner, hash, memoryMb: mem.averageMb, maximumMb: mem.maximumMb, first: rates.length, count: size });
     // Uneven split (log-normal weights, sigma 1): one or two functions usually carry most of an app's invocations.
     const weights = Array.from({ length: size }, () => Math.exp(1.0 * normal(r)));
     const wsum = weights.reduce((x, y) => x + y, 0);
-    for (let j = 0; j < size; j++) functions.push(makeFunction(a, appRate * (weights[j]! / wsum), rng.stream(`synth/fn/${functions.length}`)));
+    for (let j = 0; j < size; j++) {
+      rates.push(appRate * (weights[j]! / wsum));
+      appOf.push(a);
+    }
   });
+  const triggers = drawTriggers(rates, rng.stream('synth/triggers'));
+  const z = popularityScores(rates);
+  const e = stratifiedNoise(rates, rng.stream('synth/duration-noise'));
+  const functions = rates.map((rate, i) => makeFunction(appOf[i]!, rate, triggers[i]!, z[i]!, e[i]!, rng.stream(`synth/fn/${i}`)));
   return { opts, apps, functions, rng };
 }
 
-function makeFunction(app: number, dailyRate: number, r: RandomStream): SynthFunction {
+/**
+ * Normal scores of the popularity ranks (ties by index), exactly standard normal whatever the rate
+ * law. Scored separately among functions invoked at least once a day on average and among the
+ * rarer ones: the published duration statistics are of functions that ran in a day, so the
+ * duration law's marginal must hold among those (with one ranking, the rare third, all long,
+ * would be missing from the files and the median average would fall to ~0.75 s).
+ */
+function popularityScores(rates: readonly number[]): Float64Array {
+  const z = new Float64Array(rates.length);
+  for (const active of [true, false]) {
+    const group = rates.map((_, i) => i).filter((i) => (rates[i]! >= 1) === active);
+    group.sort((a, b) => rates[a]! - rates[b]! || a - b);
+    group.forEach((i, rank) => (z[i] = normalQuantile((rank + 0.5) / group.length)));
+  }
+  return z;
+}
+
+/**
+ * n standard normal draws by Latin hypercube sampling: the normal quantiles at (k + 0.5) / n in a
+ * random order. The app popularities: same log-normal marginal as independent draws, but the
+ * handful of apps that carry most invocations are the same size in every seed (independent draws
+ * made a 10,000-function day's invocations vary 3-fold between seeds).
+ */
+function shuffledQuantiles(n: number, r: RandomStream): Float64Array {
+  const q = new Float64Array(n);
+  for (let k = 0; k < n; k++) q[k] = normalQuantile((k + 0.5) / n);
+  shuffle(q, r);
+  return q;
+}
+
+function shuffle(q: Float64Array | number[], r: RandomStream): void {
+  for (let k = q.length - 1; k > 0; k--) {
+    const j = Math.floor(r.next() * (k + 1));
+    const t = q[k]!;
+    q[k] = q[j]!;
+    q[j] = t;
+  }
+}
+
+/**
+ * The duration noise, stratified by popularity: functions in popularity order form blocks of
+ * NOISE_BLOCK, and each block takes the normal quantiles at (k + 0.5) / size in a random order
+ * (Latin hypercube sampling within strata). The marginal stays standard normal, but every
+ * popularity stratum gets the whole spread of durations: the load of a trace (rate x duration)
+ * hangs on the few hundred popular functions, and independent draws made it vary 10-fold between
+ * seeds (issue 20).
+ */
+function stratifiedNoise(rates: readonly number[], r: RandomStream): Float64Array {
+  const order = rates.map((_, i) => i).sort((a, b) => rates[b]! - rates[a]! || a - b);
+  const out = new Float64Array(rates.length);
+  for (let start = 0; start < order.length; start += NOISE_BLOCK) {
+    const size = Math.min(NOISE_BLOCK, order.length - start);
+    const q = Array.from({ length: size }, (_, k) => normalQuantile((k + 0.5) / size));
+    shuffle(q, r);
+    for (let k = 0; k < size; k++) out[order[start + k]!] = q[k]!;
+  }
+  return out;
+}
+
+/** Functions per stratum of the duration noise. */
+const NOISE_BLOCK = 100;
+
+function drawFrom(mix: Readonly<Record<string, number>>, u: number): string {
+  const keys = Object.keys(mix).sort();
+  const total = keys.reduce((s, k) => s + mix[k]!, 0);
+  let acc = 0;
+  for (const k of keys) {
+    acc += mix[k]! / total;
+    if (u < acc) return k;
+  }
+  return keys[keys.length - 1]!;
+}
+
+/**
+ * Triggers by popularity tier (shape.ts TIERS). Busy functions, in falling popularity, each take a
+ * trigger with probability in proportion to how far that trigger still is from its published share
+ * of all invocations, among the triggers with room for the whole function, else the trigger with
+ * the most room (a balanced draw: a handful of functions carry most invocations, so independent
+ * draws would put any trigger anywhere from 0 to 60%). The least popular tier gets what the
+ * function shares still need.
+ */
+function drawTriggers(rates: readonly number[], r: RandomStream): string[] {
+  const n = rates.length;
+  const out: string[] = new Array<string>(n);
+  const total = rates.reduce((s, x) => s + x, 0);
+  const mass: Record<string, number> = {};
+  const count: Record<string, number> = {};
+  const take = (i: number, t: string): void => {
+    out[i] = t;
+    mass[t] = (mass[t] ?? 0) + rates[i]!;
+    count[t] = (count[t] ?? 0) + 1;
+  };
+  const busy: number[] = [], low: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (rates[i]! > TIERS.busy) busy.push(i);
+    else if (rates[i]! > TIERS.minute) take(i, drawFrom(MIDDLE_MIX, r.next()));
+    else low.push(i);
+  }
+  const inv = TARGETS.invocations;
+  const othersFn = Object.values(BUSY_OTHERS).reduce((s, x) => s + x, 0);
+  const share: Record<string, number> = { http: inv['http']!, queue: inv['queue']!, event: inv['event']! };
+  for (const [k, w] of Object.entries(BUSY_OTHERS)) share[k] = (inv['others']! * w) / othersFn;
+  const kinds = Object.keys(share).sort();
+  busy.sort((a, b) => rates[b]! - rates[a]! || a - b);
+  for (const i of busy) {
+    const m = rates[i]!;
+    const room = kinds.map((k) => share[k]! * total - (mass[k] ?? 0));
+    const fits = room.map((x) => (x >= m ? x : 0));
+    if (fits.some((x) => x > 0)) {
+      take(i, drawFrom(Object.fromEntries(kinds.map((k, j) => [k, fits[j]!])), r.next()));
+    } else {
+      // Too big for any trigger's remaining share (one function can carry 40% of a day): the largest room.
+      take(i, kinds[room.indexOf(Math.max(...room))]!);
+    }
+  }
+  const need: Record<string, number> = {};
+  for (const [k, w] of TRIGGER_MIX) need[k] = Math.max(0, w * n - (count[k] ?? 0));
+  if (Object.values(need).every((x) => x === 0)) for (const [k, w] of TRIGGER_MIX) need[k] = w;
+  for (const i of low) take(i, drawFrom(need, r.next()));
+  return out;
+}
+
+function makeFunction(app: number, dailyRate: number, trigger: string, z: number, e: number, r: RandomStream): SynthFunction {
   const hash = hex64(r);
-  const trigger = pick(TRIGGER_MIX, r.next())[0];
+  const rho = AVG_DURATION.rho;
+  const lnAvg = Math.log(AVG_DURATION.medianMs) + AVG_DURATION.sigma * (rho * z + Math.sqrt(1 - rho * rho) * e);
   const f: SynthFunction = {
     app, hash, trigger, dailyRate, pattern: 'poisson',
     period: 1, phase: 0, perFiring: 1,
     amplitude: 0, peak: 840, onFraction: 1, meanOn: 1,
-    averageMs: clamp(AVG_DURATION.medianMs * Math.exp(AVG_DURATION.sigma * normal(r)), AVG_DURATION.minMs, AVG_DURATION.maxMs),
-    durationSpread: 0.2 + r.next(),
+    // Little's law: the executions in flight at once (rate x average) stay within the scale-out limit.
+    averageMs: clamp(Math.exp(lnAvg), AVG_DURATION.minMs, Math.min(AVG_DURATION.maxMs, (MAX_BUSY * 86_400_000) / Math.max(dailyRate, 1))),
+    durationSpread: EXECUTION_SPREAD.lo + (EXECUTION_SPREAD.hi - EXECUTION_SPREAD.lo) * r.next(),
   };
   if (trigger === 'timer') {
     f.pattern = 'periodic';

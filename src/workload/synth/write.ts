@@ -8,8 +8,9 @@ import { publishedNames } from '../azure2019/files.ts';
 import { DURATION_PERCENTILES } from '../azure2019/durations.ts';
 import { MEMORY_PERCENTILES } from '../azure2019/memory.ts';
 import { FunctionCounter } from './counts.ts';
-import { buildModel, type SynthOptions } from './model.ts';
-import { Z } from './shape.ts';
+import { buildModel, type SynthFunction, type SynthOptions } from './model.ts';
+import { normalQuantile } from './normal-quantile.ts';
+import { TIMEOUT_MS, Z } from './shape.ts';
 
 export interface SynthResult {
   dir: string;
@@ -55,7 +56,22 @@ class LineWriter {
 const num = (x: number): string => String(Math.round(x * 1000) / 1000);
 
 const DURATION_Z = [Z.p0_1, Z.p1, Z.p25, Z.p50, Z.p75, Z.p99, Z.p99_9];
-const MEMORY_Z = [Z.p1, Z.p5, Z.p25, Z.p50, Z.p75, Z.p95, Z.p99, Z.p99_9];
+/** AverageAllocatedMb_pct1..pct99 (pct100 is the app's maximum). */
+const MEMORY_Z = [Z.p1, Z.p5, Z.p25, Z.p50, Z.p75, Z.p95, Z.p99];
+
+/**
+ * A day's durations row: the function's log-normal executions (median = average x exp(-s^2/2)),
+ * Minimum and Maximum at the expected extremes of `count` executions (z = z(1 - 1/(count + 1))),
+ * the 30-s-average percentiles at fixed quantiles inside [Minimum, Maximum]; all capped at the timeout.
+ */
+export function durationColumns(f: SynthFunction, count: number): { min: number; max: number; pct: number[] } {
+  const s = f.durationSpread;
+  const median = f.averageMs * Math.exp((-s * s) / 2);
+  const zn = normalQuantile(1 - 1 / (count + 1));
+  const max = Math.min(TIMEOUT_MS, median * Math.exp(s * zn));
+  const min = Math.min(max, median * Math.exp(-s * zn));
+  return { min, max, pct: DURATION_Z.map((z) => Math.min(max, Math.max(min, median * Math.exp(s * z)))) };
+}
 
 /**
  * Refuses to overwrite trace files that are already there (they may be a real trace) unless
@@ -107,13 +123,14 @@ export function synthesizeTrace(opts: SynthOptions & { out: string; force?: bool
         inv.line(`${app.owner},${app.hash},${f.hash},${f.trigger},${counts.join(',')}`);
         // The published durations file lists functions that ran that day.
         if (total > 0) {
-          const median = f.averageMs * Math.exp((-f.durationSpread * f.durationSpread) / 2);
-          const pct = DURATION_Z.map((z) => median * Math.exp(f.durationSpread * z));
-          dur.line([app.owner, app.hash, f.hash, num(f.averageMs), total, num(pct[0]! * 0.8), num(pct[6]! * 1.25), ...pct.map(num)].join(','));
+          const d = durationColumns(f, total);
+          dur.line([app.owner, app.hash, f.hash, num(f.averageMs), total, num(d.min), num(d.max), ...d.pct.map(num)].join(','));
         }
       }
-      const pct = MEMORY_Z.map((z) => Math.round(app.memoryMb * Math.exp(app.memorySpread * z)));
-      mem.line([app.owner, app.hash, Math.max(1, activeMinutes), Math.round(app.memoryMb), ...pct].join(','));
+      // Percentiles log-normal around the average, the top one (99.9%) reaching the maximum.
+      const spread = Math.log(app.maximumMb / app.memoryMb) / Z.p99_9;
+      const pct = MEMORY_Z.map((z) => Math.round(Math.min(app.maximumMb, app.memoryMb * Math.exp(spread * z))));
+      mem.line([app.owner, app.hash, Math.max(1, activeMinutes), Math.round(app.memoryMb), ...pct, Math.round(app.maximumMb)].join(','));
     }
     inv.close();
     dur.close();
