@@ -23,8 +23,8 @@ describe('synthetic 10,000-function day against the published targets', () => {
       results.set(seed, r);
       const missed = r.verdicts.filter((v) => v.pass === false).map((v) => `${v.target.key}=${v.value}`);
       expect(missed).toEqual([]);
-      // Every target is measurable on a generated 2019-format day.
-      expect(r.verdicts.every((v) => v.pass !== null)).toBe(true);
+      // Every target is measurable on a generated 2019-format day, but the weekend one (one day).
+      expect(r.verdicts.filter((v) => v.pass === null).map((v) => v.target.key)).toEqual(['weekendToWeekday']);
       if (seed === 1) {
         // The command line's verdict is the same (once: each run re-reads the ~30 MB day).
         const cli = simCli(['trace', 'inspect', dir, '--check']);

@@ -15,6 +15,8 @@ export async function read2019(dir: string): Promise<TraceTable> {
   const pcts = new Map<string, number[]>();
   const memory = new Map<string, AppMemory>();
   let periodic = 0, periodicEligible = 0, bursty = 0, burstyEligible = 0;
+  // By calendar day (day d's hours at (d - 1) x 24), so a gap in the days stays a gap.
+  const hourly = new Float64Array(24 * days[days.length - 1]!);
   for (const day of days) {
     const files = dayFiles(dir, day);
     await readCountFile(files.invocations, (r) => {
@@ -25,6 +27,8 @@ export async function read2019(dir: string): Promise<TraceTable> {
       row.invocations += r.total;
       apps.set(ak, (apps.get(ak) ?? 0) + r.total);
       const c = r.counts;
+      const h0 = 24 * (day - 1);
+      for (let m = 0; m < 1440; m++) hourly[h0 + Math.floor(m / 60)] += c[m]!;
       let active = 0, prev = -1, gaps = 0, gapSum = 0, gapSq = 0;
       for (let m = 0; m < 1440; m++) {
         if (c[m]! > 0) {
@@ -88,6 +92,7 @@ export async function read2019(dir: string): Promise<TraceTable> {
     apps,
     memory: [...memory.values()],
     durationPoints: points,
+    hourly,
     periodic: [periodic, periodicEligible],
     bursty: [bursty, burstyEligible],
   };

@@ -40,6 +40,7 @@ export async function read2021(file: string): Promise<TraceTable> {
     apps,
     memory: [],
     durationPoints: points,
+    hourly: null,
     periodic: null,
     bursty: null,
   };

@@ -135,6 +135,9 @@ export function computeStats(t: TraceTable): TraceStats {
   }
   for (const k of [...FUNCTION_TRIGGERS, 'others']) v[`functionShare:${k}`] = hasTriggers ? share(fnShare[k] ?? 0, fns.length) : null;
   for (const k of [...INVOCATION_TRIGGERS, 'others']) v[`invocationShare:${k}`] = hasTriggers ? share(invShare[k] ?? 0, invocations) : null;
+  const week = weekPattern(t.hourly);
+  v.diurnalTroughToPeak = week.swing;
+  v.weekendToWeekday = week.weekend;
   v.periodicShare = t.periodic ? share(t.periodic[0], t.periodic[1]) : null;
   v.burstyShare = t.bursty ? share(t.bursty[0], t.bursty[1]) : null;
 
@@ -152,6 +155,33 @@ export function computeStats(t: TraceTable): TraceStats {
     invocationPercentilesMs: q ? { p50: q[0]!, p90: q[1]!, p99: q[2]!, max: q[3]! } : null,
     values: v,
   };
+}
+
+/** Day 1 of the published 2019 trace is taken as a Monday (an assumption): days 6 and 7 of each week are the weekend. */
+const isWeekend = (day0: number): boolean => day0 % 7 >= 5;
+
+/**
+ * Mean over whole days with invocations of (quietest hour / busiest hour), and mean weekend-day
+ * over mean weekday invocations (null unless both kinds of day are present).
+ */
+function weekPattern(hourly: Float64Array | null): { swing: number | null; weekend: number | null } {
+  if (!hourly) return { swing: null, weekend: null };
+  let swingSum = 0, swingDays = 0, we = 0, weDays = 0, wd = 0, wdDays = 0;
+  for (let d = 0; d * 24 < hourly.length; d++) {
+    let lo = Infinity, hi = 0, total = 0;
+    for (let h = 0; h < 24; h++) {
+      const x = hourly[d * 24 + h]!;
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+      total += x;
+    }
+    if (!(total > 0)) continue;
+    swingSum += lo / hi;
+    swingDays++;
+    if (isWeekend(d)) (we += total), weDays++;
+    else (wd += total), wdDays++;
+  }
+  return { swing: swingDays > 0 ? swingSum / swingDays : null, weekend: weDays > 0 && wdDays > 0 ? we / weDays / (wd / wdDays) : null };
 }
 
 export function verdicts(s: TraceStats): Verdict[] {

@@ -33,6 +33,8 @@ export interface TraceTable {
    * percentile bands weighted by its invocations (a band's mean value, linear inside the band).
    */
   durationPoints: { ms: Float64Array; weight: Float64Array; length: number };
+  /** Aggregate invocations per hour, hour 0 = the first day's first hour (2019 only). */
+  hourly: Float64Array | null;
   /** Eligible and matching function-days of the periodic and bursty tests (2019 only). */
   periodic: [number, number] | null;
   bursty: [number, number] | null;

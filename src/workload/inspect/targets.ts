@@ -21,6 +21,8 @@ export type StatKey =
   | 'timersAtMostPerMinute'
   | `functionShare:${string}`
   | `invocationShare:${string}`
+  | 'diurnalTroughToPeak'
+  | 'weekendToWeekday'
   | 'periodicShare'
   | 'burstyShare';
 
@@ -81,6 +83,24 @@ export const TARGETS: readonly Target[] = [
   { key: 'invocationShare:event', label: 'invocations by trigger event', value: 0.309, lo: 0.189, hi: 0.429, unit: 'share', source: `${ATC}, Fig. 3 (invocations); ${BAND}` },
   { key: 'invocationShare:timer', label: 'invocations by trigger timer', value: 0.018, lo: 0, hi: 0.05, unit: 'share', source: `${ATC}, Fig. 3 (invocations); ${BAND}` },
   { key: 'invocationShare:others', label: 'invocations by other triggers', value: 0.024, lo: 0, hi: 0.08, unit: 'share', source: `${ATC}, Fig. 3 (invocations: the rest); ${BAND}` },
+  {
+    key: 'diurnalTroughToPeak',
+    label: 'aggregate quietest / busiest hour of a day',
+    value: 0.5,
+    lo: 0.35,
+    hi: 0.7,
+    unit: 'ratio',
+    source: `default: ${ATC}, Fig. 2 shows a clear diurnal swing in the aggregate but gives no number; about half, read off the figure (an assumption)`,
+  },
+  {
+    key: 'weekendToWeekday',
+    label: 'aggregate weekend / weekday invocations',
+    value: 0.8,
+    lo: 0.65,
+    hi: 0.92,
+    unit: 'ratio',
+    source: `default: ${ATC}, Fig. 2 shows lower weekends but gives no number; 0.8 read off the figure (an assumption); day 1 taken as a Monday`,
+  },
   { key: 'periodicShare', label: 'periodic function-days (gap CV <= 0.05)', value: 0.2, lo: 0.05, hi: 1, unit: 'share', source: `default: present (${ATC}, section 3.3 finds timers and periodic patterns; no share given)` },
   { key: 'burstyShare', label: 'bursty function-days', value: 0.1, lo: 0.02, hi: 1, unit: 'share', source: `default: present (${ATC}, section 3.3 finds bursty apps; no share given)` },
 ];

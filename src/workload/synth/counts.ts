@@ -1,6 +1,7 @@
 // Per-minute invocation counts of one synthetic function for one day: exact periodic timers,
 // diurnally modulated Poisson, or a Markov on/off (bursty) Poisson process whose long-run mean
-// equals the function's rate. State carries over from one day to the next.
+// equals the function's rate, times its weekend factor on days 6 and 7 of each week (day 1 a
+// Monday). State carries over from one day to the next.
 import type { RandomStream } from '../../engine/random.ts';
 import type { SynthFunction } from './model.ts';
 import { poisson } from './poisson.ts';
@@ -32,7 +33,7 @@ export class FunctionCounter {
       }
       return total;
     }
-    const base = f.dailyRate / DAY;
+    const base = ((day % 7 >= 5 ? f.weekend : 1) * f.dailyRate) / DAY;
     const bursty = f.pattern === 'bursty';
     const pOff = 1 / f.meanOn;
     const pOn = (pOff * f.onFraction) / (1 - f.onFraction);

@@ -8,7 +8,7 @@ import { RandomStreams } from '../../engine/random.ts';
 import { normal } from './poisson.ts';
 import { normalQuantile } from './normal-quantile.ts';
 import {
-  APP_RATE, AVG_DURATION, MAX_BUSY, BURSTY_SHARE, BUSY_OTHERS, drawAppMemory, EXECUTION_SPREAD, FUNCS_PER_APP, MIDDLE_MIX, TARGETS, TIERS, TIMER_PERIODS, TRIGGER_MIX,
+  APP_RATE, AVG_DURATION, DIURNAL, MAX_BUSY, WEEKEND, BURSTY_SHARE, BUSY_OTHERS, drawAppMemory, EXECUTION_SPREAD, FUNCS_PER_APP, MIDDLE_MIX, TARGETS, TIERS, TIMER_PERIODS, TRIGGER_MIX,
 } from './shape.ts';
 
 export interface SynthOptions {
@@ -47,6 +47,8 @@ export interface SynthFunction {
   peak: number;
   onFraction: number;
   meanOn: number;
+  /** Rate multiplier on weekend days (days 6 and 7 of each week; timers: 1). */
+  weekend: number;
   averageMs: number;
   /** Sigma of ln(single execution time) around the function's median. */
   durationSpread: number;
@@ -273,7 +275,7 @@ function makeFunction(app: number, dailyRate: number, trigger: string, z: number
   const f: SynthFunction = {
     app, hash, trigger, dailyRate, pattern: 'poisson',
     period: 1, phase: 0, perFiring: 1,
-    amplitude: 0, peak: 840, onFraction: 1, meanOn: 1,
+    amplitude: 0, peak: 840, onFraction: 1, meanOn: 1, weekend: 1,
     // Little's law: the executions in flight at once (rate x average) stay within the scale-out limit.
     averageMs: clamp(Math.exp(lnAvg), AVG_DURATION.minMs, Math.min(AVG_DURATION.maxMs, (MAX_BUSY * 86_400_000) / Math.max(dailyRate, 1))),
     durationSpread: EXECUTION_SPREAD.lo + (EXECUTION_SPREAD.hi - EXECUTION_SPREAD.lo) * r.next(),
@@ -291,12 +293,15 @@ function makeFunction(app: number, dailyRate: number, trigger: string, z: number
   }
   // Most activity in the (UTC) afternoon; each function's peak scattered by about 1.5 hours.
   f.peak = 840 + 90 * normal(r);
-  const quiet = trigger === 'queue' || trigger === 'orchestration' || trigger === 'storage';
-  f.amplitude = (quiet ? 0.3 : 0.6) * r.next();
-  if (r.next() < (BURSTY_SHARE[trigger] ?? 0.3)) {
+  f.amplitude = DIURNAL.lo + (DIURNAL.hi - DIURNAL.lo) * r.next();
+  // On/off bursts only below the busy tier: busy functions carry the aggregate, whose published
+  // curve is a smooth daily swing (shape.ts DIURNAL).
+  const bursty = r.next() < (BURSTY_SHARE[trigger] ?? 0.3);
+  if (bursty && dailyRate <= TIERS.busy) {
     f.pattern = 'bursty';
     f.onFraction = 0.05 + 0.25 * r.next();
     f.meanOn = 3 + 27 * r.next();
   }
+  f.weekend = WEEKEND.lo + (WEEKEND.hi - WEEKEND.lo) * r.next();
   return f;
 }

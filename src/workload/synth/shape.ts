@@ -123,6 +123,20 @@ export const MIDDLE_MIX: Readonly<Record<string, number>> = { http: 0.45, queue:
 /** How the published invocation share of 'others' (2.4%) splits among the kinds it holds (assumption: as their function shares). */
 export const BUSY_OTHERS: Readonly<Record<string, number>> = { orchestration: 0.08, storage: 0.019, others: 0.009 };
 
+/**
+ * Diurnal amplitude of a non-timer function (rate x (1 + a cos(...)), peak near 14:00 UTC),
+ * uniform in [lo, hi]. Solved from the aggregate's published swing (quietest hour about half the
+ * busiest, ATC'20 Fig. 2, read off: an assumption): (1 - a) / (1 + a) = 0.5 at a = 1/3, the
+ * centre of the range; the functions' scattered peaks flatten the sum a little.
+ */
+export const DIURNAL = { lo: 0.2, hi: 0.5 };
+
+/**
+ * Weekend rate multiplier of a non-timer function, uniform in [lo, hi]: the aggregate's weekend
+ * days at about 0.8 of a weekday (ATC'20 Fig. 2, read off: an assumption). Day 1 is a Monday.
+ */
+export const WEEKEND = { lo: 0.6, hi: 1.0 };
+
 /** Common timer periods (minutes) that a periodic function snaps to. */
 export const TIMER_PERIODS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 720, 1440];
 
