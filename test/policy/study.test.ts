@@ -36,8 +36,8 @@ describe('keep-alive policy study', () => {
   });
 
   it('under memory pressure, Greedy-Dual spends less time in cold starts than fixed 10 min', async () => {
-    const fixed = await day('fixed(ttl=10m)', '5GiB');
-    const gd = await day('greedy-dual', '5GiB');
+    const fixed = await day('fixed(ttl=10m)', '2GiB');
+    const gd = await day('greedy-dual', '2GiB');
     expect(gd.startS).toBeLessThan(fixed.startS);
   });
 });
