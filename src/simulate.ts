@@ -18,6 +18,7 @@ import { workflowSummary } from './metrics/workflow-summary.ts';
 import { writeFileSync } from 'node:fs';
 import { loadTraces, type LoadedTraces } from './scenario/traces.ts';
 import { traceFunctionsCsv, type TraceReport } from './workload/trace-types.ts';
+import { Interrupted } from './interrupted.ts';
 
 export interface Progress {
   readonly simTimeUs: number;
@@ -45,16 +46,8 @@ export interface SimulateOptions {
   readonly signal?: AbortSignal;
 }
 
-/** A run (or sweep) stopped by its AbortSignal; `signalName` is the signal's reason (e.g. 'SIGINT'). */
-export class Interrupted extends Error {
-  constructor(
-    readonly signalName?: string,
-    message = 'interrupted',
-  ) {
-    super(message);
-    this.name = 'Interrupted';
-  }
-}
+// Its own light file: the CLI's error handling needs the class without loading the simulator.
+export { Interrupted };
 
 /** The error a run stopped by `signal` throws (its reason names the signal, e.g. 'SIGINT'). */
 export const interrupted = (signal: AbortSignal | undefined) => new Interrupted(typeof signal?.reason === 'string' ? signal.reason : undefined);

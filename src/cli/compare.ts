@@ -8,6 +8,7 @@ import { evaluateCheck, FAIL_IF_GRAMMAR, parseCheck } from '../experiments/fail-
 import { readRunFolder } from '../experiments/read-run.ts';
 import { checkInts } from './options.ts';
 import { InputError } from '../scenario/errors.ts';
+import { RegressionFound } from './regression.ts'; // apart, so main can name it without loading this command
 
 interface CompareArgs {
   runs: string[];
@@ -16,9 +17,6 @@ interface CompareArgs {
   top?: number;
   changed?: boolean;
 }
-
-/** Checks failed: the report is printed; the command exits 1. */
-export class RegressionFound extends Error {}
 
 export const compareCommand: CommandModule<object, CompareArgs> = {
   command: 'compare <runs..>',

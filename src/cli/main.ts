@@ -3,19 +3,25 @@
 // check or anything else (a bug).
 import yargs from 'yargs';
 import { InputError } from '../scenario/errors.ts';
-import { runCommand } from './run.ts';
-import { schemaCommand } from './schema.ts';
-import { validateCommand } from './validate.ts';
-import { stellarCommand } from './stellar.ts';
-import { traceCommand } from './trace.ts';
-import { mergeCommand, sweepCommand } from './sweep.ts';
-import { figuresCommand } from './figures.ts';
-import { compareCommand, RegressionFound } from './compare.ts';
-import { reportCommand } from './html-report.ts';
+// Stubs: a command's module is loaded only when the arguments name it (start-up).
+import {
+  compareCommand,
+  figuresCommand,
+  loadCommand,
+  mergeCommand,
+  reportCommand,
+  runCommand,
+  schemaCommand,
+  stellarCommand,
+  sweepCommand,
+  traceCommand,
+  validateCommand,
+} from './commands.ts';
+import { RegressionFound } from './regression.ts';
 import { boundHeapGrowth } from '../heap-growth.ts';
 import { bugReport, isViolation } from './bug-report.ts';
 import { environmentProblem } from './os-errors.ts';
-import { Interrupted } from '../simulate.ts';
+import { Interrupted } from '../interrupted.ts';
 import { interruptExitCode } from './interrupt.ts';
 
 /**
@@ -28,6 +34,7 @@ class UsageError extends Error {}
 export async function main(argv: string[]): Promise<number> {
   boundHeapGrowth(); // peak memory flat in trace length (see heap-growth.ts); sweep threads share it
   try {
+    await loadCommand(argv);
     await yargs(argv)
       .scriptName('sim')
       .command(runCommand)

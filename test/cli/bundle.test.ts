@@ -27,7 +27,10 @@ describe('bundled CLI', () => {
     }
     run(root, join(dir, 'bundled'));
     const cache = join(root, 'node_modules/.cache/sim-bundle');
-    expect(readdirSync(cache).filter((f) => f.endsWith('.mjs'))).toHaveLength(1);
+    // One manifest and one folder: the entry and the chunks it loads on demand.
+    const [key, ...others] = readdirSync(cache).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length));
+    expect(others).toEqual([]);
+    expect(readdirSync(join(cache, key!))).toContain('entry.mjs');
     // The manifest names the sources relative to the repository, wherever sim was started.
     const manifest = JSON.parse(readFileSync(join(cache, readdirSync(cache).find((f) => f.endsWith('.json'))!), 'utf8'));
     expect(Object.keys(manifest.inputs)).toContain('src/cli/main.ts');
@@ -40,10 +43,11 @@ describe('bundled CLI', () => {
     // A bundle whose checkout is gone is deleted at the next build; one of a live checkout stays.
     const orphan = { esbuild: manifest.esbuild, root: join(dir, 'removed-worktree'), inputs: {} };
     const live = { ...orphan, root: dir };
-    for (const [key, m] of [['0rphan', orphan], ['1ive', live]] as const) {
-      writeFileSync(join(cache, `${key}.json`), JSON.stringify(m));
-      writeFileSync(join(cache, `${key}.mjs`), '');
-      writeFileSync(join(cache, `${key}.mjs.map`), '');
+    for (const [k, m] of [['0rphan', orphan], ['1ive', live]] as const) {
+      writeFileSync(join(cache, `${k}.json`), JSON.stringify(m));
+      mkdirSync(join(cache, k));
+      writeFileSync(join(cache, k, 'entry.mjs'), '');
+      writeFileSync(join(cache, `${k}.mjs`), ''); // the single-file layout of before
     }
 
     // An edit to a source the bundle was built from shows up in the next run.
@@ -53,6 +57,6 @@ describe('bundled CLI', () => {
     expect(JSON.stringify(a.get('summary.json'))).not.toContain('9.9.9-edited');
     const left = readdirSync(cache);
     expect(left.filter((f) => f.startsWith('0rphan'))).toEqual([]);
-    expect(left.filter((f) => f.startsWith('1ive')).sort()).toEqual(['1ive.json', '1ive.mjs', '1ive.mjs.map']);
+    expect(left.filter((f) => f.startsWith('1ive')).sort()).toEqual(['1ive', '1ive.json', '1ive.mjs']);
   });
 });
