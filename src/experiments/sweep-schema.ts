@@ -1,6 +1,6 @@
 // The sweep file format (version 1), as a zod schema: a base scenario with fixed overrides, axes of values for
 // scenario paths (crossed, or zipped in groups), seeds and optional extra result columns.
-import { z } from 'zod';
+import * as z from 'zod'; // a namespace import lets the bundle leave out what is not used (zod's ~40 locales: 370 kB)
 import { FOLDER_NAME_HINT, FOLDER_NAME_RE } from '../scenario/schema.ts';
 
 /** Any JSON value: an axis value is written into the scenario as is, then validated there. */
