@@ -17,6 +17,8 @@ const E2E = [
   'test/experiments/worker-flags.test.ts',
   'test/experiments/figures/determinism.test.ts',
   'test/experiments/figures/registry.test.ts',
+  'test/experiments/report/report.test.ts',
+  'test/package-api.test.ts', // packs the package and installs it into a temporary folder
   'test/policy/study.test.ts',
   'test/model/closed-form.test.ts',
   'test/model/invariants.test.ts',
