@@ -19,6 +19,8 @@ const E2E = [
   'test/experiments/figures/registry.test.ts',
   'test/experiments/report/report.test.ts',
   'test/package-api.test.ts', // packs the package and installs it into a temporary folder
+  'test/python/**/*.test.ts', // the Python reader and notebooks, run by python3
+  'test/docs/outputs.test.ts', // runs scenarios and a sweep to check docs/outputs.md's tables
   'test/policy/study.test.ts',
   'test/model/closed-form.test.ts',
   'test/model/invariants.test.ts',
