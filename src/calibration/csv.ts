@@ -17,8 +17,8 @@ const FIELD = /[ \t]*(?:"((?:[^"]|"")*)"|([^,"\r\n]*?))[ \t]*(,|\r?\n|$)/y;
 /**
  * Records keyed by the header row, blank lines skipped: what csv-parse gives with `columns`,
  * `skip_empty_lines` and `trim` (test/calibration/csv.test.ts compares the two on every shipped
- * file). Its own parser because csv-parse takes ~150 ms to read the ~50 KB of calibration files
- * in a fresh process (start-up of every `sim run`), a sticky regular expression ~5 ms.
+ * file). Its own parser because csv-parse took 50-190 ms to read the ~50 KB of calibration files
+ * in a fresh process (start-up of every `sim run`), this sticky regular expression 1-2 ms.
  */
 export function parseCsvRecords(text: string, file: string): CsvRecord[] {
   const rows: string[][] = [];
