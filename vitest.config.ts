@@ -22,6 +22,7 @@ const E2E = [
   'test/python/**/*.test.ts', // the Python reader and notebooks, run by python3
   'test/docs/outputs.test.ts', // runs scenarios and a sweep to check docs/outputs.md's tables
   'test/policy/study.test.ts',
+  'test/workload/synth-targets.test.ts', // generates and inspects five 10,000-function days
   'test/model/closed-form.test.ts',
   'test/model/invariants.test.ts',
   'test/scenario/estimate.test.ts',
