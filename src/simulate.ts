@@ -7,7 +7,6 @@ import { buildSummary, FUNCTION_COLUMNS, functionRows } from './metrics/summary.
 import { TIMESERIES_COLUMNS, TimeseriesSampler, type TimeseriesRow } from './metrics/timeseries.ts';
 import { FUNCTION_TIMESERIES_COLUMNS, FunctionSeries } from './metrics/function-timeseries.ts';
 import { seriesFunctions } from './scenario/function-series.ts';
-import { gzipFile } from './metrics/gzip-file.ts';
 import { OutputRefused, RunFolder } from './metrics/run-folder.ts';
 import { inspectOutPath, runOutProblem } from './metrics/out-path.ts';
 import { InputError } from './scenario/errors.ts';
@@ -123,7 +122,9 @@ function failed(folder: RunFolder | null, e: unknown, scenario: ResolvedScenario
 
 /** The run, as steps: it yields at each progress report (every PROGRESS_EVERY events). */
 function* runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder | null, options: SimulateOptions): Generator<void, Result> {
-  const invocationsPath = folder && s.output.invocations !== false ? folder.path('invocations.csv') : null;
+  // Compressed as it is written (gzip-pieces.ts): the plain file never exists.
+  const invocationsFile = s.output.compression === 'gzip' ? 'invocations.csv.gz' : 'invocations.csv';
+  const invocationsPath = folder && s.output.invocations !== false ? folder.path(invocationsFile) : null;
   const b = buildSimulation(s, { invocationsPath, traces });
   const { sim, platform, recorder, duration } = b;
   const chosen = seriesFunctions(s, b.functions, traces);
@@ -208,11 +209,8 @@ function* runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder |
     folder.writeJson('summary.json', summary);
     folder.writeCsv('functions.csv', FUNCTION_COLUMNS, functions);
     folder.writeCsv('timeseries.csv', TIMESERIES_COLUMNS, sampler.rows);
-    if (series) folder.writeCsv('function-timeseries.csv', FUNCTION_TIMESERIES_COLUMNS, series.rows);
-    if (s.output.compression === 'gzip') {
-      if (invocationsPath !== null) gzipFile(invocationsPath);
-      if (series) gzipFile(folder.path('function-timeseries.csv'));
-    }
+    if (series && s.output.compression === 'gzip') folder.writeCsvGz('function-timeseries.csv', FUNCTION_TIMESERIES_COLUMNS, series.rows);
+    else if (series) folder.writeCsv('function-timeseries.csv', FUNCTION_TIMESERIES_COLUMNS, series.rows);
     traces.forEach((t, i) => {
       if (t) writeFileSync(folder.path(`trace-functions-${i}.csv`), traceFunctionsCsv(t.functions));
     });

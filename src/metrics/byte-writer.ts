@@ -2,6 +2,7 @@
 // writes: no string is built per row, so millions of rows cost little time and no garbage.
 // Integers are formatted by hand; other text is encoded once and cached (names, reasons).
 import { closeSync, openSync, writeSync } from 'node:fs';
+import type { GzipPieces } from './gzip-pieces.ts';
 
 /** Quotes a CSV field when it holds a comma, quote or newline (RFC 4180). */
 export function csvField(s: string): string {
@@ -57,9 +58,20 @@ export class ByteWriter {
   private pos = 0;
   private readonly encoded = new Map<string, Uint8Array>();
 
-  /** A path to create or truncate, or a file descriptor opened for writing (closed by close()). */
-  constructor(target: string | number) {
+  /**
+   * A path to create or truncate, or a file descriptor opened for writing (closed by close());
+   * with `gzip`, bytes go through it instead (it writes to the descriptor; close() finishes it).
+   */
+  constructor(
+    target: string | number,
+    private readonly gzip: GzipPieces | null = null,
+  ) {
     this.fd = typeof target === 'number' ? target : openSync(target, 'w');
+  }
+
+  private write(b: Uint8Array, length: number): void {
+    if (this.gzip !== null) this.gzip.write(b, length);
+    else for (let off = 0; off < length; ) off += writeSync(this.fd, b, off, length - off);
   }
 
   /** Room for `n` more bytes (rows are flushed whole, never split across a flush boundary). */
@@ -68,8 +80,7 @@ export class ByteWriter {
   }
 
   flush(): void {
-    let off = 0;
-    while (off < this.pos) off += writeSync(this.fd, this.buf, off, this.pos - off);
+    this.write(this.buf, this.pos);
     this.pos = 0;
   }
 
@@ -120,8 +131,7 @@ export class ByteWriter {
   bytes(b: Uint8Array): this {
     if (b.length > CAPACITY / 2) {
       this.flush();
-      let off = 0;
-      while (off < b.length) off += writeSync(this.fd, b, off, b.length - off);
+      this.write(b, b.length);
       return this;
     }
     this.ensure(b.length);
@@ -152,6 +162,7 @@ export class ByteWriter {
 
   close(): void {
     this.flush();
+    this.gzip?.finish();
     closeSync(this.fd);
     this.fd = -1;
   }

@@ -2,6 +2,7 @@
 // (with the formatter of the synchronous path) and writes them to the descriptor it was handed.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ByteWriter } from './byte-writer.ts';
+import { GzipPieces } from './gzip-pieces.ts';
 import { CONTROL, type CsvWorkerData, RowFormatter, STATE, type ToWriter, type WriterFailure } from './invocation-rows.ts';
 
 const data = workerData as CsvWorkerData;
@@ -37,11 +38,13 @@ process.on('exit', () => {
 });
 
 let writer: ByteWriter | null = null;
+let gzip: GzipPieces | null = null;
 let formatter: RowFormatter | null = null;
 try {
   // The simulation thread owns the descriptor and closes it: only flush(), never close(), here.
-  writer = new ByteWriter(data.fd);
-  formatter = new RowFormatter(writer, data.functionNames, data.phaseNames, data.header);
+  gzip = data.gzip ? new GzipPieces(data.fd) : null;
+  writer = new ByteWriter(data.fd, gzip);
+  formatter = new RowFormatter(writer, data.functionNames, data.phaseNames, data.header, data.columns);
   Atomics.store(ctl, CONTROL.state, STATE.ready);
   signal();
 } catch (e) {
@@ -56,8 +59,12 @@ parentPort!.on('message', (m: ToWriter) => {
       formatter.format(ring[m.slot]!, m.rows);
       Atomics.add(ctl, CONTROL.written, 1);
       signal();
+    } else if (m.type === 'carry') {
+      // Sent before the first batch, when nothing has been written here yet.
+      gzip!.write(m.bytes, m.bytes.length);
     } else {
       writer.flush();
+      gzip?.finish();
       Atomics.store(ctl, CONTROL.state, STATE.closed);
       signal();
       parentPort!.close();

@@ -5,6 +5,14 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from '
 import type { Invocation } from '../model/invocation.ts';
 import { workerExecArgvOnce } from '../worker-exec-argv.ts';
 import { ByteWriter, encodeField } from './byte-writer.ts';
+import { GzipPieces } from './gzip-pieces.ts';
+import { InvitroFormatter } from './invitro-rows.ts';
+import {
+  ARRIVAL, COLD, COMPUTE, DISPATCH, END, FIXED_SLOTS, FN, ID, INSTANCE, NODE, OUTCOME, REASON, REQUESTED, rowLayout, type RowLayout, START_PATH,
+} from './row-slots.ts';
+
+/** `native`: invocations.csv's own columns; `invitro`: InVitro's record columns (invitro-rows.ts). */
+export type InvocationColumns = 'native' | 'invitro';
 
 /**
  * `worker`: format and write on a writer thread (waiting for it to start); `sync`: on the
@@ -38,32 +46,6 @@ export const invocationWriterSettings = {
   stringTableLimit: 1 << 16,
 };
 
-// Slots of a packed row; phase presence bitmasks (32 phases per slot) and phase values follow.
-const ID = 0;
-const FN = 1;
-const ARRIVAL = 2;
-const DISPATCH = 3;
-const END = 4;
-const OUTCOME = 5;
-const REASON = 6;
-const START_PATH = 7;
-const COLD = 8;
-const NODE = 9;
-const INSTANCE = 10;
-const FIXED_SLOTS = 11;
-
-export interface RowLayout {
-  readonly phaseCount: number;
-  readonly maskSlots: number;
-  /** Slots per row. */
-  readonly stride: number;
-}
-
-export function rowLayout(phaseCount: number): RowLayout {
-  const maskSlots = Math.ceil(phaseCount / 32);
-  return { phaseCount, maskSlots, stride: FIXED_SLOTS + maskSlots + phaseCount };
-}
-
 /**
  * Turns packed rows into CSV text, on whichever thread writes: times in integer microseconds
  * (exact), empty fields for what an invocation that never ran does not have, phases empty unless
@@ -74,16 +56,20 @@ export class RowFormatter {
   /** Encoded function names, filled on first use (traces can declare many never invoked). */
   private readonly fnBytes: (Uint8Array | undefined)[];
   private strings: Uint8Array[] = [];
+  private rawStrings: string[] = [];
+  private readonly invitro: InvitroFormatter | null;
 
   constructor(
     private readonly w: ByteWriter,
     private readonly functionNames: readonly string[],
     phaseNames: readonly string[],
     header: boolean,
+    columns: InvocationColumns = 'native',
   ) {
     this.layout = rowLayout(phaseNames.length);
     this.fnBytes = new Array<Uint8Array | undefined>(functionNames.length);
-    if (header) {
+    this.invitro = columns === 'invitro' ? new InvitroFormatter(w, functionNames, header) : null;
+    if (header && this.invitro === null) {
       const cols = [
         'id', 'function', 'arrival_us', 'dispatch_us', 'end_us', 'outcome', 'reason', 'start_path',
         'cold', 'wait_us', 'exec_us', 'latency_us', 'node', 'instance',
@@ -99,11 +85,21 @@ export class RowFormatter {
 
   /** Strings interned since the last batch; `reset`: the table started over before them. */
   addStrings(strings: readonly string[], reset: boolean): void {
-    if (reset) this.strings = [];
-    for (const s of strings) this.strings.push(encodeField(s));
+    if (reset) {
+      this.strings = [];
+      this.rawStrings = [];
+    }
+    for (const s of strings) {
+      this.strings.push(encodeField(s));
+      this.rawStrings.push(s);
+    }
   }
 
   format(rows: Float64Array, count: number): void {
+    if (this.invitro !== null) {
+      this.invitro.format(rows, count, this.layout.stride, this.rawStrings);
+      return;
+    }
     const w = this.w;
     const str = this.strings;
     const { stride, maskSlots, phaseCount } = this.layout;
@@ -159,6 +155,9 @@ export interface CsvWorkerData {
   readonly phaseNames: readonly string[];
   /** False when the simulation thread writes the header (it formats the first rows itself). */
   readonly header: boolean;
+  readonly columns: InvocationColumns;
+  /** Compress as it writes (gzip-pieces.ts); the simulation thread's pending bytes come as a `carry`. */
+  readonly gzip: boolean;
   readonly ring: readonly SharedArrayBuffer[];
   readonly control: SharedArrayBuffer;
   /** Carries a failure's message to the simulation thread, which reads it synchronously. */
@@ -167,6 +166,7 @@ export interface CsvWorkerData {
 
 export type ToWriter =
   | { readonly type: 'batch'; readonly slot: number; readonly rows: number; readonly reset: boolean; readonly strings: readonly string[] }
+  | { readonly type: 'carry'; readonly bytes: Uint8Array }
   | { readonly type: 'close' };
 
 export interface WriterFailure {
@@ -184,7 +184,8 @@ function errorMessage(e: unknown): string {
 /** What a row is made of: read during add() only, never kept (the platform may reuse the object). */
 export type RowSource = Pick<
   Invocation,
-  'id' | 'fn' | 'arrival' | 'dispatch' | 'end' | 'outcome' | 'reason' | 'startPath' | 'cold' | 'node' | 'instance'
+  | 'id' | 'fn' | 'arrival' | 'dispatch' | 'end' | 'outcome' | 'reason' | 'startPath' | 'cold' | 'node' | 'instance'
+  | 'requested' | 'computeStart' | 'computeEnd'
 >;
 
 /** The strings of the last row and their codes (null: none yet, as no row has a null string). */
@@ -195,9 +196,12 @@ function emptyLast(): {
 }
 
 export interface InvocationRowSinkOptions {
+  /** A path ending in `.gz` is written gzip-compressed as the rows come (gzip-pieces.ts). */
   readonly path: string;
   readonly functionNames: readonly string[];
   readonly phaseNames: readonly string[];
+  /** Default `native`. */
+  readonly columns?: InvocationColumns;
 }
 
 /**
@@ -210,8 +214,10 @@ export interface InvocationRowSinkOptions {
  */
 export class InvocationRowSink {
   readonly path: string;
+  private readonly gzip: boolean;
   private readonly functionNames: readonly string[];
   private readonly phaseNames: readonly string[];
+  private readonly columns: InvocationColumns;
   private readonly layout: RowLayout;
   private readonly batchRows: number;
   private readonly ringSize: number;
@@ -242,6 +248,7 @@ export class InvocationRowSink {
   private ring: Float64Array[] = [];
   private posted = 0;
   private localWriter: ByteWriter | null = null;
+  private localGzip: GzipPieces | null = null;
   private local: RowFormatter | null = null;
   private done = false;
   private failure: Error | null = null;
@@ -249,8 +256,10 @@ export class InvocationRowSink {
   constructor(opts: InvocationRowSinkOptions) {
     const s = invocationWriterSettings;
     this.path = opts.path;
+    this.gzip = opts.path.endsWith('.gz');
     this.functionNames = opts.functionNames;
     this.phaseNames = opts.phaseNames;
+    this.columns = opts.columns ?? 'native';
     this.layout = rowLayout(opts.phaseNames.length);
     this.batchRows = Math.max(1, Math.floor(s.batchRows));
     this.ringSize = Math.max(2, Math.floor(s.ringSize));
@@ -301,6 +310,10 @@ export class InvocationRowSink {
     b[o + COLD] = inv.cold ? 1 : 0;
     b[o + NODE] = inv.node;
     b[o + INSTANCE] = inv.instance;
+    b[o + REQUESTED] = inv.requested;
+    const computeStart = inv.computeStart;
+    const computeEnd = inv.computeEnd;
+    b[o + COMPUTE] = computeStart >= 0 && computeEnd >= 0 ? computeEnd - computeStart : -1;
     const maskSlots = this.layout.maskSlots;
     if (maskSlots > 0) {
       if (phases === undefined) {
@@ -343,11 +356,13 @@ export class InvocationRowSink {
       if (this.worker) this.stopWorker();
       try {
         this.localWriter!.flush();
+        this.localGzip?.finish();
       } catch (e) {
         throw this.fail(e);
       }
       this.local = null;
       this.localWriter = null;
+      this.localGzip = null;
     }
     // close(2) releases the descriptor even when it reports an error: never close it twice.
     this.fdClosed = true;
@@ -364,6 +379,7 @@ export class InvocationRowSink {
     this.done = true;
     this.local = null;
     this.localWriter = null;
+    this.localGzip = null;
     this.release();
   }
 
@@ -413,8 +429,9 @@ export class InvocationRowSink {
 
   private startLocal(): void {
     try {
-      this.localWriter = new ByteWriter(this.fd);
-      this.local = new RowFormatter(this.localWriter, this.functionNames, this.phaseNames, true);
+      this.localGzip = this.gzip ? new GzipPieces(this.fd) : null;
+      this.localWriter = new ByteWriter(this.fd, this.localGzip);
+      this.local = new RowFormatter(this.localWriter, this.functionNames, this.phaseNames, true, this.columns);
     } catch (e) {
       throw this.fail(e);
     }
@@ -434,6 +451,8 @@ export class InvocationRowSink {
       functionNames: this.functionNames,
       phaseNames: this.phaseNames,
       header: this.local === null,
+      gzip: this.gzip,
+      columns: this.columns,
       ring: ring.map((r) => r.buffer as SharedArrayBuffer),
       control: control.buffer as SharedArrayBuffer,
       port: port2,
@@ -482,8 +501,12 @@ export class InvocationRowSink {
         throw this.fail(e);
       }
     }
+    // Bytes not compressed yet go to the thread, so the pieces fall where they would have anyway.
+    const carried = this.localGzip?.takePending();
+    if (carried) this.worker!.postMessage({ type: 'carry', bytes: carried } satisfies ToWriter, [carried.buffer as ArrayBuffer]);
     this.local = null;
     this.localWriter = null;
+    this.localGzip = null;
     this.handedOver = true;
     // The thread starts with an empty string table.
     this.sentStrings = 0;
@@ -545,6 +568,7 @@ export class InvocationRowSink {
     this.done = true;
     this.local = null;
     this.localWriter = null;
+    this.localGzip = null;
     this.release();
     return this.failure;
   }

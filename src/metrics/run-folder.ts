@@ -1,9 +1,10 @@
 // One folder per run, written atomically: everything goes to a temporary sibling folder that is
 // renamed into place at the end, so a failed or interrupted run never leaves partial output.
 // It only ever replaces a previous run folder's own files (see out-path.ts): never a user's.
-import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { writeGzipFile } from './gzip-pieces.ts';
 import { inspectOutPath, isRunFile, namesIn, runOutProblem } from './out-path.ts';
 
 /** Thrown when the output path changed under a run so that committing would touch a user's files. */
@@ -111,6 +112,16 @@ export class RunFolder {
 
   writeCsv(name: string, header: readonly string[], rows: readonly (readonly (string | number)[])[]): void {
     writeFileSync(this.path(name), stringify([header as string[], ...(rows as (string | number)[][])]));
+  }
+
+  /** As writeCsv, compressed into `<name>.gz` (gzip-pieces.ts): the plain file is never written. */
+  writeCsvGz(name: string, header: readonly string[], rows: readonly (readonly (string | number)[])[]): void {
+    const fd = openSync(this.path(`${name}.gz`), 'w');
+    try {
+      writeGzipFile(fd, Buffer.from(stringify([header as string[], ...(rows as (string | number)[][])])));
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /**

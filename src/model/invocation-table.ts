@@ -64,6 +64,7 @@ export class InvocationTable {
     f[o + Col.Path] = 0;
     f[o + Col.StartMark] = -1;
     f[o + Col.WaitedStart] = 0;
+    f[o + Col.Requested] = -1;
     this.flow[row] = flow;
     return row;
   }

@@ -28,6 +28,8 @@ export const enum Col {
   StartMark = 12,
   /** 1 if it waited for an instance start, whichever instance served it. */
   WaitedStart = 13,
+  /** Execution time drawn for it (us) before any cold extra: what a trace asked it to run. */
+  Requested = 14,
   Stride = 16,
 }
 
@@ -102,6 +104,10 @@ export class Invocation {
   /** Execution time at full speed that was drawn for it (us), including cold extras. */
   get work(): number {
     return this.num(Col.Work);
+  }
+  /** Execution time drawn for it (us) before cold extras, as a load generator requests it; -1 until dispatched. */
+  get requested(): number {
+    return this.num(Col.Requested);
   }
   get outcome(): Outcome {
     return OUTCOMES[this.num(Col.Flags) >> 1]!;

@@ -353,7 +353,9 @@ export class Platform implements HostCpu {
     const t = this.invocations;
     const f = t.f;
     const o = row * Col.Stride;
-    let work = fn.recorded ? f[o + Col.Work]! : Math.max(0, fn.spec.execution.sample(fn.durations));
+    // A replayed trace arrival carries its recorded time; any other draws one now.
+    const requested = fn.recorded ? f[o + Col.Work]! : Math.max(0, fn.spec.execution.sample(fn.durations));
+    let work = requested;
     if (inst.served === 0) {
       // The extra may be negative (a cold run faster than the mean warm one: cnn_serving in REAP).
       if (inst.firstInvocationExtraUs !== 0) work = Math.max(0, work + inst.firstInvocationExtraUs);
@@ -367,6 +369,7 @@ export class Platform implements HostCpu {
     f[o + Col.Instance] = inst.id;
     f[o + Col.Node] = inst.node;
     f[o + Col.Work] = work;
+    f[o + Col.Requested] = requested;
     t.host[row] = inst;
     const par = this.par;
     if (par > 0) {

@@ -85,6 +85,7 @@ function newSink(path: string): InvocationRowSink {
 function addSynthetic(sink: InvocationRowSink, reasons: (i: number) => string = () => ''): (i: number) => void {
   const inv: { -readonly [K in keyof RowSource]: RowSource[K] } = {
     id: 0, fn: 0, arrival: 0, dispatch: -1, end: 0, outcome: 'pending', reason: '', startPath: 'warm', cold: false, node: -1, instance: -1,
+    requested: -1, computeStart: -1, computeEnd: -1,
   };
   const outcomes: Outcome[] = ['completed', 'dropped', 'failed'];
   return (i) => {
@@ -99,6 +100,9 @@ function addSynthetic(sink: InvocationRowSink, reasons: (i: number) => string = 
     inv.startPath = inv.cold ? 'boot' : 'warm';
     inv.node = i % 4;
     inv.instance = i >> 3;
+    inv.requested = inv.dispatch >= 0 ? 4000 + (i % 9) / 4 : -1;
+    inv.computeStart = inv.dispatch;
+    inv.computeEnd = inv.outcome === 'completed' ? inv.end : -1;
     sink.add(inv, inv.cold ? (i % 2 ? { boot: i / 3 } : { boot: i, x: NaN }) : undefined);
   };
 }
@@ -222,7 +226,7 @@ describe('InvocationRowSink', () => {
     const script = `
       const { InvocationRowSink, invocationWriterSettings } = await import(${JSON.stringify(module)});
       invocationWriterSettings.mode = 'worker';
-      const row = { id: 1, fn: 0, arrival: 0, dispatch: 1, end: 2, outcome: 'completed', reason: '', startPath: 'warm', cold: false, node: 0, instance: 0 };
+      const row = { id: 1, fn: 0, arrival: 0, dispatch: 1, end: 2, outcome: 'completed', reason: '', startPath: 'warm', cold: false, node: 0, instance: 0, requested: 1, computeStart: 1, computeEnd: 2 };
       const closed = new InvocationRowSink({ path: ${JSON.stringify(join(dir, 'closed.csv'))}, functionNames: ['f'], phaseNames: [] });
       closed.add(row, undefined);
       closed.close();
