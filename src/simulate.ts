@@ -123,7 +123,8 @@ function failed(folder: RunFolder | null, e: unknown, scenario: ResolvedScenario
 /** The run, as steps: it yields at each progress report (every PROGRESS_EVERY events). */
 function* runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder | null, options: SimulateOptions): Generator<void, Result> {
   // Compressed as it is written (gzip-pieces.ts): the plain file never exists.
-  const invocationsFile = s.output.compression === 'gzip' ? 'invocations.csv.gz' : 'invocations.csv';
+  const invocationsCsv = s.output.invocationColumns === 'invitro' ? 'invocations-invitro.csv' : 'invocations.csv';
+  const invocationsFile = s.output.compression === 'gzip' ? `${invocationsCsv}.gz` : invocationsCsv;
   const invocationsPath = folder && s.output.invocations !== false ? folder.path(invocationsFile) : null;
   const b = buildSimulation(s, { invocationsPath, traces });
   const { sim, platform, recorder, duration } = b;
@@ -167,7 +168,7 @@ function* runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder |
   };
   const notes: string[] = [];
   if (typeof s.output.invocations === 'number' && s.output.invocations < 1) {
-    notes.push(`invocations.csv holds a sample of about ${100 * s.output.invocations}% of the invocations (by a hash of the invocation id); the summary counts all`);
+    notes.push(`${invocationsCsv} holds a sample of about ${100 * s.output.invocations}% of the invocations (by a hash of the invocation id); the summary counts all`);
   }
   const traceReports: TraceReport[] = [];
   let base = s.functions.length;

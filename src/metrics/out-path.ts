@@ -4,7 +4,7 @@ import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 
 /** The files a run folder holds (simulate writes nothing else). */
-const RUN_FILE = /^(scenario\.resolved\.json|summary\.json|functions\.csv|timeseries\.csv|function-timeseries\.csv(?:\.gz)?|invocations\.csv(?:\.gz)?|trace-functions-\d+\.csv)$/;
+const RUN_FILE = /^(scenario\.resolved\.json|summary\.json|functions\.csv|timeseries\.csv|function-timeseries\.csv(?:\.gz)?|invocations(?:-invitro)?\.csv(?:\.gz)?|trace-functions-\d+\.csv)$/;
 export function isRunFile(name: string): boolean {
   return RUN_FILE.test(name);
 }

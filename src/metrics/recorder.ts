@@ -6,7 +6,7 @@ import type { Instance } from '../model/instance.ts';
 import type { Invocation } from '../model/invocation.ts';
 import type { PlatformObserver, TeardownReason } from '../model/observer.ts';
 import { LogHistogram } from './histogram.ts';
-import { InvocationRowSink } from './invocation-rows.ts';
+import { type InvocationColumns, InvocationRowSink } from './invocation-rows.ts';
 
 export class FunctionTally {
   arrivals = 0;
@@ -62,6 +62,8 @@ export interface RecorderOptions {
   readonly counterNames?: readonly string[];
   /** Path of invocations.csv, or null to not write it. */
   readonly invocationsPath: string | null;
+  /** Its columns: the native ones (default) or InVitro's. */
+  readonly invocationColumns?: InvocationColumns;
   /** Fraction of invocations written (1: all), chosen by a hash of the invocation id. */
   readonly invocationsSample?: number;
 }
@@ -147,7 +149,12 @@ export class Recorder implements PlatformObserver {
     this.functions = opts.functionNames.map(() => new FunctionTally());
     this.sampleBelow = (opts.invocationsSample ?? 1) >= 1 ? 2 ** 32 : Math.floor((opts.invocationsSample ?? 1) * 2 ** 32);
     this.writer = opts.invocationsPath
-      ? new InvocationRowSink({ path: opts.invocationsPath, functionNames: opts.functionNames, phaseNames: opts.phaseNames })
+      ? new InvocationRowSink({
+          path: opts.invocationsPath,
+          functionNames: opts.functionNames,
+          phaseNames: opts.phaseNames,
+          columns: opts.invocationColumns ?? 'native',
+        })
       : null;
   }
 

@@ -187,6 +187,7 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
     phaseNames: phaseColumns(startPath),
     counterNames: startPath.counterNames ?? [],
     invocationsPath: opts.invocationsPath,
+    invocationColumns: s.output.invocationColumns ?? 'native',
     invocationsSample: typeof s.output.invocations === 'number' ? s.output.invocations : 1,
   });
   // The workflow engine needs the platform, and the platform calls into the engine: late binding.

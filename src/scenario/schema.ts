@@ -337,10 +337,14 @@ export const Output = z.strictObject({
     })
     .optional()
     .describe('write function-timeseries.csv: per chosen function, instances by state, waiting requests and per-interval counts, at the timeseries interval'),
+  invocationColumns: z
+    .enum(['native', 'invitro'])
+    .optional()
+    .describe("'invitro': write invocations-invitro.csv, in the columns of InVitro's per-invocation ExecutionRecord, instead of invocations.csv; default native"),
   compression: z
     .enum(['none', 'gzip'])
     .optional()
-    .describe("'gzip': invocations.csv and function-timeseries.csv are kept as .csv.gz (same bytes for the same scenario and seed); default none"),
+    .describe("'gzip': invocations.csv (or invocations-invitro.csv) and function-timeseries.csv are written as .csv.gz, compressed while the run writes them (same bytes for the same scenario and seed); default none"),
 });
 
 export const Scenario = z.strictObject({
