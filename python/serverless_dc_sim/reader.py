@@ -1,8 +1,8 @@
 """read_run(dir) and read_sweep(dir): a run folder or sweep output as a summary dict and pandas
 DataFrames with the column types of docs/outputs.md (columns.json is checked against that page
 by the project's tests): `int` -> int64, `int?` (may be empty) -> nullable Int64, `float` /
-`float?` -> float64 (empty: NaN), `string` / `string?` -> pandas string (empty: <NA>), `0/1` ->
-boolean. Empty cells mean "does not exist for this row", never zero.
+`float?` -> float64 (empty: NaN), `string` / `string?` -> pandas string (empty: <NA>), `0/1` and
+`bool` / `bool?` (true/false) -> nullable boolean. Empty cells mean "does not exist for this row", never zero.
 """
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ _DTYPES = {
     "string": "string",
     "string?": "string",
     "0/1": "boolean",
+    "bool": "boolean",
+    "bool?": "boolean",
 }
 
 PathLike = Union[str, Path]
@@ -50,8 +52,8 @@ def read_csv(path: PathLike, extra: Optional[Dict[str, str]] = None) -> pd.DataF
     return frame
 
 
-def _invocations_file(folder: Path) -> Optional[Path]:
-    for name in ("invocations.csv", "invocations.csv.gz"):
+def _invocations_file(folder: Path, stem: str = "invocations") -> Optional[Path]:
+    for name in (f"{stem}.csv", f"{stem}.csv.gz"):
         if (folder / name).exists():
             return folder / name
     return None
@@ -69,6 +71,8 @@ class Run:
     invocations: Optional[pd.DataFrame]
     function_timeseries: Optional[pd.DataFrame]
     trace_functions: List[pd.DataFrame] = field(default_factory=list)
+    #: invocations-invitro.csv (`output.invocationColumns: "invitro"`: InVitro's record columns).
+    invitro: Optional[pd.DataFrame] = None
 
     @property
     def name(self) -> str:
@@ -77,11 +81,12 @@ class Run:
 
 def read_run(path: PathLike, invocations: bool = True) -> Run:
     """Reads a run folder written by `sim run` (or one of a sweep's runs/). `invocations=False`
-    skips invocations.csv, which can be large."""
+    skips invocations.csv and invocations-invitro.csv, which can be large."""
     folder = Path(path)
     if not (folder / "summary.json").exists():
         raise FileNotFoundError(f"{folder}: no summary.json (not a run folder, or the run did not finish)")
     inv_file = _invocations_file(folder) if invocations else None
+    invitro_file = _invocations_file(folder, "invocations-invitro") if invocations else None
     traces = sorted(folder.glob("trace-functions-*.csv"), key=lambda p: int(re.findall(r"\d+", p.name)[-1]))
     fts = next((folder / n for n in ("function-timeseries.csv", "function-timeseries.csv.gz") if (folder / n).exists()), None)
     return Run(
@@ -93,6 +98,7 @@ def read_run(path: PathLike, invocations: bool = True) -> Run:
         invocations=read_csv(inv_file) if inv_file is not None else None,
         function_timeseries=read_csv(fts) if fts is not None else None,
         trace_functions=[read_csv(p) for p in traces],
+        invitro=read_csv(invitro_file) if invitro_file is not None else None,
     )
 
 

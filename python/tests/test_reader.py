@@ -1,6 +1,7 @@
 """Tests of the reader on run folders and a sweep that the project's vitest suite makes and names
 in SIM_TEST_RUN (an overloaded run with drops, a function named "NA", per-function series),
-SIM_TEST_TRACE_RUN (a trace replay) and SIM_TEST_SWEEP. Run: python3 -m unittest discover python/tests"""
+SIM_TEST_TRACE_RUN (a trace replay), SIM_TEST_INVITRO_RUN (it again, in InVitro's record columns)
+and SIM_TEST_SWEEP. Run: python3 -m unittest discover python/tests"""
 import csv
 import gzip
 import json
@@ -81,6 +82,27 @@ class ReadRun(unittest.TestCase):
         total = fts.groupby("time_s", sort=False)[["instances", "arrivals", "cold_starts"]].sum().reset_index(drop=True)
         ts = self.out.timeseries[["instances", "arrivals", "cold_starts"]]
         pd.testing.assert_frame_equal(total, ts, check_dtype=False)
+
+
+class ReadInvitroRun(unittest.TestCase):
+    def test_invitro_records(self):
+        d = env_path("SIM_TEST_INVITRO_RUN")
+        run = read_run(d)
+        self.assertIsNone(run.invocations)
+        rec = run.invitro
+        self.assertIsNotNone(rec)
+        want = dtypes("invocations-invitro.csv")
+        self.assertEqual(list(rec.columns), list(want))
+        for col, dtype in want.items():
+            self.assertEqual(str(rec[col].dtype).lower(), pd.api.types.pandas_dtype(dtype).name.lower(), col)
+        self.assertEqual(len(rec), len(csv_rows(d / "invocations-invitro.csv")) - 1)
+        self.assertGreater(len(rec), 0)
+        # As InVitro's own analyses use them: completed calls have both flags false and a duration.
+        ok = rec[~rec["functionTimeout"]]
+        self.assertGreater(len(ok), 0)
+        self.assertTrue(ok["actualDuration"].notna().all())
+        self.assertTrue((rec["responseTime"] >= 0).all())
+        self.assertTrue(rec["grpcConnEstablish"].isna().all())
 
 
 class ReadTraceRun(unittest.TestCase):

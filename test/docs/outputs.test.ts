@@ -38,6 +38,7 @@ function kinds(): Record<string, Record<string, unknown>> {
     workflow: { ...wf, duration: '30s', output: { ...wf.output, invocations: true } },
     trace: { ...raw('azure-sample.json'), duration: '5m', output: { invocations: 0.2, timeseries: '1m', functionTimeseries: { top: 5 } } },
     gzip: { ...raw('azure-sample.json'), duration: '3m', output: { invocations: true, timeseries: '1m', functionTimeseries: { top: 2 }, compression: 'gzip' } },
+    invitro: { ...quick, coldStart: { mode: 'boot' }, platform: { maxQueueWait: '100ms' }, fleet: { nodes: [{ count: 1, cores: 2, memory: '2GiB' }] }, output: { invocations: true, invocationColumns: 'invitro' } },
   };
 }
 
@@ -57,7 +58,13 @@ function checkCsv(file: string, text: string, cols: readonly DocColumn[]): strin
     const base = c.type.replace(/\?$/, '');
     for (let i = 1; i < rows.length; i++) {
       const v = rows[i]![j]!;
-      const ok = v === '' ? optional : base === 'int' ? INT.test(v) : base === 'float' ? FLOAT.test(v) : base === '0/1' ? v === '0' || v === '1' : true;
+      const ok =
+        v === '' ? optional
+        : base === 'int' ? INT.test(v)
+        : base === 'float' ? FLOAT.test(v)
+        : base === '0/1' ? v === '0' || v === '1'
+        : base === 'bool' ? v === 'true' || v === 'false'
+        : true;
       if (!ok) {
         problems.push(`${file} line ${i + 1} column ${c.name} (${c.type}): "${v}"`);
         break;
@@ -117,7 +124,7 @@ describe('docs/outputs.md', () => {
     expect(problems).toEqual([]);
     // Every file of the run folder table was produced by some kind of run.
     expect([...seen].sort()).toEqual(
-      ['function-timeseries.csv', 'functions.csv', 'invocations.csv', 'scenario.resolved.json', 'summary.json', 'timeseries.csv', 'trace-functions-<i>.csv'],
+      ['function-timeseries.csv', 'functions.csv', 'invocations-invitro.csv', 'invocations.csv', 'scenario.resolved.json', 'summary.json', 'timeseries.csv', 'trace-functions-<i>.csv'],
     );
   });
 
@@ -125,7 +132,7 @@ describe('docs/outputs.md', () => {
     const headers = new Set<string>();
     const filled = new Set<string>();
     for (const [kind, dir] of folders) {
-      if (kind === 'gzip') continue;
+      if (kind === 'gzip' || kind === 'invitro') continue;
       const rows = parse(readFileSync(join(dir, 'invocations.csv'), 'utf8')) as string[][];
       headers.add(rows[0]!.join(','));
       rows[0]!.forEach((c, j) => {

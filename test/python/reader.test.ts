@@ -39,6 +39,9 @@ describe.skipIf(!python)('python reader', () => {
     const traceRun = join(tmp, 'trace');
     const az = JSON.parse(readFileSync(join(ROOT, 'scenarios/azure-sample.json'), 'utf8'));
     await simulate(validateScenario({ ...az, duration: '2m', output: { invocations: 0.5, timeseries: '1m', functionTimeseries: { top: 3 }, compression: 'gzip' } }), { outDir: traceRun });
+    // The trace replay again with InVitro's record columns.
+    const invitroRun = join(tmp, 'invitro');
+    await simulate(validateScenario({ ...az, duration: '2m', output: { invocations: 0.5, invocationColumns: 'invitro', timeseries: '1m' } }), { outDir: invitroRun });
     const sweepFile = join(tmp, 'sweep.json');
     const sw = JSON.parse(readFileSync(join(ROOT, 'scenarios/sweeps/keepalive-ttl.json'), 'utf8'));
     writeFileSync(sweepFile, JSON.stringify({ ...sw, base: join(ROOT, 'scenarios/quickstart.json'), set: { ...sw.set, duration: '10s', 'output.invocations': true } }));
@@ -47,7 +50,7 @@ describe.skipIf(!python)('python reader', () => {
 
     const r = spawnSync(python!, ['-m', 'unittest', 'discover', '-v', '-s', join(ROOT, 'python/tests'), '-p', 'test_reader.py'], {
       encoding: 'utf8',
-      env: { ...process.env, SIM_TEST_RUN: run, SIM_TEST_TRACE_RUN: traceRun, SIM_TEST_SWEEP: sweep },
+      env: { ...process.env, SIM_TEST_RUN: run, SIM_TEST_TRACE_RUN: traceRun, SIM_TEST_INVITRO_RUN: invitroRun, SIM_TEST_SWEEP: sweep },
     });
     expect(r.stderr).toMatch(/\nOK\s*$/);
     expect(r.stderr).not.toMatch(/skipped/i);
