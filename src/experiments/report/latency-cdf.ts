@@ -1,5 +1,5 @@
-// The latency CDF a report draws: from every completed row of invocations.csv (or .csv.gz) when
-// the run wrote one, streamed through the mergeable histogram so memory stays flat however long
+// The latency CDF a report draws: from every completed row of invocations.csv (or .csv.gz, or
+// invocations-invitro.csv in InVitro's columns) when the run wrote one, streamed through the mergeable histogram so memory stays flat however long
 // the file; otherwise from the percentiles in summary.json, and the chart says which.
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,15 +29,16 @@ function splitLine(line: string): string[] {
 
 /** The CDF of completed invocations' end-to-end latency in the run's invocations file, or null when it has none. */
 export async function cdfFromInvocations(dir: string): Promise<LatencyCdf | null> {
-  const plain = join(dir, 'invocations.csv');
-  const gz = join(dir, 'invocations.csv.gz');
-  const file = existsSync(plain) ? plain : existsSync(gz) ? gz : null;
-  if (file === null) return null;
+  const names = ['invocations.csv', 'invocations.csv.gz', 'invocations-invitro.csv', 'invocations-invitro.csv.gz'];
+  const file = names.map((n) => join(dir, n)).find((f) => existsSync(f));
+  if (file === undefined) return null;
   const raw = createReadStream(file);
-  const lines = createInterface({ input: file === gz ? raw.pipe(createGunzip()) : raw, crlfDelay: Infinity });
+  const lines = createInterface({ input: file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw, crlfDelay: Infinity });
   const h = new LogHistogram();
   let latency = -1;
   let outcome = -1;
+  /** The value of the outcome column that marks a completed request. */
+  let completed = 'completed';
   let header = true;
   for await (const line of lines) {
     if (line === '') continue;
@@ -46,6 +47,12 @@ export async function cdfFromInvocations(dir: string): Promise<LatencyCdf | null
       header = false;
       latency = cells.indexOf('latency_us');
       outcome = cells.indexOf('outcome');
+      if (latency < 0 && cells.includes('responseTime')) {
+        // InVitro's columns: a completed call is one without an error flag (invitro-rows.ts).
+        latency = cells.indexOf('responseTime');
+        outcome = cells.indexOf('functionTimeout');
+        completed = 'false';
+      }
       if (latency < 0) {
         lines.close();
         raw.destroy();
@@ -53,9 +60,11 @@ export async function cdfFromInvocations(dir: string): Promise<LatencyCdf | null
       }
       continue;
     }
-    if (outcome >= 0 && cells[outcome] !== 'completed') continue;
+    if (outcome >= 0 && cells[outcome] !== completed) continue;
     const v = Number(cells[latency]);
-    if (cells[latency] === '' || !Number.isFinite(v)) throw new InputError({ file, message: `latency_us ${JSON.stringify(cells[latency])}: expected a number of microseconds` });
+    if (cells[latency] === '' || !Number.isFinite(v)) {
+      throw new InputError({ file, message: `${completed === 'false' ? 'responseTime' : 'latency_us'} ${JSON.stringify(cells[latency])}: expected a number of microseconds` });
+    }
     h.add(v);
   }
   if (h.count === 0) return { points: [], source: `${file}: no completed invocations` };

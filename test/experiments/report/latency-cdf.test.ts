@@ -11,6 +11,10 @@ import { InputError } from '../../../src/scenario/errors.ts';
 const HEADER = 'id,function,outcome,reason,latency_us\n';
 // 100 completed invocations of 1..100 ms, and a dropped one that must not count.
 const ROWS = Array.from({ length: 100 }, (_, i) => `${i},f,completed,,${(i + 1) * 1000}`).join('\n') + '\n100,f,dropped,"queue, full",0\n';
+// The same in InVitro's record columns (invocations-invitro.csv): the failed call has its flags set.
+const INVITRO =
+  'phase,instance,invocationID,startTime,requestedDuration,grpcConnEstablish,responseTime,actualDuration,connectionTimeout,functionTimeout\n' +
+  Array.from({ length: 100 }, (_, i) => `2,f-0,${i},0,1,,${(i + 1) * 1000},1,false,false`).join('\n') + '\n2,,100,0,,,0,,true,true\n';
 
 function folder(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'sim-cdf-'));
@@ -20,10 +24,14 @@ function folder(files: Record<string, string | Buffer>): string {
 
 describe('cdfFromInvocations', () => {
   it('reads completed rows only; the CDF runs from the minimum to the maximum, never decreasing', async () => {
-    const variants: Record<string, string | Buffer>[] = [{ 'invocations.csv': HEADER + ROWS }, { 'invocations.csv.gz': gzipSync(HEADER + ROWS) }];
+    const variants: Record<string, string | Buffer>[] = [
+      { 'invocations.csv': HEADER + ROWS },
+      { 'invocations.csv.gz': gzipSync(HEADER + ROWS) },
+      { 'invocations-invitro.csv.gz': gzipSync(INVITRO) },
+    ];
     for (const files of variants) {
       const cdf = (await cdfFromInvocations(folder(files)))!;
-      expect(cdf.source).toMatch(/^100 completed invocations in invocations\.csv/);
+      expect(cdf.source).toMatch(/^100 completed invocations in invocations(-invitro)?\.csv/);
       expect(cdf.points[0]).toEqual({ latencyMs: 1, fraction: 0 });
       expect(cdf.points.at(-1)).toEqual({ latencyMs: 100, fraction: 1 });
       for (let i = 1; i < cdf.points.length; i++) expect(cdf.points[i]!.latencyMs).toBeGreaterThanOrEqual(cdf.points[i - 1]!.latencyMs);
