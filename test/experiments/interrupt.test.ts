@@ -98,6 +98,22 @@ describe('interrupting runs and sweeps', () => {
     expect(readdirSync(dir).filter((n) => n.startsWith('.tmp-') || n === 'long-out')).toEqual([]);
   });
 
+  it('SIGINT stops a run that streams invocations-invitro.csv.gz: nothing partial is left', async () => {
+    const args = ['run', 'long.json', '--out', 'long-gz', '--set', 'output.compression=gzip', '--set', 'output.invocationColumns=invitro'];
+    const { child, result } = start(args);
+    const tmp = () => readdirSync(dir).find((n) => n.startsWith('.tmp-long-gz-'));
+    // The compressed file is being written into the temporary when the run is stopped.
+    await until(() => {
+      const t = tmp();
+      return t !== undefined && readdirSync(join(dir, t)).includes('invocations-invitro.csv.gz');
+    });
+    child.kill('SIGINT');
+    const r = await result;
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/interrupted: no run folder written/);
+    expect(readdirSync(dir).filter((n) => n.startsWith('.tmp-') || n === 'long-gz')).toEqual([]);
+  });
+
   it('SIGINT stops a sweep: finished runs kept, nothing partial; the rerun resumes to identical outputs', async () => {
     sweepTo(whole);
     for (const jobs of [2, 1]) {
