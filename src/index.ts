@@ -7,7 +7,7 @@ import type { ResolvedScenario, ScenarioInput } from './scenario/schema.ts';
 
 export { simulateResolved, validateScenario };
 export { loadScenarioFile, type LoadOptions } from './scenario/load.ts';
-export { InputError, type InputProblem } from './scenario/errors.ts';
+export { InputError, type InputProblem } from './input/errors.ts';
 export { Interrupted, type Progress, type Result, type SimulateOptions } from './simulate.ts';
 export { TOOL_VERSION } from './version.ts';
 export type { ResolvedScenario, ScenarioInput };

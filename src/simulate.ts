@@ -9,7 +9,7 @@ import { FUNCTION_TIMESERIES_COLUMNS, FunctionSeries } from './metrics/function-
 import { seriesFunctions } from './scenario/function-series.ts';
 import { OutputRefused, RunFolder } from './metrics/run-folder.ts';
 import { inspectOutPath, runOutProblem } from './metrics/out-path.ts';
-import { InputError } from './scenario/errors.ts';
+import { InputError } from './input/errors.ts';
 import { TOOL_VERSION } from './version.ts';
 import { InvariantViolation } from './engine/invariant.ts';
 import { checkArrivalsEnded } from './model/invariants.ts';

@@ -7,7 +7,7 @@ import { formatChecks, formatComparison } from '../experiments/compare-format.ts
 import { evaluateCheck, FAIL_IF_GRAMMAR, parseCheck } from '../experiments/fail-if.ts';
 import { readRunFolder } from '../experiments/read-run.ts';
 import { checkInts } from './options.ts';
-import { InputError } from '../scenario/errors.ts';
+import { InputError } from '../input/errors.ts';
 import { RegressionFound } from './regression.ts'; // apart, so main can name it without loading this command
 
 interface CompareArgs {

@@ -2,7 +2,7 @@
 // for a run folder or a sweep output. The chart code is loaded only by this command.
 import { basename, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { InputError } from '../scenario/errors.ts';
+import { InputError } from '../input/errors.ts';
 
 interface ReportArgs {
   folder: string;

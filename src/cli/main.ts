@@ -2,7 +2,7 @@
 // Exit codes: 0 success, 2 bad input (scenario, trace, arguments), 1 a failed `compare --fail-if`
 // check or anything else (a bug).
 import yargs from 'yargs';
-import { InputError } from '../scenario/errors.ts';
+import { InputError } from '../input/errors.ts';
 // Stubs: a command's module is loaded only when the arguments name it (start-up).
 import {
   compareCommand,

@@ -1,7 +1,7 @@
 // Checks of numeric command-line options. yargs turns `--seed abc` into NaN and accepts 1.5,
 // -3 or Infinity for a `number` option, so every numeric option is checked here, by name, before
 // a command does any work (a bad value is exit 2 and nothing written).
-import { InputError, type InputProblem } from '../scenario/errors.ts';
+import { InputError, type InputProblem } from '../input/errors.ts';
 
 export interface IntRange {
   readonly min: number;

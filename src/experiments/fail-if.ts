@@ -2,7 +2,7 @@
 // e.g. `latencyMs.endToEnd.p99>5%` (fails when p99 grew by more than 5% against the first run)
 // or `coldStarts.invocations>=10` (fails when it grew by 10 or more). The path is a summary.json
 // path as in a sweep's `metrics`; the threshold bounds the change, never the value itself.
-import { InputError } from '../scenario/errors.ts';
+import { InputError } from '../input/errors.ts';
 import { getPath } from './results.ts';
 import { metricPathProblem } from './metric-paths.ts';
 import type { MetricRow } from './compare.ts';

@@ -3,7 +3,7 @@
 // Anything wrong is one InputError listing every problem; nothing is written.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { InputError, type InputProblem } from '../scenario/errors.ts';
+import { InputError, type InputProblem } from '../input/errors.ts';
 import { applyOverrides, parseJsonText, validateScenario, zodProblems } from '../scenario/load.ts';
 import type { ResolvedScenario } from '../scenario/schema.ts';
 import { expandPoints, seedList, type AxisSpec } from './expand.ts';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod'; // a namespace import lets the bundle leave out what is not used (zod's ~40 locales: 370 kB)
-import { InputError } from '../scenario/errors.ts';
+import { InputError } from '../input/errors.ts';
 import { zodProblems } from '../scenario/load.ts';
 import { writeFileAtomic } from './files.ts';
 

@@ -3,7 +3,7 @@
 // manifest.json exactly as an unsharded sweep writes them.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { InputError, type InputProblem } from '../scenario/errors.ts';
+import { InputError, type InputProblem } from '../input/errors.ts';
 import { copyRunFolder, removeStaleFileTemps, writeFileAtomic } from './files.ts';
 import { removeStaleTemps } from '../metrics/run-folder.ts';
 import { MANIFEST_FILE, readManifest, RESULTS_FILE, RUNS_DIR, writeManifest, type Manifest, type ManifestRun } from './manifest.ts';

@@ -1,5 +1,5 @@
 // Messages between the sweep's main thread and its run workers (structured-cloned, so plain data).
-import type { InputProblem } from '../scenario/errors.ts';
+import type { InputProblem } from '../input/errors.ts';
 import type { ResolvedScenario } from '../scenario/schema.ts';
 
 export interface RunTask {

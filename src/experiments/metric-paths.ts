@@ -2,7 +2,7 @@
 // a value where a path belongs) is caught when the sweep is read, before any run, against the
 // summary of an empty probe run: every fixed field is there, and the maps keyed by what happens
 // in a run (drop reasons, start paths, workflows, ...) are empty, so any key below them may exist.
-import type { InputProblem } from '../scenario/errors.ts';
+import type { InputProblem } from '../input/errors.ts';
 import { validateScenario } from '../scenario/load.ts';
 import { simulateLoaded } from '../simulate.ts';
 import { splitMetricPath } from './results.ts';

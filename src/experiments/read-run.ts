@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { InputError } from '../scenario/errors.ts';
+import { InputError } from '../input/errors.ts';
 import { MANIFEST_FILE, readManifest, RESULTS_FILE, RUNS_DIR, type Manifest } from './manifest.ts';
 
 /** A CSV file as its header and rows of cells (text as written; empty cells are ''). */

@@ -2,7 +2,7 @@
 // from its summary.json, then the sweep's extra metric paths. Built only from the run list and
 // the summary files, so a sweep, a resumed sweep and a merge of shards give the same bytes.
 import { stringify } from 'csv-stringify/sync';
-import { InputError } from '../scenario/errors.ts';
+import { InputError } from '../input/errors.ts';
 import { formatAxisValue } from './axis-value.ts';
 
 export const KEY_METRICS: readonly { readonly column: string; readonly path: string }[] = [

@@ -1,6 +1,6 @@
 // One sweep run, the same in a worker or in the main thread: simulate into the run folder and
 // report progress as the fraction of simulated time done.
-import { InputError } from '../scenario/errors.ts';
+import { InputError } from '../input/errors.ts';
 import { simulate } from '../simulate.ts';
 import type { RunTask, SerializedError } from './messages.ts';
 

@@ -1,6 +1,6 @@
 // Sharding: `--shard i/n` (1-based, i in 1..n) takes the runs whose 0-based index is i-1 mod n.
 // Round-robin rather than blocks, so every shard gets a similar mix of axis values (and cost).
-import { InputError } from '../scenario/errors.ts';
+import { InputError } from '../input/errors.ts';
 
 export interface Shard {
   /** 1-based. */

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspectOutPath, listNames, lstatOrNull as lstat, runOutProblem } from '../metrics/out-path.ts';
-import { InputError, type InputProblem } from '../scenario/errors.ts';
+import { InputError, type InputProblem } from '../input/errors.ts';
 import { MANIFEST_FILE, RESULTS_FILE, RUNS_DIR } from './manifest.ts';
 
 /** Temporaries of an atomic write or of a run folder: ours. */

@@ -1,7 +1,7 @@
 // Domains of policy parameters. Each reader returns the value or records a problem, so a policy
 // with several bad parameters reports them all in one message.
 import { parseDuration } from '../engine/units.ts';
-import { MAX_DURATION_TEXT, MAX_DURATION_US } from '../scenario/limits.ts';
+import { MAX_DURATION_TEXT, MAX_DURATION_US } from '../input/limits.ts';
 
 export class ParamReader {
   readonly problems: string[] = [];

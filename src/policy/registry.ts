@@ -16,7 +16,7 @@ import { RandomPlacement } from './placement/random.ts';
 import { RoundRobinPlacement } from './placement/round-robin.ts';
 import { checkParams, parsePolicySpec } from './spec.ts';
 import { ParamReader } from './params.ts';
-import { MAX_HISTOGRAM_BINS, SECOND_US } from '../scenario/limits.ts';
+import { MAX_HISTOGRAM_BINS, SECOND_US } from '../input/limits.ts';
 import type { AutoscalerPolicy, KeepAlivePolicy, PlacementPolicy, PolicyContext } from './types.ts';
 
 type Params = Readonly<Record<string, string>>;

@@ -16,7 +16,7 @@ import { BurstStream, FixedIntervalStream, PoissonStream } from '../workload/syn
 import { functionMemoryMiB } from './check.ts';
 import { buildDistribution } from './distributions.ts';
 import { profileDefaults } from './profiles.ts';
-import { InputError } from './errors.ts';
+import { InputError } from '../input/errors.ts';
 import type { ResolvedScenario } from './schema.ts';
 import { phaseColumns } from '../model/coldstart/phase-columns.ts';
 import type { LoadedTraces } from './traces.ts';

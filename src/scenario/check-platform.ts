@@ -1,5 +1,5 @@
 // Semantic checks of the provider-preset settings (platform block and deployment).
-import type { InputProblem } from './errors.ts';
+import type { InputProblem } from '../input/errors.ts';
 import { distributionProblem } from './distributions.ts';
 import { presetRuntimes } from './providers.ts';
 import type { ResolvedScenario } from './schema.ts';

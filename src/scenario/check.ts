@@ -3,9 +3,9 @@
 import { parseDuration, parseMemoryMiB } from '../engine/units.ts';
 import { buildAutoscaler, buildKeepAlive, buildPlacement } from '../policy/registry.ts';
 import { listDevicePresets } from '../model/storage/presets.ts';
-import type { InputProblem } from './errors.ts';
+import type { InputProblem } from '../input/errors.ts';
 import { distributionProblem, payloadProblem } from './distributions.ts';
-import { MAX_NODES, MAX_TIMESERIES_ROWS } from './limits.ts';
+import { MAX_NODES, MAX_TIMESERIES_ROWS } from '../input/limits.ts';
 import { MINUTES_PER_DAY } from '../workload/azure2019/counts.ts';
 import { patternProblem } from '../model/workflow/spec.ts';
 import { profileDefaults, profileNames } from './profiles.ts';

@@ -3,7 +3,7 @@ import { Constant, Empirical, Exponential, LogNormal, Uniform, type Distribution
 import { parseDuration, type Quantity } from '../engine/units.ts';
 import type { DistributionInput, PayloadInput } from './schema.ts';
 import { parseSize } from '../engine/units.ts';
-import { MAX_NORMAL_DRAW, MAX_SIZE_BYTES, MAX_SIZE_TEXT, SAFE_LIMIT } from './limits.ts';
+import { MAX_NORMAL_DRAW, MAX_SIZE_BYTES, MAX_SIZE_TEXT, SAFE_LIMIT } from '../input/limits.ts';
 
 export function buildDistribution(spec: DistributionInput): Distribution {
   if (typeof spec === 'number' || typeof spec === 'string') return new Constant(parseDuration(spec));

@@ -3,7 +3,7 @@
 import { statfsSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { InputError, type InputProblem } from './errors.ts';
+import { InputError, type InputProblem } from '../input/errors.ts';
 import type { RunEstimate } from './estimate.ts';
 
 /** A trace replay's measured speed (BENCHMARKS.md, 10,000-function replay: 0.84-0.99 M events/s

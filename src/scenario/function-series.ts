@@ -4,7 +4,7 @@
 // window, fixed and burst sources their count, workflow stages x fanout). Ties: declaration order.
 import { parseDuration, parseRate } from '../engine/units.ts';
 import type { FunctionSpec } from '../model/function.ts';
-import { InputError } from './errors.ts';
+import { InputError } from '../input/errors.ts';
 import { periodic } from './estimate.ts';
 import type { ResolvedScenario } from './schema.ts';
 import type { LoadedTraces } from './traces.ts';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
-import { InputError, type InputProblem } from './errors.ts';
+import { InputError, type InputProblem } from '../input/errors.ts';
 import { Scenario, type ResolvedScenario } from './schema.ts';
 import { checkScenario } from './check.ts';
 import { expandProvider } from './providers.ts';

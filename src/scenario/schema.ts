@@ -3,7 +3,7 @@
 // so the resolved scenario reads like the input; they are converted when the simulation is built.
 import * as z from 'zod'; // a namespace import lets the bundle leave out what is not used (zod's ~40 locales: 370 kB)
 import { parseBandwidth, parseDuration, parseRate, parseSize, type Quantity } from '../engine/units.ts';
-import * as L from './limits.ts';
+import * as L from '../input/limits.ts';
 import { PROVIDER_NAMES } from './provider-names.ts';
 
 /** Where a converted quantity must lie, in base units, and the same in words for messages. */

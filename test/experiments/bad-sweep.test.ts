@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSweep } from '../../src/experiments/load-sweep.ts';
-import { InputError } from '../../src/scenario/errors.ts';
+import { InputError } from '../../src/input/errors.ts';
 import { cleanup, BASE_SCENARIO, sim, SIM_ENTRY, SWEEP, writeSweep } from './fixtures.ts';
 
 afterAll(cleanup);

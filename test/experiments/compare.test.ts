@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareSummaries, delta, flattenNumbers, functionMovers } from '../../src/experiments/compare.ts';
 import { evaluateCheck, parseCheck } from '../../src/experiments/fail-if.ts';
-import { InputError } from '../../src/scenario/errors.ts';
+import { InputError } from '../../src/input/errors.ts';
 
 describe('flattenNumbers', () => {
   it('keeps every number by its path (objects with dots, arrays with [i]) and no strings or booleans', () => {

@@ -5,7 +5,7 @@ import { combinations, expandPoints, seedList } from '../../src/experiments/expa
 import { loadSweep } from '../../src/experiments/load-sweep.ts';
 import { parseShard, shardRuns } from '../../src/experiments/shard.ts';
 import { runFolderName, runId, shortName } from '../../src/experiments/slug.ts';
-import { InputError } from '../../src/scenario/errors.ts';
+import { InputError } from '../../src/input/errors.ts';
 import { cleanup, SWEEP, writeSweep } from './fixtures.ts';
 
 afterAll(cleanup);

@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSweep } from '../../src/experiments/load-sweep.ts';
 import { metricPathProblem } from '../../src/experiments/metric-paths.ts';
-import { InputError } from '../../src/scenario/errors.ts';
+import { InputError } from '../../src/input/errors.ts';
 import { cleanup, SWEEP, writeSweep } from './fixtures.ts';
 
 afterAll(cleanup);

@@ -8,7 +8,7 @@ import { loadSweep } from '../../src/experiments/load-sweep.ts';
 import { mergeOutputs } from '../../src/experiments/merge.ts';
 import type { SweepPlan } from '../../src/experiments/plan.ts';
 import { runSweep } from '../../src/experiments/sweep.ts';
-import { InputError } from '../../src/scenario/errors.ts';
+import { InputError } from '../../src/input/errors.ts';
 import { synthesizeTrace } from '../../src/workload/synth/write.ts';
 import { cleanup, SWEEP, tmp, writeSweep } from './fixtures.ts';
 

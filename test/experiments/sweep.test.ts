@@ -8,7 +8,7 @@ import { mergeOutputs } from '../../src/experiments/merge.ts';
 import type { SweepPlan } from '../../src/experiments/plan.ts';
 import { runTasks } from '../../src/experiments/pool.ts';
 import { runSweep } from '../../src/experiments/sweep.ts';
-import { InputError } from '../../src/scenario/errors.ts';
+import { InputError } from '../../src/input/errors.ts';
 import { cleanup, sim, SWEEP, tmp, writeSweep } from './fixtures.ts';
 
 afterAll(cleanup);

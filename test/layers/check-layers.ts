@@ -50,22 +50,6 @@ export const EXCEPTIONS: readonly Exception[] = [
   { from: 'metrics/workflow-summary.ts', to: 'scenario/workflows.ts', why: 'TODO(issue 24): BuiltWorkflows moves down to model/workflow/' },
   { from: 'model/platform.ts', to: 'policy/types.ts', why: 'TODO(issue 24): the policy interfaces the platform calls move down to model/' },
   { from: 'model/workflow/stats.ts', to: 'metrics/histogram.ts', why: 'TODO(issue 24): the histogram moves down to engine/' },
-  { from: 'policy/params.ts', to: 'scenario/limits.ts', why: 'TODO(issue 24): the domain limits move down to input/' },
-  { from: 'policy/registry.ts', to: 'scenario/limits.ts', why: 'TODO(issue 24): the domain limits move down to input/' },
-  { from: 'workload/azure2019/counts.ts', to: 'scenario/errors.ts', why: 'TODO(issue 24): InputError moves down to input/' },
-  { from: 'workload/azure2019/counts.ts', to: 'scenario/limits.ts', why: 'TODO(issue 24): the domain limits move down to input/' },
-  { from: 'workload/azure2019/csv.ts', to: 'scenario/errors.ts', why: 'TODO(issue 24): InputError moves down to input/' },
-  { from: 'workload/azure2019/durations.ts', to: 'scenario/limits.ts', why: 'TODO(issue 24): the domain limits move down to input/' },
-  { from: 'workload/azure2019/files.ts', to: 'scenario/errors.ts', why: 'TODO(issue 24): InputError moves down to input/' },
-  { from: 'workload/azure2019/load.ts', to: 'scenario/errors.ts', why: 'TODO(issue 24): InputError moves down to input/' },
-  { from: 'workload/azure2019/load.ts', to: 'scenario/limits.ts', why: 'TODO(issue 24): the domain limits move down to input/' },
-  { from: 'workload/azure2019/memory.ts', to: 'scenario/limits.ts', why: 'TODO(issue 24): the domain limits move down to input/' },
-  { from: 'workload/azure2021/load.ts', to: 'scenario/errors.ts', why: 'TODO(issue 24): InputError moves down to input/' },
-  { from: 'workload/azure2021/read.ts', to: 'scenario/errors.ts', why: 'TODO(issue 24): InputError moves down to input/' },
-  { from: 'workload/azure2021/read.ts', to: 'scenario/limits.ts', why: 'TODO(issue 24): the domain limits move down to input/' },
-  { from: 'workload/inspect/inspect.ts', to: 'scenario/errors.ts', why: 'TODO(issue 24): InputError moves down to input/' },
-  { from: 'workload/inspect/read-2019.ts', to: 'scenario/errors.ts', why: 'TODO(issue 24): InputError moves down to input/' },
-  { from: 'workload/synth/write.ts', to: 'scenario/errors.ts', why: 'TODO(issue 24): InputError moves down to input/' },
 ];
 
 export interface Problem {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { FUNCTION_TIMESERIES_COLUMNS } from '../../src/metrics/function-timeseries.ts';
 import { TIMESERIES_COLUMNS } from '../../src/metrics/timeseries.ts';
-import { InputError } from '../../src/scenario/errors.ts';
+import { InputError } from '../../src/input/errors.ts';
 import { simulate } from '../../src/simulate.ts';
 import { scenario } from '../helpers.ts';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchema } from '../../src/cli/schema.ts';
 import { loadSweep } from '../../src/experiments/load-sweep.ts';
-import { InputError, type InputProblem } from '../../src/scenario/errors.ts';
+import { InputError, type InputProblem } from '../../src/input/errors.ts';
 import { applyOverrides, loadScenarioFile, parseJsonText, validateScenario } from '../../src/scenario/load.ts';
 
 // any: the fixture is edited freely, into shapes the schema must reject.

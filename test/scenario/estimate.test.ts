@@ -9,7 +9,7 @@ import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { loadTraces } from '../../src/scenario/traces.ts';
 import { estimateRun } from '../../src/scenario/estimate.ts';
 import { enormousProblems, MAX_EVENTS, refuseEnormous } from '../../src/scenario/estimate-limits.ts';
-import { InputError } from '../../src/scenario/errors.ts';
+import { InputError } from '../../src/input/errors.ts';
 import { simulate } from '../../src/simulate.ts';
 import { scenario } from '../helpers.ts';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyOverrides, validateScenario } from '../../src/scenario/load.ts';
 import { simulateLoaded } from '../../src/simulate.ts';
-import { InputError } from '../../src/scenario/errors.ts';
+import { InputError } from '../../src/input/errors.ts';
 
 const base = (provider: string) => ({
   version: 1,

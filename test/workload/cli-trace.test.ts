@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it, vi } from 'vitest';
 import yargs from 'yargs';
 import { traceCommand } from '../../src/cli/trace.ts';
-import { InputError } from '../../src/scenario/errors.ts';
+import { InputError } from '../../src/input/errors.ts';
 import { tempDir } from './helpers.ts';
 
 afterEach(() => vi.restoreAllMocks());

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { InputError, type InputProblem } from '../../src/scenario/errors.ts';
+import { InputError, type InputProblem } from '../../src/input/errors.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const sharedTraces = resolve(repoRoot, '../shared/traces');

@@ -1,7 +1,7 @@
 // Entry point shared by scripts/figures/<figure>.ts: `--out DIR` (default figures/) and `--quick`, then
 // one figure generated exactly as `sim figures <name>` would.
 import { parseArgs } from 'node:util';
-import { InputError } from '../../scenario/errors.ts';
+import { InputError } from '../../input/errors.ts';
 import { formatFigureResult, generateFigure } from './registry.ts';
 
 export const DEFAULT_OUT = 'figures';

@@ -1,6 +1,6 @@
 // The figures by name, and generating one: build its data, render the SVG, write SVG + CSV.
 // Adding a figure = one module exporting a Figure, listed in FIGURES.
-import { InputError } from '../../scenario/errors.ts';
+import { InputError } from '../../input/errors.ts';
 import { renderSvg } from './render.ts';
 import { writeFigureFiles } from './write.ts';
 import type { Figure, FigureOptions, FigureResult } from './types.ts';

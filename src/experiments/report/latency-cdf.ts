@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { LogHistogram } from '../../metrics/histogram.ts';
-import { InputError } from '../../scenario/errors.ts';
+import { InputError } from '../../input/errors.ts';
 
 export interface CdfPoint {
   readonly latencyMs: number;

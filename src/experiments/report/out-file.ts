@@ -4,7 +4,7 @@
 import { closeSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { lstatOrNull } from '../../metrics/out-path.ts';
-import { InputError } from '../../scenario/errors.ts';
+import { InputError } from '../../input/errors.ts';
 import { REPORT_MARKER } from './page.ts';
 
 function isOurReport(file: string): boolean {

@@ -1,8 +1,8 @@
 // Reader of a 2019 per-minute invocation-count file (Shahrad et al., ATC 2020): one row per
 // function, `HashOwner,HashApp,HashFunction,Trigger,1..1440`.
-import { InputError } from '../../scenario/errors.ts';
+import { InputError } from '../../input/errors.ts';
 import { column, count, readCsv } from './csv.ts';
-import { MAX_MINUTE_COUNT } from '../../scenario/limits.ts';
+import { MAX_MINUTE_COUNT } from '../../input/limits.ts';
 
 export const MINUTES_PER_DAY = 1440;
 

@@ -3,7 +3,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse as parseSync } from 'csv-parse/sync';
-import { InputError } from '../../scenario/errors.ts';
+import { InputError } from '../../input/errors.ts';
 
 export interface CsvRow {
   fields: string[];

@@ -3,7 +3,7 @@
 import { Empirical } from '../../engine/distributions.ts';
 import { MS } from '../../engine/time.ts';
 import { column, nonNegative, readCsv } from './csv.ts';
-import { MAX_TRACE_DURATION_MS } from '../../scenario/limits.ts';
+import { MAX_TRACE_DURATION_MS } from '../../input/limits.ts';
 
 export const DURATION_PERCENTILES = [0, 1, 25, 50, 75, 99, 100] as const;
 

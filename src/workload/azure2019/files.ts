@@ -2,7 +2,7 @@
 // (`invocations_per_function_md.anon.dNN.csv`, ...) or the vHive loader's fixture names.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../../scenario/errors.ts';
+import { InputError } from '../../input/errors.ts';
 
 export interface DayFiles {
   day: number;

@@ -2,8 +2,8 @@
 // per-minute counts, duration percentiles and memory percentiles of the chosen days, says what it
 // dropped and why, samples, scales rates, and replays the counts minute by minute.
 import type { RandomStream } from '../../engine/random.ts';
-import { InputError } from '../../scenario/errors.ts';
-import { MAX_RATE_SCALE } from '../../scenario/limits.ts';
+import { InputError } from '../../input/errors.ts';
+import { MAX_RATE_SCALE } from '../../input/limits.ts';
 import { sampleFunctions } from '../samplers.ts';
 import type { ArrivalMode, Azure2019Options, TraceFunctionSpec, TraceReport, TraceWorkload } from '../trace-types.ts';
 import { describeSample } from '../trace-types.ts';

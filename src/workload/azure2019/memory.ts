@@ -2,7 +2,7 @@
 // per-function variant with an extra `HashFunction` column used by the vHive trace loader.
 import { Empirical } from '../../engine/distributions.ts';
 import { column, nonNegative, readCsv } from './csv.ts';
-import { MAX_TRACE_MEMORY_MB } from '../../scenario/limits.ts';
+import { MAX_TRACE_MEMORY_MB } from '../../input/limits.ts';
 
 export const MEMORY_PERCENTILES = [1, 5, 25, 50, 75, 95, 99, 100] as const;
 

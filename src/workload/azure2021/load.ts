@@ -3,7 +3,7 @@
 // app-memory law (the 2021 trace has none; an assumption, docs/traces.md).
 import { dirname } from 'node:path';
 import type { RandomStream } from '../../engine/random.ts';
-import { InputError } from '../../scenario/errors.ts';
+import { InputError } from '../../input/errors.ts';
 import { detached, shortName } from '../azure2019/csv.ts';
 import { durationDistribution } from '../azure2019/durations.ts';
 import { checkRateScale, checkWindow } from '../azure2019/load.ts';

@@ -1,8 +1,8 @@
 // Reader of the Azure Functions 2021 per-invocation trace (Zhang et al., SOSP 2021):
 // `app,func,end_timestamp,duration` in seconds; start = end_timestamp - duration.
 import { column, nonNegative, readCsv } from '../azure2019/csv.ts';
-import { InputError } from '../../scenario/errors.ts';
-import { MAX_TRACE_DURATION_MS, MAX_TRACE_TIMESTAMP_S } from '../../scenario/limits.ts';
+import { InputError } from '../../input/errors.ts';
+import { MAX_TRACE_DURATION_MS, MAX_TRACE_TIMESTAMP_S } from '../../input/limits.ts';
 
 export interface InvocationRow {
   app: string;

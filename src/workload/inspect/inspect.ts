@@ -2,7 +2,7 @@
 // next to the published targets with a pass/fail mark (targets.ts), as text or JSON.
 import { basename } from 'node:path';
 import { statSync } from 'node:fs';
-import { InputError } from '../../scenario/errors.ts';
+import { InputError } from '../../input/errors.ts';
 import { read2019 } from './read-2019.ts';
 import { read2021 } from './read-2021.ts';
 import { computeStats, verdicts, type TraceStats, type Verdict } from './stats.ts';

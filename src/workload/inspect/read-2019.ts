@@ -4,7 +4,7 @@ import { readCountFile } from '../azure2019/counts.ts';
 import { DURATION_PERCENTILES, readDurationFile } from '../azure2019/durations.ts';
 import { availableDays, dayFiles } from '../azure2019/files.ts';
 import { readMemoryFile } from '../azure2019/memory.ts';
-import { InputError } from '../../scenario/errors.ts';
+import { InputError } from '../../input/errors.ts';
 import { pointBuffer, type AppMemory, type FunctionRow, type TraceTable } from './table.ts';
 
 export async function read2019(dir: string): Promise<TraceTable> {

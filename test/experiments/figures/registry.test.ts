@@ -11,7 +11,7 @@ import { cdfSteps } from '../../../src/experiments/figures/trace-shape.ts';
 import { logTicks } from '../../../src/experiments/figures/render.ts';
 import { checkFigureNames, figureNames, generateFigure } from '../../../src/experiments/figures/registry.ts';
 import { REPO_ROOT } from '../../../src/experiments/figures/runs.ts';
-import { InputError } from '../../../src/scenario/errors.ts';
+import { InputError } from '../../../src/input/errors.ts';
 import { assertWellFormedSvg } from './svg-check.ts';
 
 const runCli = (argv: string[]): Promise<unknown> =>

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { cdfFromInvocations, cdfFromSummary } from '../../../src/experiments/report/latency-cdf.ts';
-import { InputError } from '../../../src/scenario/errors.ts';
+import { InputError } from '../../../src/input/errors.ts';
 
 const HEADER = 'id,function,outcome,reason,latency_us\n';
 // 100 completed invocations of 1..100 ms, and a dropped one that must not count.
