@@ -5,7 +5,7 @@ import type { StartOutcome } from '../model/coldstart/start-path.ts';
 import type { Instance } from '../model/instance.ts';
 import type { Invocation } from '../model/invocation.ts';
 import type { PlatformObserver, TeardownReason } from '../model/observer.ts';
-import { LogHistogram } from './histogram.ts';
+import { LogHistogram } from '../engine/histogram.ts';
 import { type InvocationColumns, InvocationRowSink } from './invocation-rows.ts';
 
 export class FunctionTally {

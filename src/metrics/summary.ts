@@ -2,7 +2,7 @@
 // latency percentiles, the 75th-percentile app's cold-start percentage (Shahrad et al., ATC'20),
 // idle memory, and cost (user's bill and provider's view).
 import type { FunctionSpec } from '../model/function.ts';
-import type { LogHistogram } from './histogram.ts';
+import type { LogHistogram } from '../engine/histogram.ts';
 import type { Recorder } from './recorder.ts';
 
 export interface LatencyStats {

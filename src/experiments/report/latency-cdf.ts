@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { LogHistogram } from '../../metrics/histogram.ts';
+import { LogHistogram } from '../../engine/histogram.ts';
 import { InputError } from '../../input/errors.ts';
 
 export interface CdfPoint {

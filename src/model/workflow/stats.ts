@@ -1,7 +1,7 @@
 // Per-workflow results: runs started, completed and failed (by reason), end-to-end latency, where
 // the time went (compute, data transfer, queueing, cold-start waits; summed over a run's
 // invocations, not along the critical path), and the compute bill of its invocations.
-import { LogHistogram } from '../../metrics/histogram.ts';
+import { LogHistogram } from '../../engine/histogram.ts';
 import type { Invocation } from '../invocation.ts';
 import type { WorkflowRun } from './engine.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketOf, LogHistogram } from '../../src/metrics/histogram.ts';
+import { bucketOf, LogHistogram } from '../../src/engine/histogram.ts';
 import { RandomStreams } from '../../src/engine/random.ts';
 import { LogNormal } from '../../src/engine/distributions.ts';
 
