@@ -4,7 +4,7 @@
 // a node needs room. Follows the Lambda/Knative request lifecycle of DESIGN section 4.1.
 import type { RandomStreams } from '../engine/random.ts';
 import type { Simulator } from '../engine/simulator.ts';
-import type { AutoscalerPolicy, KeepAlivePolicy, PlacementPolicy } from '../policy/types.ts';
+import type { AutoscalerPolicy, KeepAlivePolicy, PlacementPolicy } from './policy-interfaces.ts';
 import type { StartOutcome, StartPath } from './coldstart/start-path.ts';
 import type { CpuMode } from './cpu.ts';
 import { HOST_JOB_BASE, HostJobs, type HostCpu, type HostJobListener } from './host-cpu.ts';

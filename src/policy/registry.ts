@@ -17,7 +17,7 @@ import { RoundRobinPlacement } from './placement/round-robin.ts';
 import { checkParams, parsePolicySpec } from './spec.ts';
 import { ParamReader } from './params.ts';
 import { MAX_HISTOGRAM_BINS, SECOND_US } from '../input/limits.ts';
-import type { AutoscalerPolicy, KeepAlivePolicy, PlacementPolicy, PolicyContext } from './types.ts';
+import type { AutoscalerPolicy, KeepAlivePolicy, PlacementPolicy, PolicyContext } from '../model/policy-interfaces.ts';
 
 type Params = Readonly<Record<string, string>>;
 

@@ -7,7 +7,7 @@
 // grace period. The activator starts the first pod on a request to a revision at zero (scale
 // from zero). Follows knative.dev/serving pkg/autoscaler.
 import type { FunctionView } from '../../model/views.ts';
-import type { AutoscalerPolicy, DemandView, TickView } from '../types.ts';
+import type { AutoscalerPolicy, DemandView, TickView } from '../../model/policy-interfaces.ts';
 
 export interface KpaParams {
   readonly tickUs: number;

@@ -1,7 +1,7 @@
 // Scale per request, as AWS Lambda does: every request that finds no free slot, and no slot on an
 // instance already starting, starts a new instance (one per `concurrency` waiting requests).
 import type { FunctionView } from '../../model/views.ts';
-import type { AutoscalerPolicy, DemandView } from '../types.ts';
+import type { AutoscalerPolicy, DemandView } from '../../model/policy-interfaces.ts';
 
 export class PerRequestAutoscaler implements AutoscalerPolicy {
   readonly name = 'per-request';

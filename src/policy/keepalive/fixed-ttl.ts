@@ -1,6 +1,6 @@
 // Fixed keep-alive: an idle instance is torn down after a constant time without requests
 // (AWS Lambda ~10 min, Azure Functions ~20 min; Shahrad et al., ATC'20, section 4).
-import type { KeepAlivePolicy } from '../types.ts';
+import type { KeepAlivePolicy } from '../../model/policy-interfaces.ts';
 
 export class FixedTtlKeepAlive implements KeepAlivePolicy {
   readonly name: string;

@@ -2,7 +2,7 @@
 // memory is needed; the one with the lowest priority = clock + frequency x (cold time - warm
 // time) / memory is evicted, and the clock advances to the evicted priority (ageing).
 import type { FunctionView, InstanceView } from '../../model/views.ts';
-import type { KeepAlivePolicy } from '../types.ts';
+import type { KeepAlivePolicy } from '../../model/policy-interfaces.ts';
 
 export class GreedyDualKeepAlive implements KeepAlivePolicy {
   readonly name = 'greedy-dual';

@@ -4,7 +4,7 @@
 // falls back to a fixed keep-alive of the histogram range; mostly out-of-range ITs fall back to a
 // forecast of the next IT.
 import type { FunctionView, InstanceView } from '../../model/views.ts';
-import type { KeepAlivePolicy } from '../types.ts';
+import type { KeepAlivePolicy } from '../../model/policy-interfaces.ts';
 
 export interface HybridParams {
   readonly rangeUs: number;

@@ -3,7 +3,7 @@
 // is cheaper (the locality argument of REAP, ASPLOS'21, and of vHive's snapshot placement). Among
 // equally warm nodes it is least-loaded; with no warm node that fits it falls back to least-loaded.
 import type { FunctionView, NodeView } from '../../model/views.ts';
-import type { PlacementPolicy } from '../types.ts';
+import type { PlacementPolicy } from '../../model/policy-interfaces.ts';
 import { leastLoaded } from './least-loaded.ts';
 
 export class CacheAwarePlacement implements PlacementPolicy {

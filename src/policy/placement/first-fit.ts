@@ -1,7 +1,7 @@
 // First-fit (bin-packing) placement: the lowest-indexed node with enough free memory, which packs
 // instances onto few nodes and leaves the others empty (OpenWhisk-style packing).
 import type { FunctionView, NodeView } from '../../model/views.ts';
-import type { PlacementPolicy } from '../types.ts';
+import type { PlacementPolicy } from '../../model/policy-interfaces.ts';
 
 export class FirstFitPlacement implements PlacementPolicy {
   readonly name = 'first-fit';

@@ -1,7 +1,7 @@
 // Least-loaded placement: the node with the lowest CPU load (busy vCPUs / cores) among those with
 // enough free memory; ties go to the node with more free memory, then the lower index.
 import type { FleetView, FunctionView, NodeView } from '../../model/views.ts';
-import type { PlacementPolicy } from '../types.ts';
+import type { PlacementPolicy } from '../../model/policy-interfaces.ts';
 
 /**
  * The least-loaded node that fits `fn`; with `preference`, nodes with a higher preference come

@@ -1,7 +1,7 @@
 // Random placement: a uniformly random node among those with enough free memory, drawn from the
 // run's `placement` random stream.
 import type { FunctionView, NodeView } from '../../model/views.ts';
-import type { PlacementPolicy } from '../types.ts';
+import type { PlacementPolicy } from '../../model/policy-interfaces.ts';
 
 export class RandomPlacement implements PlacementPolicy {
   readonly name = 'random';

@@ -1,6 +1,6 @@
 // Round-robin placement: nodes in turn, skipping those without enough free memory.
 import type { FunctionView, NodeView } from '../../model/views.ts';
-import type { PlacementPolicy } from '../types.ts';
+import type { PlacementPolicy } from '../../model/policy-interfaces.ts';
 
 export class RoundRobinPlacement implements PlacementPolicy {
   readonly name = 'round-robin';

@@ -1,6 +1,8 @@
-// Policy interfaces: placement, autoscaling, keep-alive/eviction. Each policy lives in its own
-// file under src/policy/<kind>/ and has a canonical name with its parameters, e.g. `fixed(ttl=10m)`.
-import type { FleetView, FunctionView, InstanceView, NodeView } from '../model/views.ts';
+// The interfaces the platform calls its policies through (placement, autoscaling, keep-alive and
+// eviction), beside the views they read: the model owns both, so policy/ depends on model/ and
+// never the other way. Each policy lives in its own file under src/policy/<kind>/ and has a
+// canonical name with its parameters, e.g. `fixed(ttl=10m)`.
+import type { FleetView, FunctionView, InstanceView, NodeView } from './views.ts';
 
 export interface PlacementPolicy {
   readonly name: string;
