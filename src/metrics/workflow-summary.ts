@@ -1,6 +1,6 @@
 // The `workflows` section of summary.json: per workflow, runs by outcome, end-to-end latency,
 // where the time went, and cost per completed run; plus the transfer services' bill.
-import type { BuiltWorkflows } from '../scenario/workflows.ts';
+import type { BuiltWorkflows } from '../model/workflow/built.ts';
 import { statsMs } from './summary.ts';
 
 const r6 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : 0);

@@ -9,6 +9,7 @@ import { buildFetchPath, providerConfig } from './build-provider.ts';
 import type { NodeStorageConfig } from '../model/coldstart/node-storage.ts';
 import type { StartPath } from '../model/coldstart/start-path.ts';
 import type { FunctionSpec } from '../model/function.ts';
+import type { BuiltWorkflows } from '../model/workflow/built.ts';
 import { Platform, PRIORITY, type NodeSpec } from '../model/platform.ts';
 import { Recorder } from '../metrics/recorder.ts';
 import { buildAutoscaler, buildKeepAlive, buildPlacement } from '../policy/registry.ts';
@@ -20,7 +21,7 @@ import { InputError } from '../input/errors.ts';
 import type { ResolvedScenario } from './schema.ts';
 import { phaseColumns } from '../model/coldstart/phase-columns.ts';
 import type { LoadedTraces } from './traces.ts';
-import { buildWorkflows, hookedIo, hookedObserver, type BuiltWorkflows, type WorkflowHooks } from './workflows.ts';
+import { buildWorkflows, hookedIo, hookedObserver, type WorkflowHooks } from './workflows.ts';
 
 export interface BuiltSimulation {
   readonly sim: Simulator;

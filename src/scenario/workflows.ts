@@ -10,15 +10,10 @@ import type { InvocationIo, NodeSpec, Platform } from '../model/platform.ts';
 import { Network } from '../model/network/network.ts';
 import { TransferServices } from '../model/transfer/services.ts';
 import { WorkflowEngine } from '../model/workflow/engine.ts';
+import type { BuiltWorkflows } from '../model/workflow/built.ts';
 import type { WorkflowSpec } from '../model/workflow/spec.ts';
 import { buildPayload } from './distributions.ts';
 import type { ResolvedScenario } from './schema.ts';
-
-export interface BuiltWorkflows {
-  readonly engine: WorkflowEngine;
-  readonly services: TransferServices;
-  readonly network: Network;
-}
 
 /** Late binding: the platform is built before the engine, but calls into it. */
 export interface WorkflowHooks {
