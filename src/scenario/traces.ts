@@ -2,7 +2,9 @@
 // built: the readers are asynchronous and stream the files; what they keep is bounded by the
 // number of functions.
 import { RandomStreams } from '../engine/random.ts';
-import { loadAzure2019, loadAzure2021, type TraceWorkload } from '../workload/trace-types.ts';
+import { loadAzure2019 } from '../workload/azure2019/load.ts';
+import { loadAzure2021 } from '../workload/azure2021/load.ts';
+import type { TraceWorkload } from '../workload/trace-types.ts';
 import type { ResolvedScenario } from './schema.ts';
 
 /** One entry per workload source: the loaded trace, or null for synthetic sources. */

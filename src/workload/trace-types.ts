@@ -102,9 +102,6 @@ export function describeSample(s: SampleSpec | undefined): string {
   return `top(k=${s.top})`;
 }
 
-export { loadAzure2019 } from './azure2019/load.ts';
-export { loadAzure2021 } from './azure2021/load.ts';
-
 /**
  * The replayed functions as CSV text (one row per function, in payload order), for the run
  * folder: which functions a sample chose and what the reader derived for each.

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../src/engine/random.ts';
 import { readInvocationFile } from '../../src/workload/azure2021/read.ts';
-import { loadAzure2021 } from '../../src/workload/trace-types.ts';
+import { loadAzure2021 } from '../../src/workload/azure2021/load.ts';
 import { simulate } from '../../src/simulate.ts';
 import { scenario } from '../helpers.ts';
 import { drain, sharedTraces } from './helpers.ts';

@@ -8,7 +8,8 @@ import { RandomStreams } from '../../src/engine/random.ts';
 import { readCountFile } from '../../src/workload/azure2019/counts.ts';
 import { readInvocationFile } from '../../src/workload/azure2021/read.ts';
 import { inspectTrace } from '../../src/workload/inspect/inspect.ts';
-import { loadAzure2019, loadAzure2021 } from '../../src/workload/trace-types.ts';
+import { loadAzure2019 } from '../../src/workload/azure2019/load.ts';
+import { loadAzure2021 } from '../../src/workload/azure2021/load.ts';
 import { drain, sharedTraces } from './helpers.ts';
 
 const have = existsSync(sharedTraces);
