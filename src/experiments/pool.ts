@@ -13,7 +13,8 @@ export interface PoolListener {
   onDone?(index: number): void;
 }
 
-const WORKER_URL = new URL('./worker.mjs', import.meta.url);
+/** The thread entry: plain JavaScript in bin/, since it must load the bundle before any TypeScript runs. */
+const WORKER_URL = new URL('../../bin/sweep-worker.mjs', import.meta.url);
 
 /**
  * Runs the tasks; when `signal` aborts, stops (workers are terminated, a run in this thread stops
