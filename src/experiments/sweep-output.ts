@@ -3,7 +3,8 @@
 // inside a sweep output only run folders are ever replaced (see metrics/out-path.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inspectOutPath, listNames, lstatOrNull as lstat, runOutProblem } from '../metrics/out-path.ts';
+import { listNames } from '../input/errors.ts';
+import { inspectOutPath, lstatOrNull as lstat, runOutProblem } from '../metrics/out-path.ts';
 import { InputError, type InputProblem } from '../input/errors.ts';
 import { MANIFEST_FILE, RESULTS_FILE, RUNS_DIR } from './manifest.ts';
 

@@ -35,3 +35,9 @@ export function formatProblem(p: InputProblem): string {
   const loc = [p.file, p.where].filter((x) => x !== undefined && x !== '').join(': ');
   return loc ? `${loc}: ${p.message}` : p.message;
 }
+
+/** Up to `max` names, then "and N more". */
+export function listNames(names: readonly string[], max = 5): string {
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}

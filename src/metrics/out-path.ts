@@ -2,6 +2,7 @@
 // not write: a run folder is recognised by its own files, anything else is refused.
 import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { listNames } from '../input/errors.ts';
 
 /** The files a run folder holds (simulate writes nothing else). */
 const RUN_FILE = /^(scenario\.resolved\.json|summary\.json|functions\.csv|timeseries\.csv|function-timeseries\.csv(?:\.gz)?|invocations(?:-invitro)?\.csv(?:\.gz)?|trace-functions-\d+\.csv)$/;
@@ -50,12 +51,6 @@ export function namesIn(dir: string): string[] {
   } catch {
     return [];
   }
-}
-
-/** Up to `max` names, then "and N more". */
-export function listNames(names: readonly string[], max = 5): string {
-  const shown = names.slice(0, max).join(', ');
-  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
 }
 
 function describeOther(st: Stats): string {

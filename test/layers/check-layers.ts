@@ -22,8 +22,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['input'], // what a user gives: the InputError type and the domain limits of every numeric field
   ['policy'], // one file per placement, autoscaling or keep-alive policy
   ['version.ts', 'interrupted.ts', 'heap-growth.ts', 'worker-exec-argv.ts'], // process-wide helpers
+  ['workload'], // arrival sources, trace readers and the synthetic trace generator
   ['metrics'], // recorder, summaries and output files of a run
-  ['workload'], // arrival sources and trace readers
   ['scenario'], // schema, loading, checking, building a simulation
   ['simulate.ts'], // simulate(scenario, options): one run
   ['experiments'], // sweeps, comparisons, figures, reports

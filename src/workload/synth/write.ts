@@ -2,8 +2,7 @@
 // counts, duration percentiles, app memory percentiles; one file of each per day).
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from '../../input/errors.ts';
-import { listNames } from '../../metrics/out-path.ts';
+import { InputError, listNames } from '../../input/errors.ts';
 import { publishedNames } from '../azure2019/files.ts';
 import { DURATION_PERCENTILES } from '../azure2019/durations.ts';
 import { MEMORY_PERCENTILES } from '../azure2019/memory.ts';
