@@ -130,7 +130,7 @@ export class RowFormatter {
   }
 }
 
-// ---- protocol with the writer thread (csv-writer-thread.ts; csv-worker.mjs mirrors CONTROL and STATE)
+// ---- protocol with the writer thread (csv-writer-thread.ts; bin/csv-worker.mjs mirrors CONTROL and STATE)
 
 /** Int32 slots of the control block shared with the writer thread. */
 export const CONTROL = {
@@ -174,7 +174,7 @@ export interface WriterFailure {
   readonly code?: string;
 }
 
-const WORKER_URL = new URL('./csv-worker.mjs', import.meta.url);
+const WORKER_URL = new URL('../../bin/csv-worker.mjs', import.meta.url);
 
 
 function errorMessage(e: unknown): string {

@@ -1,9 +1,11 @@
-// Entry of the invocations.csv writer thread. Plain JavaScript because a worker starts without the
-// TypeScript loader: load the real module as ../experiments/worker.mjs does (a cached bundle).
+// Entry of the invocations.csv writer thread (src/metrics/invocation-rows.ts starts it). Plain
+// JavaScript because a worker starts without the TypeScript loader: load the real module as
+// bin/sweep-worker.mjs does (a cached bundle). It lives in bin/ beside the loader it needs, so
+// nothing in src/ imports bin/ (CONTRIBUTING.md "Layers").
 import { workerData } from 'node:worker_threads';
 
 try {
-  const { importBundled } = await import('../../bin/bundled.mjs');
+  const { importBundled } = await import('./bundled.mjs');
   await importBundled('src/metrics/csv-writer-thread.ts');
 } catch (e) {
   // Reported as csv-writer-thread.ts reports failures, so the simulation thread learns at once.
