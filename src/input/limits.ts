@@ -27,6 +27,11 @@ export const MAX_BANDWIDTH_BPS = 1e13;
 
 /** Arrival rate of one source: at most one per microsecond (arrival times are whole us). */
 export const MAX_RATE_PER_S = 1e6;
+/**
+ * And at least one per ~32 years: a smaller rate has no arrival within the longest run (365 d),
+ * and the denormal ones underflow to 0 once converted to a per-microsecond rate.
+ */
+export const MIN_RATE_PER_S = 1e-9;
 
 /** Nodes in the whole fleet. */
 export const MAX_NODES = 100_000;

@@ -64,9 +64,9 @@ export const Bandwidth = quantity(parseBandwidth, 'bandwidth', 'bandwidth (plain
   text: '>= 1Mbps and <= 10Tbps',
 });
 export const Rate = quantity(parseRate, 'rate', 'rate (plain numbers are per second)', '5/s', {
-  gt: 0,
+  ge: L.MIN_RATE_PER_S,
   le: L.MAX_RATE_PER_S,
-  text: '> 0 and <= 1000000/s',
+  text: '>= 0.000000001/s and <= 1000000/s',
 });
 const Sigma = z.number().min(0).max(L.MAX_SIGMA).describe(`log-space standard deviation, 0 to ${L.MAX_SIGMA}`);
 
