@@ -53,8 +53,33 @@ export interface RunEstimate {
   readonly notes: readonly string[];
 }
 
+type SyntheticSource = Exclude<ResolvedScenario['workload'][number], { azure2019: unknown } | { azure2021: unknown }>;
+
+/** What every synthetic source has, whichever kind it is. */
+interface SourceCommon {
+  readonly start: string | number;
+  readonly end?: string | number;
+  readonly function?: string;
+  readonly workflow?: string;
+}
+
+/** The settings of a synthetic source, whichever kind it is. */
+export function sourceOf(w: SyntheticSource): SourceCommon {
+  return 'poisson' in w ? w.poisson : 'fixed' in w ? w.fixed : w.burst;
+}
+
+/** Expected arrivals (or workflow starts) of a synthetic source within a run of `duration` us. */
+export function syntheticArrivals(w: SyntheticSource, duration: number): number {
+  const src = sourceOf(w);
+  const start = parseDuration(src.start);
+  const end = Math.min(duration, src.end !== undefined ? parseDuration(src.end) : duration);
+  if ('poisson' in w) return (parseRate(w.poisson.rate) * Math.max(0, end - start)) / 1e6;
+  if ('fixed' in w) return periodic(start, end, parseDuration(w.fixed.offset), parseDuration(w.fixed.interval));
+  return w.burst.size * periodic(start, end, parseDuration(w.burst.offset), parseDuration(w.burst.every));
+}
+
 /** Arrivals of a periodic source: one (group) at start + offset, then every `period`, before `end`. */
-export function periodic(start: number, end: number, offset: number, period: number): number {
+function periodic(start: number, end: number, offset: number, period: number): number {
   const first = start + offset;
   return end > first && period > 0 ? Math.ceil((end - first) / period) : 0;
 }
@@ -99,13 +124,8 @@ export function estimateRun(s: ResolvedScenario, traces?: LoadedTraces): RunEsti
       traceBytes += t.functions.length * (to - from) * BYTES_PER_TRACE_MINUTE;
       return;
     }
-    const src = 'poisson' in w ? w.poisson : 'fixed' in w ? w.fixed : w.burst;
-    const start = parseDuration(src.start);
-    const end = Math.min(duration, src.end !== undefined ? parseDuration(src.end) : duration);
-    let n = 0;
-    if ('poisson' in w) n = (parseRate(w.poisson.rate) * Math.max(0, end - start)) / 1e6;
-    else if ('fixed' in w) n = periodic(start, end, parseDuration(w.fixed.offset), parseDuration(w.fixed.interval));
-    else n = w.burst.size * periodic(start, end, parseDuration(w.burst.offset), parseDuration(w.burst.every));
+    const src = sourceOf(w);
+    const n = syntheticArrivals(w, duration);
     if (src.workflow !== undefined) {
       const wf = s.workflows.find((x) => x.name === src.workflow);
       const per = workflowSize(s, src.workflow);

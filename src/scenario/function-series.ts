@@ -5,7 +5,7 @@
 import { parseDuration, parseRate } from '../engine/units.ts';
 import type { FunctionSpec } from '../model/function.ts';
 import { InputError } from '../input/errors.ts';
-import { periodic } from './estimate.ts';
+import { sourceOf, syntheticArrivals } from './estimate.ts';
 import type { ResolvedScenario } from './schema.ts';
 import type { LoadedTraces } from './traces.ts';
 
@@ -26,13 +26,8 @@ export function expectedArrivals(s: ResolvedScenario, functions: readonly Functi
       base += t.functions.length;
       return;
     }
-    const src = 'poisson' in w ? w.poisson : 'fixed' in w ? w.fixed : w.burst;
-    const start = parseDuration(src.start);
-    const end = Math.min(duration, src.end !== undefined ? parseDuration(src.end) : duration);
-    let n = 0;
-    if ('poisson' in w) n = (parseRate(w.poisson.rate) * Math.max(0, end - start)) / 1e6;
-    else if ('fixed' in w) n = periodic(start, end, parseDuration(w.fixed.offset), parseDuration(w.fixed.interval));
-    else n = w.burst.size * periodic(start, end, parseDuration(w.burst.offset), parseDuration(w.burst.every));
+    const src = sourceOf(w);
+    const n = syntheticArrivals(w, duration);
     if (src.workflow !== undefined) {
       for (const st of s.workflows.find((x) => x.name === src.workflow)?.stages ?? []) {
         const k = index.get(st.function);
