@@ -4,8 +4,7 @@
 // Each usage and description here must match its module's (test/cli/commands.test.ts checks).
 import type { Argv, CommandModule } from 'yargs';
 
-// Commands are generic in their own argument types; a lazy entry only passes arguments through.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- commands are generic in their own argument types; a lazy entry only passes arguments through
 type AnyCommand = CommandModule<any, any>;
 
 interface Lazy {

@@ -2,7 +2,7 @@
 // the top k by expected arrivals, known before the run so the series can be sampled as it goes
 // (trace functions: the trace's invocations in the replayed window; synthetic sources: rate x
 // window, fixed and burst sources their count, workflow stages x fanout). Ties: declaration order.
-import { parseDuration, parseRate } from '../engine/units.ts';
+import { parseDuration } from '../engine/units.ts';
 import type { FunctionSpec } from '../model/function.ts';
 import { InputError } from '../input/errors.ts';
 import { sourceOf, syntheticArrivals } from './estimate.ts';

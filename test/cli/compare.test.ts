@@ -38,7 +38,7 @@ describe('sim compare', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^memory\.idleGBs +[\d.]+ +[\d.]+ +\+[\d.]+ +\+[\d.]+%$/m);
     expect(r.stdout).toMatch(/^latencyMs\.endToEnd\.p99 /m);
-    expect(r.stdout).toMatch(/functions that moved most, B against A:\n  mean_latency_ms:/);
+    expect(r.stdout).toMatch(/functions that moved most, B against A:\n {2}mean_latency_ms:/);
   });
 
   it('--json: runs, metrics with values and deltas, movers and checks', () => {
@@ -60,8 +60,8 @@ describe('sim compare', () => {
   it('--fail-if: exit 1 naming the regression, 0 when within bounds', () => {
     const bad = simCli(['compare', a(), b(), '--fail-if', 'memory.idleGBs>5%', '--fail-if', 'coldStarts.invocations>0']);
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toMatch(/FAIL  --fail-if memory\.idleGBs>5%\n {6}.*memory\.idleGBs [\d.]+ -> [\d.]+ \(change \+[\d.]+%\) > 5%/);
-    expect(bad.stdout).toMatch(/ok    --fail-if coldStarts\.invocations>0/);
+    expect(bad.stdout).toMatch(/FAIL {2}--fail-if memory\.idleGBs>5%\n {6}.*memory\.idleGBs [\d.]+ -> [\d.]+ \(change \+[\d.]+%\) > 5%/);
+    expect(bad.stdout).toMatch(/ok {4}--fail-if coldStarts\.invocations>0/);
     expect(bad.stderr).toBe('1 of 2 --fail-if check(s) failed\n');
     expect(simCli(['compare', a(), b(), '--fail-if', 'coldStarts.invocations>0']).code).toBe(0);
     // The same run against itself never regresses.

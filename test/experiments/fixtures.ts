@@ -1,6 +1,6 @@
 // Tiny sweeps for the experiment tests (a one-minute, two-function scenario written to a
 // temporary folder next to a sweep file that points at it) and the command line to run them.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simCli } from '../helpers.ts';

@@ -10,7 +10,7 @@ import { loadSweep } from '../../src/experiments/load-sweep.ts';
 import { InputError, type InputProblem } from '../../src/input/errors.ts';
 import { applyOverrides, loadScenarioFile, parseJsonText, validateScenario } from '../../src/scenario/load.ts';
 
-// any: the fixture is edited freely, into shapes the schema must reject.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the fixture is edited freely, into shapes the schema must reject
 function base(): Record<string, any> {
   return {
     version: 1,
@@ -167,7 +167,7 @@ it('sim schema publishes the domains', () => {
   expect(text).toContain('domain: > 0 and <= 365d');
   expect(text).toContain('domain: >= 1Mbps and <= 10Tbps');
   expect(text).toContain('domain: >= 0.000000001/s and <= 1000000/s');
-  // any: a walk through the generated JSON Schema, whose type is unknown.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a walk through the generated JSON Schema, whose type is unknown
   const nodes = (scenarioJsonSchema() as any).properties.fleet.properties.nodes.items.properties;
   expect(nodes.count.maximum).toBe(100_000);
   expect(nodes.cores.maximum).toBe(4096);

@@ -107,7 +107,10 @@ describe('replay stream', () => {
       const e = new Array<number>(1440).fill(0);
       for (let m = 1; m <= 1440; m++) {
         const c = rng.next() < 0.3 ? Math.floor(rng.next() * (f % 5 === 0 ? 120 : 6)) : 0;
-        if (c > 0) (counts[m] = c), (e[m - 1] = c);
+        if (c > 0) {
+          counts[m] = c;
+          e[m - 1] = c;
+        }
       }
       expected.push(e);
       rows.push(countsRow({ app: `app${f % 7}`, func: `fn${f}`, counts }));

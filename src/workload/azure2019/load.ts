@@ -73,9 +73,12 @@ export async function loadAzure2019(opts: Azure2019Options): Promise<TraceWorklo
       if (i === undefined) {
         i = owner.length;
         index.set(key, i);
-        owner.push(detached(row.owner)), app.push(detached(row.app));
-        func.push(detached(row.func)), trigger.push(detached(row.trigger));
-        totalAll.push(0), totalWindow.push(0);
+        owner.push(detached(row.owner));
+        app.push(detached(row.app));
+        func.push(detached(row.func));
+        trigger.push(detached(row.trigger));
+        totalAll.push(0);
+        totalWindow.push(0);
       } else if (seenToday.has(i)) {
         bump(dropped, 'duplicate');
         return;

@@ -68,7 +68,9 @@ export async function loadAzure2021(opts: Azure2021Options): Promise<TraceWorklo
     if (i === undefined) {
       i = app.length;
       index.set(key, i);
-      app.push(detached(r.app)), func.push(detached(r.func)), durations.push([]);
+      app.push(detached(r.app));
+      func.push(detached(r.func));
+      durations.push([]);
     }
     let startS = r.endS - r.durationS;
     if (startS < 0) {

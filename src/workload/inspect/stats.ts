@@ -93,7 +93,10 @@ export function computeStats(t: TraceTable): TraceStats {
 
   const daily = fns.filter((f) => f.invocations > 0).map((f) => f.invocations / days);
   let lo = Infinity, hi = 0;
-  for (const d of daily) (lo = Math.min(lo, d)), (hi = Math.max(hi, d));
+  for (const d of daily) {
+    lo = Math.min(lo, d);
+    hi = Math.max(hi, d);
+  }
   v.popularityOrders = daily.length > 0 ? Math.log10(hi / lo) : null;
   let hourly = 0, perMinute = 0;
   for (const n of t.apps.values()) {
@@ -178,8 +181,13 @@ function weekPattern(hourly: Float64Array | null): { swing: number | null; weeke
     if (!(total > 0)) continue;
     swingSum += lo / hi;
     swingDays++;
-    if (isWeekend(d)) (we += total), weDays++;
-    else (wd += total), wdDays++;
+    if (isWeekend(d)) {
+      we += total;
+      weDays++;
+    } else {
+      wd += total;
+      wdDays++;
+    }
   }
   return { swing: swingDays > 0 ? swingSum / swingDays : null, weekend: weDays > 0 && wdDays > 0 ? we / weDays / (wd / wdDays) : null };
 }

@@ -48,8 +48,10 @@ export function pointBuffer(): TraceTable['durationPoints'] & { push(ms: number,
     push(ms: number, w: number): void {
       if (b.length === b.ms.length) {
         const ms2 = new Float64Array(b.length * 2), w2 = new Float64Array(b.length * 2);
-        ms2.set(b.ms), w2.set(b.weight);
-        b.ms = ms2, b.weight = w2;
+        ms2.set(b.ms);
+        w2.set(b.weight);
+        b.ms = ms2;
+        b.weight = w2;
       }
       b.ms[b.length] = ms;
       b.weight[b.length++] = w;
