@@ -60,7 +60,3 @@ export function reapFunctionFacts(): readonly ReapFunctionFacts[] {
   }));
   return cache;
 }
-
-export function reapFunctionFactsByName(name: string): ReapFunctionFacts | undefined {
-  return reapFunctionFacts().find((f) => f.name === name);
-}

@@ -1,14 +1,4 @@
 // Simulated time is an integer number of microseconds (safe in a JS number up to 2^53 us, ~285 years).
-export const US = 1;
 export const MS = 1_000;
 export const SECOND = 1_000_000;
 export const MINUTE = 60 * SECOND;
-export const HOUR = 60 * MINUTE;
-
-export function toSeconds(us: number): number {
-  return us / SECOND;
-}
-
-export function toMillis(us: number): number {
-  return us / MS;
-}

@@ -37,5 +37,4 @@ export const SweepFile = z.strictObject({
     .describe('extra summary.json paths (e.g. "latencyMs.queueing.p99") appended to results.csv'),
 });
 
-export type SweepFileInput = z.input<typeof SweepFile>;
 export type SweepFileParsed = z.output<typeof SweepFile>;

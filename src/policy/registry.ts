@@ -136,9 +136,3 @@ export const buildAutoscaler = (text: string, ctx: PolicyContext = NO_RANDOM): A
   build('autoscaler', AUTOSCALER, text, ctx);
 export const buildKeepAlive = (text: string, ctx: PolicyContext = NO_RANDOM): KeepAlivePolicy =>
   build('keep-alive', KEEPALIVE, text, ctx);
-
-export const policyNames = {
-  placement: Object.keys(PLACEMENT),
-  autoscaler: Object.keys(AUTOSCALER),
-  keepAlive: Object.keys(KEEPALIVE),
-};

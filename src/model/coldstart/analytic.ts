@@ -1,7 +1,7 @@
 // Closed-form latency of one cold start alone on an idle device (REAP, ASPLOS'21 phases). The
 // calibration inverts these equations; the event-driven paths must agree with them when alone.
 import { PAGE_BYTES } from '../../calibration/mechanism.ts';
-import { rotationalChainWorkUs, runReadCost, seqReadCost, seqWriteCost, type ChainReads, type DeviceSpec } from '../storage/device-spec.ts';
+import { rotationalChainWorkUs, runReadCost, seqReadCost, type ChainReads, type DeviceSpec } from '../storage/device-spec.ts';
 import type { Mechanism } from './mechanism.ts';
 import { kernelReadAroundCached, type ReadAround } from './read-around.ts';
 
@@ -130,15 +130,5 @@ export function reapPrefetchStartUs(m: Mechanism, spec: DeviceSpec, s: SnapshotS
     p * m.installUsPerPage +
     m.resumeUs +
     chainCost(m, spec, prefetchChain(m, s)).aloneUs
-  );
-}
-
-export function reapRecordStartUs(m: Mechanism, spec: DeviceSpec, s: SnapshotShape): number {
-  const p = wsPages(s);
-  return (
-    m.loadVmmUs +
-    m.resumeUs +
-    chainCost(m, spec, vanillaChain(m, s, false, true)).aloneUs +
-    seqWriteCost(spec, p * PAGE_BYTES).latencyUs
   );
 }

@@ -1,7 +1,6 @@
 // Network links as the fluid model sees them: a capacity (bytes/us) shared by the flows that cross
 // it, and a one-way latency added to every flow that crosses it. Node NICs are two links (egress,
 // ingress: full duplex); the datacenter fabric is one aggregate link.
-import { parseBandwidth, parseDuration, type Quantity } from '../../engine/units.ts';
 
 export interface LinkSpec {
   /** Capacity in bits per second (Infinity: never a bottleneck). */
@@ -13,11 +12,6 @@ export interface LinkSpec {
 /** Bits per second -> bytes per microsecond, the unit flows are computed in. */
 export function bytesPerUs(bitsPerSec: number): number {
   return bitsPerSec / 8 / 1e6;
-}
-
-/** A link spec from scenario-style quantities ("10Gbps", "5us"). */
-export function linkSpec(bandwidth: Quantity, latency: Quantity = 0): LinkSpec {
-  return { bitsPerSec: parseBandwidth(bandwidth), latencyUs: parseDuration(latency) };
 }
 
 /**

@@ -32,7 +32,3 @@ export type TransferOutcome = TransferOk | TransferFailed;
 
 /** Called once per operation with its outcome. */
 export type TransferDone = (outcome: TransferOutcome) => void;
-
-export function latencyUs(o: TransferOk): number {
-  return o.endUs - o.startUs;
-}

@@ -82,7 +82,3 @@ export const PROVIDERS: Readonly<Record<ProviderName, ProviderPreset>> = {
     storage: { service: 's3', params: S3_AWS_2021, calibrated: false },
   },
 };
-
-export function providerPreset(name: string): ProviderPreset | undefined {
-  return (PROVIDERS as Record<string, ProviderPreset>)[name];
-}
