@@ -10,8 +10,18 @@ import { bigReplay, parseReplay, type ReplayResult } from './replay-setup.ts';
 import { loadScenarioFile } from '../src/scenario/load.ts';
 import { simulate } from '../src/simulate.ts';
 
-const smoke = process.argv.includes('--smoke');
-const quick = process.argv.includes('--quick');
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => a !== '--smoke' && a !== '--quick');
+if (unknown.length > 0) {
+  // A mistyped flag (or --help) would otherwise start the whole 30-minute run.
+  process.stderr.write(
+    `bench: unknown option ${unknown.map((a) => `'${a}'`).join(', ')}\n` +
+      'usage: npm run bench [-- --smoke | --quick]\n       npm run bench -- --paired <checkout> [--pairs N] [--window A-B]\n',
+  );
+  process.exit(2);
+}
+const smoke = args.includes('--smoke');
+const quick = args.includes('--quick');
 const repeats = smoke ? 1 : 3;
 const ROOT = join(import.meta.dirname, '..');
 

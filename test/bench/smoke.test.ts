@@ -14,6 +14,13 @@ describe('npm run bench -- --smoke', () => {
     expect(r.stdout).toMatch(/machine: .*cores.*Node v\d+/);
   });
 
+  it('refuses an unknown option (even --help) instead of starting the whole run', () => {
+    const r = spawnSync(process.execPath, [join(import.meta.dirname, '../../bin/bench.mjs'), '--help'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("bench: unknown option '--help'");
+    expect(r.stdout).toBe('');
+  });
+
   it('--paired runs this checkout against another at the same time and prints their ratio', () => {
     const root = join(import.meta.dirname, '../..');
     const r = spawnSync(process.execPath, [join(root, 'bin/bench.mjs'), '--smoke', '--paired', root, '--window', '480-483'], { encoding: 'utf8' });
