@@ -2,7 +2,7 @@
 // what happened in each interval (arrivals, completions, cold starts, drops).
 import type { Simulator } from '../engine/simulator.ts';
 import type { Platform } from '../model/platform.ts';
-import { PRIORITY } from '../model/platform.ts';
+import { PRIORITY } from '../model/event-priority.ts';
 import type { Recorder } from './recorder.ts';
 import type { FunctionSeries } from './function-timeseries.ts';
 

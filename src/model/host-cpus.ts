@@ -4,8 +4,7 @@
 import type { Simulator } from '../engine/simulator.ts';
 import { ProcessorSharingCpu } from './cpu.ts';
 import { HostJobs, type HostCpu, type HostJobListener } from './host-cpu.ts';
-
-const PRIORITY = 1;
+import { PRIORITY } from './event-priority.ts';
 
 export class StandaloneHostCpus implements HostCpu {
   readonly cpus: ProcessorSharingCpu[];
@@ -29,7 +28,7 @@ export class StandaloneHostCpus implements HostCpu {
 
   private reschedule(node: number): void {
     const t = this.cpus[node]!.nextCompletion(this.sim.now);
-    if (t >= 0) this.sim.setSlot(this.kind, node, t, PRIORITY);
+    if (t >= 0) this.sim.setSlot(this.kind, node, t, PRIORITY.cpu);
   }
 
   private onDone(node: number): void {

@@ -18,6 +18,7 @@ import { Node } from './node.ts';
 import type { Distribution } from '../engine/distributions.ts';
 import type { RandomStream } from '../engine/random.ts';
 import type { PlatformObserver, TeardownReason } from './observer.ts';
+import { PRIORITY } from './event-priority.ts';
 
 export interface NodeSpec {
   readonly cores: number;
@@ -73,18 +74,6 @@ export interface InvocationIo {
   /** -1 if the instance may be reclaimed now, else the time until which it must stay. */
   holdUntil(inst: Instance): number;
 }
-
-/** Event priorities at equal times: completions free capacity before new arrivals look for it. */
-export const PRIORITY = {
-  cpu: 1,
-  ready: 2,
-  arrival: 3,
-  queueTimeout: 4,
-  keepAlive: 5,
-  prewarm: 6,
-  tick: 7,
-  sample: 9,
-} as const;
 
 export class Platform implements HostCpu {
   readonly functions: FunctionState[];

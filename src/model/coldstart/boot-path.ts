@@ -3,6 +3,7 @@
 // range and no distribution, and the boot is dominated by CPU-side work, not snapshot I/O.
 import type { RandomStream } from '../../engine/random.ts';
 import type { StartDone, StartFunctionView, StartPath, StartPathContext } from './start-path.ts';
+import { PRIORITY } from '../event-priority.ts';
 
 export class BootStartPath implements StartPath {
   readonly name: string;
@@ -26,7 +27,7 @@ export class BootStartPath implements StartPath {
   start(instanceId: number, _fn: StartFunctionView, _node: number, done: StartDone): void {
     const d = Math.ceil(this.minUs + (this.maxUs - this.minUs) * this.rng.next());
     this.pending.set(instanceId, done);
-    this.sim.scheduleIn(d, this.kind, instanceId, d, 2);
+    this.sim.scheduleIn(d, this.kind, instanceId, d, PRIORITY.ready);
   }
 
   private finish(instanceId: number, d: number): void {

@@ -6,6 +6,7 @@ import type { Distribution } from '../../engine/distributions.ts';
 import { standardNormal } from '../../engine/distributions.ts';
 import type { RandomStream } from '../../engine/random.ts';
 import type { StartDone, StartFunctionView, StartPath, StartPathContext } from './start-path.ts';
+import { PRIORITY } from '../event-priority.ts';
 
 export interface FetchStartOptions {
   readonly runtime: string;
@@ -52,7 +53,7 @@ export class FetchStartPath implements StartPath {
     }
     this.pending.set(instanceId, { done, totalUs: fetch + runtime });
     // The fetch time travels in the event; the runtime part is the rest of the delay.
-    this.ctx.sim.scheduleIn(fetch + runtime, this.kind, instanceId, fetch, 2);
+    this.ctx.sim.scheduleIn(fetch + runtime, this.kind, instanceId, fetch, PRIORITY.ready);
   }
 
   private finish(instanceId: number, fetch: number): void {

@@ -4,6 +4,7 @@
 import type { Distribution } from '../../engine/distributions.ts';
 import type { RandomStream } from '../../engine/random.ts';
 import type { StartDone, StartFunctionView, StartOutcome, StartPath, StartPathContext } from './start-path.ts';
+import { PRIORITY } from '../event-priority.ts';
 
 export class FixedDelayStartPath implements StartPath {
   readonly name: string;
@@ -28,7 +29,7 @@ export class FixedDelayStartPath implements StartPath {
     const dist = this.overrides[fn.index] ?? this.delay;
     const d = Math.max(0, Math.round(dist.sample(this.rngs[fn.index]!)));
     this.pending.set(instanceId, done);
-    this.ctx.sim.scheduleIn(d, this.kind, instanceId, d, 2);
+    this.ctx.sim.scheduleIn(d, this.kind, instanceId, d, PRIORITY.ready);
   }
 
   private finish(instanceId: number, delay: number): void {

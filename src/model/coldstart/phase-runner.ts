@@ -8,6 +8,7 @@ import type { Simulator } from '../../engine/simulator.ts';
 import type { HostCpu } from '../host-cpu.ts';
 import type { DeviceJob, SharedDevice } from '../storage/shared-device.ts';
 import type { PhaseTimes, StartDone, StartFunctionView } from './start-path.ts';
+import { PRIORITY } from '../event-priority.ts';
 
 /** A job on a shared device. The runner submits it at once and keeps nothing of it, so a step
  * may hand out the same object every time. */
@@ -51,8 +52,6 @@ export interface StartState {
   slot: number;
 }
 
-/** Event priority of phase steps (same as the fixed-delay path's completions). */
-const STEP_PRIORITY = 2;
 
 export class PhaseRunner {
   private readonly kind: number;
@@ -100,12 +99,12 @@ export class PhaseRunner {
           s.index++;
           continue;
         }
-        this.sim.schedule(Math.ceil(this.sim.now + a.idleUs), this.kind, slot, 0, STEP_PRIORITY);
+        this.sim.schedule(Math.ceil(this.sim.now + a.idleUs), this.kind, slot, 0, PRIORITY.coldStartStep);
         return;
       }
       if (typeof a === 'number') {
         if (this.hostCpu !== null) this.hostCpu.run(s.node, a, this.onDeviceDone, slot);
-        else this.sim.schedule(Math.ceil(this.sim.now + a), this.kind, slot, 0, STEP_PRIORITY);
+        else this.sim.schedule(Math.ceil(this.sim.now + a), this.kind, slot, 0, PRIORITY.coldStartStep);
       } else {
         a.device.submit(a.job, this.onDeviceDone, slot);
       }

@@ -5,6 +5,7 @@
 import type { Simulator } from '../../engine/simulator.ts';
 import { bytesPerUs, DEFAULT_FABRIC, DEFAULT_LOOPBACK_BITS_PER_SEC, type LinkSpec } from './link.ts';
 import { maxMinRates, type MaxMinFlow } from './maxmin.ts';
+import { PRIORITY } from '../event-priority.ts';
 
 /** Called once when a flow's last byte has arrived, with the token given at its start. */
 export type FlowListener = (token: number, flowId: number) => void;
@@ -39,9 +40,6 @@ export interface NetworkOptions {
   readonly fabric?: LinkSpec;
   readonly loopbackBitsPerSec?: number;
 }
-
-/** Event priority of network completions: with the CPU's, before arrivals at the same time. */
-const PRIORITY = 1;
 
 export class Network {
   private readonly capacity: number[] = [];
@@ -183,7 +181,7 @@ export class Network {
     kind: number,
     target: number,
     arg = 0,
-    priority = PRIORITY,
+    priority = PRIORITY.network,
     opts: FlowOptions = {},
   ): number {
     return this.start(src, dst, bytes, opts, null, 0, kind, target, arg, priority);
@@ -283,7 +281,7 @@ export class Network {
     }
     // Integer-us clock: round up, so a flow never arrives before its bytes have been sent.
     const at = Math.max(this.sim.now, Math.ceil(this.sim.now + soonest - 1e-9));
-    this.sim.setSlot(this.drainKind, 0, at, PRIORITY);
+    this.sim.setSlot(this.drainKind, 0, at, PRIORITY.network);
   }
 
   private onDrain(): void {
@@ -303,7 +301,7 @@ export class Network {
     this.delivering.set(f.id, f);
     // Drained now; the last byte arrives one path latency later. An event even at latency 0, so
     // listeners never run inside startFlow().
-    this.sim.schedule(this.sim.now + Math.ceil(f.latencyUs), this.deliverKind, f.id, 0, PRIORITY);
+    this.sim.schedule(this.sim.now + Math.ceil(f.latencyUs), this.deliverKind, f.id, 0, PRIORITY.network);
   }
 
   private onDeliver(id: number): void {

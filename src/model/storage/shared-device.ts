@@ -9,6 +9,7 @@ import type { Simulator } from '../../engine/simulator.ts';
 import { positioningUs, rotationalChainWorkUs, type ChainReads, type DeviceSpec } from './device-spec.ts';
 import { mvaShares, type MvaClass } from './mva.ts';
 import { DeliveryMeter, INVARIANT } from '../invariants.ts';
+import { PRIORITY } from '../event-priority.ts';
 
 /** Called once when a job finishes, with the token given at submission. */
 export type JobListener = (token: number) => void;
@@ -36,7 +37,6 @@ interface Job extends MvaClass {
 
 /** Work below this (us of device time) counts as done: absorbs float error, not model time. */
 const DONE_EPS = 1e-6;
-const EVENT_PRIORITY = 2;
 
 /** All devices of a run, behind one slot kind (slot = device id): a device's next completion is
  * one pending event, moved when its shares change, not a new event with the old one left stale. */
@@ -188,7 +188,7 @@ export class SharedDevice {
     }
     // Integer-us clock: round the completion up, so a job never finishes before its work is done.
     const at = Math.max(this.sim.now, Math.ceil(this.sim.now + soonest - 1e-9));
-    this.sim.setSlot(this.kind, this.id, at, EVENT_PRIORITY);
+    this.sim.setSlot(this.kind, this.id, at, PRIORITY.storage);
   }
 
   /**

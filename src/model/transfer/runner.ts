@@ -6,6 +6,7 @@
 import type { Simulator } from '../../engine/simulator.ts';
 import type { FlowOptions, Network } from '../network/network.ts';
 import type { TransferDone, TransferMethod } from './outcome.ts';
+import { PRIORITY } from '../event-priority.ts';
 
 export type Phase =
   | { readonly phase: string; readonly delayUs: number }
@@ -27,9 +28,6 @@ interface Running {
   /** Set for failures delivered asynchronously. */
   failure: { reason: string; detail: string } | null;
 }
-
-/** Priority of phase ends: with network completions, before arrivals at the same time. */
-const PRIORITY = 1;
 
 export class TransferRunner {
   private readonly kind: number;
@@ -78,7 +76,7 @@ export class TransferRunner {
       phaseStart: this.sim.now,
       failure: { reason, detail },
     });
-    this.sim.schedule(this.sim.now, this.kind, slot, 0, PRIORITY);
+    this.sim.schedule(this.sim.now, this.kind, slot, 0, PRIORITY.transferStep);
   }
 
   private alloc(r: Running): number {
@@ -98,7 +96,7 @@ export class TransferRunner {
     r.phaseStart = this.sim.now;
     if ('delayUs' in p) {
       if (!(p.delayUs >= 0)) throw new RangeError(`phase ${p.phase}: delay ${p.delayUs} us`);
-      this.sim.schedule(Math.ceil(this.sim.now + p.delayUs), this.kind, slot, 0, PRIORITY);
+      this.sim.schedule(Math.ceil(this.sim.now + p.delayUs), this.kind, slot, 0, PRIORITY.transferStep);
     } else {
       const f = p.flow;
       this.network.startFlow(f.src, f.dst, f.bytes, this.onFlowDone, slot, f);

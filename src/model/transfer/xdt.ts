@@ -7,6 +7,7 @@ import type { Simulator } from '../../engine/simulator.ts';
 import type { TransferCost } from './cost.ts';
 import type { TransferDone, TransferOutcome } from './outcome.ts';
 import type { TransferRunner } from './runner.ts';
+import { PRIORITY } from '../event-priority.ts';
 
 export type XdtReleaseReason = 'pulled' | 'expired';
 
@@ -83,7 +84,7 @@ export class XdtBuffers {
     });
     this.heldBytes += bytes;
     this.perInstance.set(senderInstance, (this.perInstance.get(senderInstance) ?? 0) + bytes);
-    this.sim.schedule(this.sim.now + Math.ceil(timeoutUs), this.expiryKind, handle);
+    this.sim.schedule(this.sim.now + Math.ceil(timeoutUs), this.expiryKind, handle, 0, PRIORITY.xdtExpiry);
     this.listeners.onBufferHeld?.(senderInstance, bytes, handle);
     return handle;
   }
