@@ -5,7 +5,7 @@
 // reads and writes in one 64-byte half. Rows are reused last-freed first, so an arrival writes a
 // row still in cache.
 import type { Instance } from './instance.ts';
-import { Col, Invocation, OutcomeCode } from './invocation.ts';
+import { Col, Invocation, OutcomeCode, QueueMark } from './invocation.ts';
 import { grown } from '../engine/grown.ts';
 import { endedTwice } from './invariants.ts';
 
@@ -62,7 +62,7 @@ export class InvocationTable {
     f[o + Col.Work] = 0;
     f[o + Col.Node] = -1;
     f[o + Col.Path] = 0;
-    f[o + Col.StartMark] = -1;
+    f[o + Col.StartMark] = QueueMark.NeverQueued;
     f[o + Col.WaitedStart] = 0;
     f[o + Col.Requested] = -1;
     this.flow[row] = flow;
@@ -110,6 +110,15 @@ export class InvocationTable {
     if (v !== null && v !== undefined) return v;
     this.cursor.row = row;
     return this.cursor;
+  }
+
+  /** Column `col` of `row`. For one field; code writing several keeps `row * Col.Stride` itself. */
+  get(row: number, col: Col): number {
+    return this.f[row * Col.Stride + col]!;
+  }
+
+  set(row: number, col: Col, value: number): void {
+    this.f[row * Col.Stride + col] = value;
   }
 
   setOutcome(row: number, outcome: OutcomeCode): void {

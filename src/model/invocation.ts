@@ -24,13 +24,22 @@ export const enum Col {
   Node = 10,
   /** Index of the start path's name (pathName). */
   Path = 11,
-  /** Instance starts begun when it joined the wait queue (-2: one was under way; -1: never queued). */
+  /** Instance starts begun when it joined the wait queue (fn.startsBegun), or a QueueMark. */
   StartMark = 12,
   /** 1 if it waited for an instance start, whichever instance served it. */
   WaitedStart = 13,
   /** Execution time drawn for it (us) before any cold extra: what a trace asked it to run. */
   Requested = 14,
   Stride = 16,
+}
+
+/**
+ * Col.StartMark values that are not a count of starts: a request that never waited, or one that
+ * joined the queue while a start was already under way (so it waited for one, whatever came next).
+ */
+export const enum QueueMark {
+  NeverQueued = -1,
+  StartUnderWay = -2,
 }
 
 export const OUTCOMES: readonly Outcome[] = ['pending', 'completed', 'dropped', 'failed'];

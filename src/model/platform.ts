@@ -11,7 +11,7 @@ import { HOST_JOB_BASE, HostJobs, type HostCpu, type HostJobListener } from './h
 import { FleetTable } from './fleet-table.ts';
 import { FunctionState, type FunctionSpec } from './function.ts';
 import { Instance, InstanceState } from './instance.ts';
-import { Col, OUTCOMES, OutcomeCode, type Invocation } from './invocation.ts';
+import { Col, OUTCOMES, OutcomeCode, QueueMark, type Invocation } from './invocation.ts';
 import { InvocationTable } from './invocation-table.ts';
 import { endedTwice } from './invariants.ts';
 import { Node } from './node.ts';
@@ -204,7 +204,7 @@ export class Platform implements HostCpu {
     const row = this.invocations.alloc(this.nextInvocationId++, fnIndex, this.sim.now, flow);
     const fn = this.functions[fnIndex]!;
     // A replayed function's recorded times belong to its trace arrivals; this one draws its own.
-    if (fn.recorded) this.invocations.f[row * Col.Stride + Col.Work] = Math.max(0, fn.spec.execution.sample(fn.durations));
+    if (fn.recorded) this.invocations.set(row, Col.Work, Math.max(0, fn.spec.execution.sample(fn.durations)));
     const inv = this.invocations.own(row);
     this.admit(row, fnIndex);
     return inv;
@@ -218,7 +218,7 @@ export class Platform implements HostCpu {
       // Taken at arrival, which is the order the trace recorded them in (dispatch order may differ).
       const w = fn.recorded[fn.recordedNext++];
       if (w === undefined) throw new Error(`function ${fn.name}: more arrivals than recorded execution times (${fn.recorded.length})`);
-      this.invocations.f[row * Col.Stride + Col.Work] = w;
+      this.invocations.set(row, Col.Work, w);
     }
     if (!this.frontDelay) {
       this.admit(row, fnIndex);
@@ -257,10 +257,9 @@ export class Platform implements HostCpu {
     }
     fn.queue.push(row);
     this.queued++;
-    const o = row * Col.Stride;
     // Whether it waits for an instance start: one under way now, or one begun before it leaves.
-    this.invocations.f[o + Col.StartMark] = fn.starting > 0 ? -2 : fn.startsBegun;
-    const id = this.invocations.f[o + Col.Id]!;
+    this.invocations.set(row, Col.StartMark, fn.starting > 0 ? QueueMark.StartUnderWay : fn.startsBegun);
+    const id = this.invocations.get(row, Col.Id);
     this.sim.schedule(now + this.cfg.maxQueueWait, this.kQueueTimeout, fnIndex, id, PRIORITY.queueTimeout);
     this.scale(fn);
     if (this.bound) this.bindWaiting(fn);
@@ -353,7 +352,7 @@ export class Platform implements HostCpu {
     inst.active++;
     inst.served++;
     const mark = f[o + Col.StartMark]!;
-    if (mark !== -1 && (mark === -2 || fn.startsBegun > mark)) f[o + Col.WaitedStart] = 1;
+    if (mark !== QueueMark.NeverQueued && (mark === QueueMark.StartUnderWay || fn.startsBegun > mark)) f[o + Col.WaitedStart] = 1;
     f[o + Col.Dispatch] = now;
     f[o + Col.Instance] = inst.id;
     f[o + Col.Node] = inst.node;
@@ -421,7 +420,7 @@ export class Platform implements HostCpu {
         this.hostJobs.finish(row);
         continue;
       }
-      t.f[row * Col.Stride + Col.ComputeEnd] = this.sim.now;
+      t.set(row, Col.ComputeEnd, this.sim.now);
       if (this.cfg.io && t.flow[row] !== null) this.storeThenComplete(row);
       else this.complete(row);
     }
@@ -444,7 +443,7 @@ export class Platform implements HostCpu {
     const t = this.invocations;
     // The function from the row, not the instance: the two loads can then miss the cache at
     // the same time instead of one after the other.
-    const fn = this.functions[t.f[row * Col.Stride + Col.Fn]!]!;
+    const fn = this.functions[t.get(row, Col.Fn)]!;
     t.end(row, outcome, now);
     const inst = t.host[row]!;
     inst.active--;
@@ -457,7 +456,7 @@ export class Platform implements HostCpu {
       if (waiting !== undefined) {
         fn.backlog--;
         inst.running++;
-        t.f[waiting * Col.Stride + Col.Dispatch] = now; // its execution starts now
+        t.set(waiting, Col.Dispatch, now); // its execution starts now
         this.beginWork(waiting, inst, fn);
       }
     }
@@ -503,7 +502,7 @@ export class Platform implements HostCpu {
     // waiting when its deadline comes is at the head of its queue.
     const head = fn.queue.peek();
     const t = this.invocations;
-    if (head === undefined || t.f[head * Col.Stride + Col.Id] !== invId) return;
+    if (head === undefined || t.get(head, Col.Id) !== invId) return;
     const row = this.shiftQueue(fn);
     t.end(row, OutcomeCode.Dropped, this.sim.now);
     t.reason[row] = fn.starved ? 'no-capacity' : 'queue-timeout';

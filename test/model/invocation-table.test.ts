@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvocationTable } from '../../src/model/invocation-table.ts';
-import { Col, OutcomeCode } from '../../src/model/invocation.ts';
+import { Col, OutcomeCode, QueueMark } from '../../src/model/invocation.ts';
 
 describe('InvocationTable', () => {
   it('a fresh row reads as a pending request, whatever the row held before', () => {
@@ -53,5 +53,17 @@ describe('InvocationTable', () => {
       const v = t.view(rows[i]!);
       expect([v.id, v.fn, v.arrival]).toEqual([i, i % 7, i * 10]);
     }
+  });
+
+  it('get and set address one column of one row; a fresh row was never queued', () => {
+    const t = new InvocationTable(2);
+    const a = t.alloc(1, 0, 0, null);
+    const b = t.alloc(2, 0, 0, null);
+    expect(t.get(b, Col.StartMark)).toBe(QueueMark.NeverQueued);
+    t.set(b, Col.StartMark, QueueMark.StartUnderWay);
+    t.set(a, Col.Work, 42);
+    expect([t.get(a, Col.StartMark), t.get(b, Col.StartMark)]).toEqual([QueueMark.NeverQueued, QueueMark.StartUnderWay]);
+    expect([t.get(a, Col.Work), t.get(b, Col.Work), t.get(b, Col.Id)]).toEqual([42, 0, 2]);
+    expect(t.view(a).work).toBe(42);
   });
 });
