@@ -1,7 +1,8 @@
 // The serverless control plane: front-end routing of each arrival to a warm instance slot, the
-// per-function wait queue (Knative's activator buffer) with a bounded wait, scaling through the
-// autoscaler, placement of new instances, keep-alive timers, and eviction of idle instances when
-// a node needs room. Follows the Lambda/Knative request lifecycle of DESIGN section 4.1.
+// per-function wait queue (Knative's activator buffer) with a bounded wait, request-driven scaling
+// through the autoscaler, placement of new instances, and keep-alive timers. Follows the
+// Lambda/Knative request lifecycle of DESIGN section 4.1. Periodic (KPA) scaling is in
+// periodic-scaling.ts, the eviction search when no node has room in eviction.ts.
 import type { RandomStreams } from '../engine/random.ts';
 import type { Simulator } from '../engine/simulator.ts';
 import type { AutoscalerPolicy, KeepAlivePolicy, PlacementPolicy } from './policy-interfaces.ts';
@@ -19,6 +20,8 @@ import type { Distribution } from '../engine/distributions.ts';
 import type { RandomStream } from '../engine/random.ts';
 import type { PlatformObserver, TeardownReason } from './observer.ts';
 import { PRIORITY } from './event-priority.ts';
+import { PeriodicScaler } from './periodic-scaling.ts';
+import { Eviction } from './eviction.ts';
 
 export interface NodeSpec {
   readonly cores: number;
@@ -42,6 +45,8 @@ export interface PlatformConfig {
   readonly io?: InvocationIo | null;
   /** Provider settings (docs/providers.md); absent: the plain platform. */
   readonly provider?: ProviderPlatformConfig;
+  /** The run's arrival horizon (us); periodic autoscaler ticks stop after it once nothing is left to scale. */
+  readonly horizon?: number;
 }
 
 export interface ProviderPlatformConfig {
@@ -98,15 +103,12 @@ export class Platform implements HostCpu {
   private readonly kKeepAlive: number;
   private readonly kQueueTimeout: number;
   private readonly kPrewarm: number;
-  private readonly kTick: number;
   readonly kArrival: number;
   /** Lane payloads past the function indices go here (workflow starts: payload - #functions). */
-  onExternalArrival: ((index: number) => void) | null = null;
-  /** True when the autoscaler decides on a clock (it reads the time-averaged concurrency). */
-  private readonly ticking: boolean;
-  /** Functions the periodic autoscaler must look at on its next tick. */
-  private readonly tickActive = new Set<FunctionState>();
-  private lastTick = 0;
+  private externalArrival: ((index: number) => void) | null = null;
+  /** The autoscaler's clock when it decides on one (Knative KPA), else null. */
+  private readonly periodic: PeriodicScaler | null = null;
+  private readonly eviction: Eviction;
   private readonly onReadyBound: (id: number, outcome: StartOutcome) => void;
   /** Start-path CPU jobs on the nodes' cores (ids from HOST_JOB_BASE up). */
   private readonly hostJobs = new HostJobs();
@@ -148,10 +150,29 @@ export class Platform implements HostCpu {
     this.kQueueTimeout = sim.registerTimer('queue-timeout', (fn, id) => this.onQueueTimeout(fn, id));
     this.kArrival = sim.register('arrival', (fn) => {
       if (fn < this.functions.length) this.arriveFromLane(fn);
-      else this.onExternalArrival?.(fn - this.functions.length);
+      else this.externalArrival?.(fn - this.functions.length);
     });
     this.kPrewarm = sim.register('prewarm', (fn, gen) => this.onPrewarm(fn, gen));
-    this.kTick = sim.register('autoscaler-tick', () => this.onTick());
+    if (cfg.autoscaler.onTick !== undefined && cfg.autoscaler.tickInterval !== undefined) {
+      this.periodic = new PeriodicScaler(sim, cfg.autoscaler, {
+        startOne: (fn) => {
+          const node = this.findNode(fn);
+          if (node < 0) return false;
+          this.startInstance(fn, node);
+          return true;
+        },
+        retireIdle: (fn, count) => this.retireIdle(fn, count),
+        inFlight: () => this.inFlight,
+      }, cfg.horizon ?? Infinity);
+    }
+    const io = cfg.io;
+    this.eviction = new Eviction(sim, {
+      nodes: this.nodes,
+      functions: this.functions,
+      keepAlive: cfg.keepAlive,
+      holdUntil: io ? (inst) => io.holdUntil(inst) : null,
+      evict: (inst) => this.teardown(inst, 'evicted'),
+    });
     this.onReadyBound = (id, outcome) => this.onReady(id, outcome);
     this.prov = cfg.provider ?? null;
     this.par = this.prov?.instanceParallelism ?? 0;
@@ -176,12 +197,12 @@ export class Platform implements HostCpu {
         this.gates.push(g);
       }
     }
-    const tick = cfg.autoscaler.tickInterval;
-    this.ticking = cfg.autoscaler.onTick !== undefined && tick !== undefined;
-    if (this.ticking) {
-      if (!(tick! > 0)) throw new Error(`autoscaler tick interval must be > 0, got ${tick}`);
-      sim.schedule(tick!, this.kTick, 0, 0, PRIORITY.tick);
-    }
+  }
+
+  /** Attaches the handler of lane payloads past the function indices (workflow starts); once. */
+  attachExternalArrivals(handler: (index: number) => void): void {
+    if (this.externalArrival !== null) throw new Error('external arrivals already attached');
+    this.externalArrival = handler;
   }
 
   get liveInstances(): number {
@@ -555,57 +576,10 @@ export class Platform implements HostCpu {
     }
   }
 
-  /** May `inst` be evicted (to make room for function `forFn`, or -1 for none in particular)? */
-  private evictable(inst: Instance, forFn = -1): boolean {
-    // Evicting a warm instance of the function that needs room would trade warm for cold.
-    if (inst.fn === forFn) return false;
-    const io = this.cfg.io;
-    return !io || io.holdUntil(inst) <= this.sim.now;
-  }
-
-  /** Memory of the idle instances on `node` that could be evicted to make room for `forFn`. */
-  private evictableIdleMiB(node: Node, forFn: number): number {
-    let sum = 0;
-    const idle = node.idle;
-    for (let i = 0; i < idle.memberCount; i++) {
-      const inst = idle.member(i);
-      if (inst.idleListed && this.evictable(inst, forFn)) sum += inst.memoryMiB;
-    }
-    return sum;
-  }
-
   /** A node for a new instance of `fn`: the placement policy's choice, else one made by eviction. */
   private findNode(fn: FunctionState): number {
     const chosen = this.cfg.placement.place(fn, this.nodes, this.sim.now, this.fleet);
-    if (chosen >= 0) return chosen;
-    // Memory pressure: evict idle instances (least recently used first) on the node that needs
-    // the least memory reclaimed.
-    let best = -1;
-    let bestShortfall = Infinity;
-    for (const node of this.nodes) {
-      const shortfall = fn.memoryMiB - node.freeMiB;
-      if (
-        shortfall < bestShortfall &&
-        node.freeMiB + node.idle.memoryMiB >= fn.memoryMiB && // cheap bound before the exact sum
-        node.freeMiB + this.evictableIdleMiB(node, fn.index) >= fn.memoryMiB
-      ) {
-        best = node.index;
-        bestShortfall = shortfall;
-      }
-    }
-    if (best < 0) return -1;
-    const node = this.nodes[best]!;
-    const ka = this.cfg.keepAlive;
-    const eligible = (inst: Instance) => this.evictable(inst, fn.index);
-    const priority = ka.evictionPriority
-      ? (inst: Instance) => ka.evictionPriority!(inst, this.functions[inst.fn]!, this.sim.now)
-      : null; // least recently used first
-    while (node.freeMiB < fn.memoryMiB) {
-      const victim = node.idle.pick(eligible, priority);
-      ka.onEvict?.(victim!, this.functions[victim!.fn]!, this.sim.now);
-      this.teardown(victim!, 'evicted');
-    }
-    return best;
+    return chosen >= 0 ? chosen : this.eviction.makeRoom(fn);
   }
 
   private startInstance(fn: FunctionState, nodeIndex: number, prewarmed = false): void {
@@ -613,7 +587,7 @@ export class Platform implements HostCpu {
     const node = this.nodes[nodeIndex]!;
     const inst = new Instance(this.nextInstanceId++, fn.index, nodeIndex, fn.memoryMiB, now);
     inst.prewarmed = prewarmed;
-    if (this.cfg.autoscaler.onTick) this.tickActive.add(fn);
+    this.periodic?.track(fn);
     this.instances.set(inst.id, inst);
     node.reserve(fn.memoryMiB, now);
     node.instanceCount++;
@@ -774,62 +748,18 @@ export class Platform implements HostCpu {
     this.startInstance(fn, node, true);
   }
 
-  // ---- periodic autoscaling (Knative KPA) --------------------------------------------------
+  // ---- scaling down ----------------------------------------------------------------------
 
   private changeInSystem(fn: FunctionState, delta: number): void {
-    if (!this.ticking) return; // only a periodic autoscaler reads it
-    const now = this.sim.now;
-    fn.inSystemArea += fn.inSystem * (now - fn.inSystemSince);
-    fn.inSystemSince = now;
-    fn.inSystem += delta;
-    this.tickActive.add(fn);
+    this.periodic?.changeInSystem(fn, delta); // only a periodic autoscaler reads it
   }
-
-  private onTick(): void {
-    const now = this.sim.now;
-    const as = this.cfg.autoscaler;
-    const interval = now - this.lastTick;
-    this.lastTick = now;
-    for (const fn of [...this.tickActive]) {
-      fn.inSystemArea += fn.inSystem * (now - fn.inSystemSince);
-      fn.inSystemSince = now;
-      const concurrency = interval > 0 ? fn.inSystemArea / interval : 0;
-      fn.inSystemArea = 0;
-      const ready = fn.instances - fn.startingSlots / fn.concurrency;
-      const desired = as.onTick!(
-        fn,
-        { queued: fn.queue.length, startingSlots: fn.startingSlots, instances: fn.instances, concurrency, ready },
-        now,
-      );
-      if (desired > fn.instances) {
-        for (let i = fn.instances; i < desired; i++) {
-          const node = this.findNode(fn);
-          if (node < 0) break;
-          this.startInstance(fn, node);
-          // Requests already waiting take the new slots when the instances are ready.
-        }
-      } else if (desired < fn.instances) {
-        this.retireIdle(fn, fn.instances - desired);
-      }
-      if (fn.instances === 0 && fn.inSystem === 0 && concurrency === 0) {
-        this.tickActive.delete(fn);
-        as.forget?.(fn); // its window history is stale by the time it comes back
-      }
-    }
-    if (this.tickActive.size > 0 || this.inFlight > 0 || now < this.horizon) {
-      this.sim.scheduleIn(as.tickInterval!, this.kTick, 0, 0, PRIORITY.tick);
-    }
-  }
-
-  /** The run's arrival horizon; periodic ticks stop after it once nothing is left to scale. */
-  horizon = Infinity;
 
   /** Tears down up to `count` idle instances of `fn`, least recently used first. */
   private retireIdle(fn: FunctionState, count: number): void {
     // Every idle instance of `fn` is on its available stack (an idle instance has a free slot).
     const victims: Instance[] = [];
     for (const inst of fn.available) {
-      if (inst.inAvailable && inst.state === InstanceState.Idle && this.evictable(inst)) victims.push(inst);
+      if (inst.inAvailable && inst.state === InstanceState.Idle && this.eviction.evictable(inst)) victims.push(inst);
     }
     victims.sort((a, b) => a.lastUsed - b.lastUsed || a.id - b.id);
     for (let i = 0; i < count && i < victims.length; i++) this.teardown(victims[i]!, 'scaled-down');

@@ -207,8 +207,8 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
     startPath,
     observer: hasWorkflows ? hookedObserver(recorder, hooks) : recorder,
     ...providerConfig(s),
+    horizon: duration,
   });
-  platform.horizon = duration;
   const workflows = hasWorkflows ? buildWorkflows(s, sim, rng, platform, functions, nodes, hooks) : null;
   sim.setLane(buildArrivals(s, rng, duration, opts.traces, functions.length), platform.kArrival, PRIORITY.arrival);
   return {

@@ -101,6 +101,6 @@ export function buildWorkflows(
   const e = engine;
   hooks.io = e;
   hooks.ended = (inv) => e.ended(inv);
-  platform.onExternalArrival = (w) => e.start(w);
+  platform.attachExternalArrivals((w) => e.start(w));
   return { engine: e, services, network };
 }
