@@ -5,6 +5,7 @@
 import { simulateChain } from '../model/transfer/chains.ts';
 import { stellarTransfers, type Figure } from '../calibration/stellar.ts';
 import type { ProviderName } from '../model/transfer/providers.ts';
+import { nearestRank as quantile } from '../engine/nearest-rank.ts';
 
 export const TRANSFER_MEDIAN_TOLERANCE = 0.15;
 /** A long tail: a storage chain's p99 at least this many times its median up to 1 MB (paper: S3 10.6, GCS 37 at 1 MB). */
@@ -56,11 +57,6 @@ export function simulateChains(method: ChainMethod, provider: ProviderName, byte
   return simulateChain(method.startsWith('inline') ? 'inline' : 's3', provider, bytes, repetitions, seed);
 }
 
-function quantile(sorted: number[], q: number): number {
-  // Nearest rank.
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i]!;
-}
 
 const pct = (sim: number, paper: Figure | null): number | null => (paper ? (100 * (sim - paper.value)) / paper.value : null);
 

@@ -13,6 +13,7 @@ import { stellarTransfers } from '../calibration/stellar.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { nearestRank } from '../engine/nearest-rank.ts';
 
 export const STELLAR_PROVIDERS = ['aws-lambda', 'google-cloud-functions', 'azure-functions', 'vhive-knative'] as const;
 export const STELLAR_EXPERIMENTS = ['warm', 'cold', 'image-size', 'runtime', 'transfer', 'burst'] as const;
@@ -112,7 +113,7 @@ export function runStellarScenario(r: RunSpec): { p50Ms: number; p99Ms: number; 
       if (!r.skipFirst || Number(c[a]) >= iatUs) lat.push(Number(c[l]));
     }
     lat.sort((x, y) => x - y);
-    const q = (p: number) => lat[Math.min(lat.length - 1, Math.max(0, Math.ceil(p * lat.length) - 1))]! / 1000;
+    const q = (p: number) => nearestRank(lat, p) / 1000;
     return { p50Ms: q(0.5), p99Ms: q(0.99), summary: res.summary, ...(r.samples ? { latenciesMs: lat.map((x) => x / 1000) } : {}) };
   } finally {
     rmSync(dir, { recursive: true, force: true });

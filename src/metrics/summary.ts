@@ -4,6 +4,7 @@
 import type { FunctionSpec } from '../model/function.ts';
 import type { LogHistogram } from '../engine/histogram.ts';
 import type { Recorder } from './recorder.ts';
+import { nearestRank } from '../engine/nearest-rank.ts';
 
 export interface LatencyStats {
   count: number;
@@ -65,11 +66,9 @@ export interface SummaryInputs {
   readonly reportColdWaits?: boolean;
 }
 
-/** Nearest-rank percentile of a sorted array. */
+/** Nearest-rank percentile (p in 0..100) of a sorted array; 0 when it is empty. */
 function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i]!;
+  return sorted.length === 0 ? 0 : nearestRank(sorted, p / 100);
 }
 
 export function buildSummary(x: SummaryInputs): Record<string, unknown> {

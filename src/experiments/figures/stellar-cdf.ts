@@ -6,6 +6,7 @@ import type { Figure as PaperFigure } from '../../calibration/stellar.ts';
 import { logTicks } from './render.ts';
 import { round } from './write.ts';
 import type { Cell, FigureData } from './types.ts';
+import { nearestRank } from '../../engine/nearest-rank.ts';
 
 export interface CdfSeries {
   /** Legend entry of the colour (provider, or provider + method). */
@@ -30,11 +31,6 @@ const STAT_LABEL = { median: `${PAPER} median`, p99: `${PAPER} p99` } as const;
 const FRACTIONS = [...Array.from({ length: 199 }, (_, i) => (i + 1) / 200), 0.99, 0.995, 0.999, 1]
   .filter((p, i, a) => a.indexOf(p) === i)
   .sort((a, b) => a - b);
-
-/** Nearest-rank quantile of ascending samples. */
-export function nearestRank(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
 
 export interface CdfFigureSpec {
   readonly title: string;

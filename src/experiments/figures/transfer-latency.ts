@@ -9,6 +9,7 @@ import { CACHE_R6G_LARGE } from '../../model/transfer/elasticache.ts';
 import { logTicks } from './render.ts';
 import { round } from './write.ts';
 import type { Figure, FigureData, FigureOptions } from './types.ts';
+import { nearestRank as quantile } from '../../engine/nearest-rank.ts';
 
 const METHODS: { kind: ChainKind; label: string }[] = [
   { kind: 'inline', label: 'inline (AWS)' },
@@ -18,9 +19,6 @@ const METHODS: { kind: ChainKind; label: string }[] = [
 ];
 export const REFERENCE = 'STeLLAR median (IISWC\'21)';
 
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
 
 async function build(opts: FigureOptions): Promise<FigureData> {
   const sizes = opts.quick ? [1024, 1 << 20, 64 << 20] : [1024, 10 << 10, 100 << 10, 1 << 20, 4 << 20, 16 << 20, 128 << 20, 1 << 30];
