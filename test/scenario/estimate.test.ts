@@ -57,6 +57,29 @@ describe('estimateRun', () => {
     expect(estimateRun(s).arrivals).toBe(140);
   });
 
+  it('a workflow source counts every stage instance, and an unread trace source counts nothing, with a note', () => {
+    const s = scenario({
+      duration: '10m',
+      workflows: [
+        {
+          name: 'w',
+          stages: [
+            { name: 'split', function: 'f' },
+            { name: 'map', function: 'f', after: ['split'], pattern: 'scatter', fanout: 3 },
+            { name: 'reduce', function: 'f', after: ['map'], pattern: 'gather' },
+          ],
+        },
+      ],
+      workload: [
+        { fixed: { workflow: 'w', interval: '1m', offset: '30s' } }, // 10 starts x (1 + 3 + 1) stages
+        { azure2019: { dir: 'traces/azure-sample', days: [1], windowMinutes: [480, 490] } },
+      ],
+    });
+    const e = estimateRun(s);
+    expect(e.arrivals).toBe(50);
+    expect(e.notes).toEqual(['workload[1]: trace source not counted (its files are read only when the run starts)']);
+  });
+
   it('an enormous scenario is refused with the estimates; --force (no check) and a small one pass', () => {
     const e = estimateRun(scenario(huge));
     expect(e.arrivals).toBe(86.4e9);
