@@ -296,8 +296,7 @@ export class Platform implements HostCpu {
     let kept = 0;
     for (let i = 0; i < stack.length; i++) {
       const inst = stack[i]!;
-      const ok = inst.inAvailable && (inst.state === InstanceState.Idle || inst.state === InstanceState.Busy) && inst.active < fn.concurrency;
-      if (!ok) {
+      if (!usable(inst, fn)) {
         inst.inAvailable = false;
         continue;
       }
@@ -331,11 +330,7 @@ export class Platform implements HostCpu {
     const stack = fn.available;
     while (stack.length > 0) {
       const inst = stack[stack.length - 1]!;
-      if (
-        inst.inAvailable &&
-        (inst.state === InstanceState.Idle || inst.state === InstanceState.Busy) &&
-        inst.active < fn.concurrency
-      ) {
+      if (usable(inst, fn)) {
         if (inst.active + 1 >= fn.concurrency) {
           stack.pop();
           inst.inAvailable = false;
@@ -783,4 +778,9 @@ function compactAvailable(fn: FunctionState): void {
   }
   stack.length = kept;
   fn.deadAvailable = 0;
+}
+
+/** Whether an entry of a function's available stack can take a request now (stale entries cannot). */
+function usable(inst: Instance, fn: FunctionState): boolean {
+  return inst.inAvailable && (inst.state === InstanceState.Idle || inst.state === InstanceState.Busy) && inst.active < fn.concurrency;
 }
