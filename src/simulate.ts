@@ -3,29 +3,28 @@
 import { buildSimulation } from './scenario/build.ts';
 import type { ResolvedScenario } from './scenario/schema.ts';
 import { parseDuration } from './engine/units.ts';
-import { buildSummary, FUNCTION_COLUMNS, functionRows } from './metrics/summary.ts';
+import { FUNCTION_COLUMNS, functionRows } from './metrics/summary.ts';
 import { TIMESERIES_COLUMNS, TimeseriesSampler, type TimeseriesRow } from './metrics/timeseries.ts';
 import { FUNCTION_TIMESERIES_COLUMNS, FunctionSeries } from './metrics/function-timeseries.ts';
 import { seriesFunctions } from './scenario/function-series.ts';
 import { OutputRefused, RunFolder } from './metrics/run-folder.ts';
 import { inspectOutPath, runOutProblem } from './metrics/out-path.ts';
 import { InputError } from './input/errors.ts';
-import { TOOL_VERSION } from './version.ts';
 import { InvariantViolation } from './engine/invariant.ts';
 import { checkArrivalsEnded } from './model/invariants.ts';
 import { workflowSummary } from './metrics/workflow-summary.ts';
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { loadTraces, type LoadedTraces } from './scenario/traces.ts';
-import { traceFunctionsCsv, type TraceReport } from './workload/trace-types.ts';
+import { traceFunctionsCsv } from './workload/trace-types.ts';
 import { Interrupted } from './interrupted.ts';
+import { invocationsCsvName, resolvedScenario, runSummary } from './run/summarize.ts';
+import { runLoop, type Progress } from './run/loop.ts';
+import { cellCount } from './scenario/cells.ts';
+import { runDivided, shardCells, type Shard } from './cells/run-cells.ts';
+import { mergePartialsInto } from './cells/partial.ts';
 
-export interface Progress {
-  readonly simTimeUs: number;
-  readonly durationUs: number;
-  readonly events: number;
-  readonly arrivals: number;
-  readonly draining: boolean;
-}
+export type { Progress };
 
 export interface SimulateOptions {
   /**
@@ -43,6 +42,8 @@ export interface SimulateOptions {
    * folder's temporary removed. Without it the run never yields.
    */
   readonly signal?: AbortSignal;
+  /** A divided fleet (fleet.cells > 1): run its cells on this many worker threads (default 1: this thread). */
+  readonly threads?: number;
 }
 
 // Its own light file: the CLI's error handling needs the class without loading the simulator.
@@ -61,8 +62,6 @@ export interface Result {
   readonly outDir?: string;
 }
 
-const PROGRESS_EVERY = 1 << 18;
-
 /** Throws an InputError when a run may not write at `outDir` (see metrics/out-path.ts). */
 export function checkOutDir(outDir: string, force = false): void {
   const problem = runOutProblem(inspectOutPath(outDir), force);
@@ -74,12 +73,14 @@ export async function simulate(scenario: ResolvedScenario, options: SimulateOpti
   // so a refused path or a bad trace costs nothing and leaves no output behind.
   if (options.outDir !== undefined) checkOutDir(options.outDir, options.force);
   const traces = await loadTraces(scenario);
+  if (cellCount(scenario) > 1) return simulateDivided(scenario, traces, options);
   return options.signal ? simulateInterruptible(scenario, traces, options, options.signal) : simulateLoaded(scenario, traces, options);
 }
 
-/** simulate() for a scenario whose trace sources are already loaded (or that has none). */
+/** simulate() for a scenario whose trace sources are already loaded (or that has none), of one cell. */
 export function simulateLoaded(scenario: ResolvedScenario, traces: LoadedTraces, options: SimulateOptions = {}): Result {
   let folder: RunFolder | null = null;
+  if (cellCount(scenario) > 1) throw new Error('simulateLoaded() runs one cell: a divided fleet (fleet.cells > 1) runs with simulate() or simulateInterruptible()');
   try {
     if (options.outDir !== undefined) folder = new RunFolder(options.outDir, { force: options.force });
     const steps = runInto(scenario, traces, folder, options);
@@ -94,6 +95,7 @@ export function simulateLoaded(scenario: ResolvedScenario, traces: LoadedTraces,
 
 /** simulateLoaded() that yields to the event loop between chunks of events and stops when `signal` aborts. */
 export async function simulateInterruptible(scenario: ResolvedScenario, traces: LoadedTraces, options: SimulateOptions, signal: AbortSignal): Promise<Result> {
+  if (cellCount(scenario) > 1) return simulateDivided(scenario, traces, { ...options, signal });
   let folder: RunFolder | null = null;
   try {
     if (signal.aborted) throw interrupted(signal);
@@ -112,6 +114,75 @@ export async function simulateInterruptible(scenario: ResolvedScenario, traces: 
   }
 }
 
+/**
+ * A divided fleet (fleet.cells > 1, docs/scale.md): every cell run alone, on `options.threads`
+ * worker threads, and merged into one run folder that does not depend on how the cells ran.
+ */
+export async function simulateDivided(scenario: ResolvedScenario, traces: LoadedTraces, options: SimulateOptions): Promise<Result> {
+  let folder: RunFolder | null = null;
+  try {
+    if (options.signal?.aborted) throw interrupted(options.signal);
+    if (options.outDir !== undefined) folder = new RunFolder(options.outDir, { force: options.force });
+    const merged = (await runDivided(scenario, traces, { threads: options.threads ?? 1, folder, onProgress: options.onProgress, signal: options.signal }))!;
+    folder?.commit();
+    return { ...merged, ...(folder ? { outDir: folder.final } : {}) };
+  } catch (e) {
+    throw failed(folder, e, scenario);
+  }
+}
+
+export interface PartResult {
+  readonly outDir: string;
+  readonly cells: number;
+  /** The cells this part holds. */
+  readonly ran: readonly number[];
+}
+
+/**
+ * A shard of a divided fleet (`sim run --cells i/n`): the cells c with c % n = i - 1, written as a
+ * partial run folder at `outDir` for `sim merge` (docs/scale.md).
+ */
+export async function simulatePart(scenario: ResolvedScenario, traces: LoadedTraces, shard: Shard, options: SimulateOptions & { readonly outDir: string }): Promise<PartResult> {
+  checkShard(cellCount(scenario), shard);
+  let folder: RunFolder | null = null;
+  try {
+    if (options.signal?.aborted) throw interrupted(options.signal);
+    folder = new RunFolder(options.outDir, { force: options.force });
+    await runDivided(scenario, traces, { threads: options.threads ?? 1, shard, folder, onProgress: options.onProgress, signal: options.signal });
+    folder.commit();
+    return { outDir: folder.final, cells: cellCount(scenario), ran: shardCells(cellCount(scenario), shard) };
+  } catch (e) {
+    throw failed(folder, e, scenario);
+  }
+}
+
+/**
+ * `sim merge` of partial run folders: checks they are the parts of one run holding every cell once,
+ * and writes the run folder at `outDir` (atomically), the same bytes as a `--threads` run's.
+ */
+export function mergeRunParts(dirs: readonly string[], outDir: string, force = false): Result & { readonly outDir: string } {
+  const target = resolve(outDir);
+  const input = dirs.find((d) => resolve(d) === target);
+  if (input !== undefined) throw new InputError({ file: outDir, where: '--out', message: `is also a folder to merge (${input}): write the merged run elsewhere` });
+  checkOutDir(outDir, force);
+  const folder = new RunFolder(outDir, { force });
+  try {
+    const merged = mergePartialsInto(dirs, folder);
+    folder.commit();
+    return { ...merged, outDir: folder.final };
+  } catch (e) {
+    folder.abort();
+    if (e instanceof OutputRefused) throw new InputError({ file: e.path, where: '--out', message: e.reason });
+    throw e;
+  }
+}
+
+/** Throws an InputError when `--cells i/n` does not fit a scenario of `cells` cells. */
+export function checkShard(cells: number, shard: Shard): void {
+  if (cells < 2) throw new InputError({ where: '--cells', message: `the scenario has one cell: --cells needs fleet.cells of 2 or more (docs/scale.md)` });
+  if (shard.count > cells) throw new InputError({ where: '--cells', message: `${shard.index}/${shard.count}: ${shard.count} parts of ${cells} cells would leave some empty; expected n at most ${cells}` });
+}
+
 /** Removes the run folder's temporary; the error to rethrow. */
 function failed(folder: RunFolder | null, e: unknown, scenario: ResolvedScenario): unknown {
   folder?.abort();
@@ -120,10 +191,10 @@ function failed(folder: RunFolder | null, e: unknown, scenario: ResolvedScenario
   return e;
 }
 
-/** The run, as steps: it yields at each progress report (every PROGRESS_EVERY events). */
+/** The run, as steps: it yields at each progress report (run/loop.ts). */
 function* runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder | null, options: SimulateOptions): Generator<void, Result> {
   // Compressed as it is written (gzip-pieces.ts): the plain file never exists.
-  const invocationsCsv = s.output.invocationColumns === 'invitro' ? 'invocations-invitro.csv' : 'invocations.csv';
+  const invocationsCsv = invocationsCsvName(s);
   const invocationsFile = s.output.compression === 'gzip' ? `${invocationsCsv}.gz` : invocationsCsv;
   const invocationsPath = folder && s.output.invocations !== false ? folder.path(invocationsFile) : null;
   const b = buildSimulation(s, { invocationsPath, traces });
@@ -132,79 +203,26 @@ function* runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder |
   const series = s.output.functionTimeseries ? new FunctionSeries(platform, recorder, chosen, b.functions.map((f) => f.name)) : null;
   const sampler = new TimeseriesSampler(sim, platform, recorder, parseDuration(s.output.timeseries), series);
 
-  // Arrivals come in [0, duration); afterwards the run drains until every admitted request ended.
-  let nextReport = PROGRESS_EVERY;
-  const reports = options.onProgress !== undefined || options.signal !== undefined;
-  try {
-    for (;;) {
-      // Only an empty system can be done, so the next event's time is looked up only then.
-      if (platform.inFlight === 0 && (b.workflows?.engine.active ?? 0) === 0 && sim.peekTime() >= duration) break;
-      if (!sim.step()) break;
-      if (reports && sim.processed >= nextReport) {
-        nextReport += PROGRESS_EVERY;
-        options.onProgress?.({
-          simTimeUs: sim.now,
-          durationUs: duration,
-          events: sim.processed,
-          arrivals: recorder.arrivals,
-          draining: sim.now >= duration,
-        });
-        yield; // a driver with a signal lets the event loop run here
-      }
-    }
-  } catch (e) {
-    recorder.abort(); // stops the invocations.csv writer thread, if one runs
-    throw e;
-  }
-  const end = Math.max(duration, sim.now);
+  const end = yield* runLoop(b, options.onProgress !== undefined || options.signal !== undefined, options.onProgress);
   sampler.sample(end);
   platform.finish(end);
   recorder.close();
   checkArrivalsEnded({ ...recorder.endCounts(), inFlight: platform.inFlight }, sim.now);
 
-  const resolved = {
-    ...s,
-    resolved: { toolVersion: TOOL_VERSION, policies: b.policyNames, nodes: b.nodes.length },
-  };
-  const notes: string[] = [];
-  if (typeof s.output.invocations === 'number' && s.output.invocations < 1) {
-    notes.push(`${invocationsCsv} holds a sample of about ${100 * s.output.invocations}% of the invocations (by a hash of the invocation id); the summary counts all`);
-  }
-  const traceReports: TraceReport[] = [];
-  let base = s.functions.length;
-  traces.forEach((t, i) => {
-    if (!t) return;
-    traceReports.push(t.report);
-    let replayed = 0;
-    for (let k = 0; k < t.functions.length; k++) replayed += recorder.functions[base + k]!.arrivals;
-    base += t.functions.length;
-    if (replayed < t.report.invocationsKept) {
-      notes.push(
-        `workload[${i}]: ${t.report.invocationsKept - replayed} of the ${t.report.invocationsKept} trace arrivals in the window fall after the run duration and were not replayed`,
-      );
-    }
-    const dropped = Object.entries(t.report.dropped).filter(([, n]) => n > 0);
-    if (dropped.length) notes.push(`workload[${i}]: the trace reader dropped functions: ${dropped.map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  });
-  const summary = buildSummary({
-    name: s.name,
-    seed: s.seed,
-    toolVersion: TOOL_VERSION,
-    policies: b.policyNames,
+  const resolved = resolvedScenario(s, b.policyNames, b.nodes.length);
+  const functions = functionRows(b.functions, recorder);
+  const summary = runSummary(s, {
     durationUs: duration,
     endUs: end,
     events: sim.processed,
     nodes: b.nodes.length,
     functions: b.functions,
     recorder,
-    cost: s.cost,
-    notes,
+    policyNames: b.policyNames,
     policyStats: b.policyStats(),
-    traces: traceReports,
-    reportColdWaits: s.platform.reportColdWaits === true,
+    traces: traces.map((t) => (t ? { report: t.report, functions: t.functions.length } : null)),
+    workflows: b.workflows ? workflowSummary(b.workflows, s.transfers.method, s.cost) : null,
   });
-  const functions = functionRows(b.functions, recorder);
-  if (b.workflows) summary.workflows = workflowSummary(b.workflows, s.transfers.method, s.cost);
   if (folder) {
     folder.writeJson('scenario.resolved.json', resolved);
     folder.writeJson('summary.json', summary);

@@ -65,8 +65,8 @@ export const sweepCommand = lazy(
 );
 export const mergeCommand = lazy(
   'merge <dirs..>',
-  'merge sharded sweep outputs into one (results.csv identical to an unsharded sweep)',
-  async () => (await import('./sweep.ts')).mergeCommand,
+  'merge sharded sweep outputs, or the partial run folders of `sim run --cells i/n`, into one (identical to an unsharded sweep or run)',
+  async () => (await import('./merge.ts')).mergeCommand,
 );
 export const figuresCommand = lazy(
   'figures [names..]',

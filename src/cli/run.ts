@@ -1,7 +1,10 @@
 // `sim run <scenario.json>`: validate, simulate, write the run folder, print the summary.
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadScenarioFile } from '../scenario/load.ts';
-import { checkOutDir, Interrupted, simulateInterruptible, type Progress } from '../simulate.ts';
+import { checkOutDir, checkShard, Interrupted, simulateInterruptible, simulatePart, type Progress } from '../simulate.ts';
+import { cellCount } from '../scenario/cells.ts';
+import { parseShard } from '../experiments/shard.ts';
+import { InputError } from '../input/errors.ts';
 import { watchInterrupts } from './interrupt.ts';
 import { loadTraces } from '../scenario/traces.ts';
 import { estimateRun } from '../scenario/estimate.ts';
@@ -17,7 +20,11 @@ interface RunArgs {
   set?: string[];
   quiet?: boolean;
   force?: boolean;
+  threads?: number;
+  cells?: string;
 }
+
+const MAX_THREADS = 1024;
 
 export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run <scenario>',
@@ -29,6 +36,11 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('seed', { type: 'number', describe: 'override the scenario seed' })
       .option('set', { type: 'string', array: true, describe: 'override a field: path=value (repeatable)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
+      .option('threads', { type: 'number', describe: 'a divided fleet (fleet.cells > 1): run its cells on this many worker threads (default 1)' })
+      .option('cells', {
+        type: 'string',
+        describe: 'a divided fleet: run only part i of n of its cells (c % n = i - 1) into a partial run folder, for `sim merge` (parts are numbered from 1)',
+      })
       .option('force', {
         type: 'boolean',
         default: false,
@@ -36,9 +48,18 @@ export const runCommand: CommandModule<object, RunArgs> = {
           'run anyway where a check would refuse: replace the files of a previous run folder that also holds other entries (those are kept); run a scenario estimated too large for this machine (memory, disk, about 5 hours of events)',
       }) as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
-    checkInts([['seed', args.seed, SEED]]);
+    checkInts([
+      ['seed', args.seed, SEED],
+      ['threads', args.threads, { min: 1, max: MAX_THREADS, what: 'a whole number of worker threads' }],
+    ]);
+    if (Array.isArray(args.cells)) throw new InputError({ where: '--cells', message: `given ${args.cells.length} times: expected one i/n` });
+    const shard = args.cells !== undefined ? parseShard(args.cells, '--cells') : undefined;
     const scenario = loadScenarioFile(args.scenario, { sets: args.set ?? [], seed: args.seed });
-    const outDir = args.out ?? `runs/${scenario.name}`;
+    if (shard) checkShard(cellCount(scenario), shard);
+    const outDir = args.out ?? (shard ? `runs/${scenario.name}.cells-${shard.index}-of-${shard.count}` : `runs/${scenario.name}`);
+    if ((args.threads ?? 1) > 1 && cellCount(scenario) === 1 && !args.quiet) {
+      process.stderr.write(`note: --threads ${args.threads}: the scenario has one cell (fleet.cells), which runs on one thread\n`);
+    }
     checkOutDir(outDir, args.force); // before any work: a refused --out costs nothing
     const started = Date.now(); // wall clock for the progress display only, never the model
     let shown = false;
@@ -59,7 +80,13 @@ export const runCommand: CommandModule<object, RunArgs> = {
       // Traces are read first (nothing is written yet): their sizes make the estimate.
       const traces = await loadTraces(scenario);
       if (!args.force) refuseEnormous([{ label: scenario.name, estimate: estimateRun(scenario, traces) }], machineLimits(outDir), args.scenario);
-      result = await simulateInterruptible(scenario, traces, { outDir, force: args.force, onProgress }, interrupts.signal);
+      const options = { outDir, force: args.force, onProgress, threads: args.threads };
+      if (shard) {
+        const part = await simulatePart(scenario, traces, shard, { ...options, signal: interrupts.signal });
+        if (!args.quiet) process.stdout.write(`part ${shard.index}/${shard.count}: cells ${part.ran.join(', ')} of ${part.cells} -> ${part.outDir} (merge every part with \`sim merge\`)\n`);
+        return;
+      }
+      result = await simulateInterruptible(scenario, traces, options, interrupts.signal);
     } catch (e) {
       if (e instanceof Interrupted) throw new Interrupted(e.signalName, 'interrupted: no run folder written');
       throw e;

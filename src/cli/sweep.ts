@@ -1,10 +1,9 @@
-// `sim sweep <sweep.json>` and `sim merge <dirs...> --out DIR`: parameter sweeps on worker
-// threads, sharded across CI jobs or batch arrays, and the merge of the shards' outputs.
+// `sim sweep <sweep.json>`: parameter sweeps on worker threads, sharded across CI jobs or batch
+// arrays (merge.ts merges the shards' outputs).
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { checkInts } from './options.ts';
 import { watchInterrupts } from './interrupt.ts';
 import { loadSweep } from '../experiments/load-sweep.ts';
-import { mergeOutputs } from '../experiments/merge.ts';
 import { parseShard } from '../experiments/shard.ts';
 import { runSweep } from '../experiments/sweep.ts';
 
@@ -15,12 +14,6 @@ interface SweepArgs {
   out?: string;
   quiet?: boolean;
   force?: boolean;
-}
-
-interface MergeArgs {
-  dirs: string[];
-  out: string;
-  quiet?: boolean;
 }
 
 /** More threads than this is a typo (each holds a run in memory). */
@@ -60,19 +53,5 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       const part = shard ? `shard ${shard.index}/${shard.count}: ${report.selected} of ${report.total} runs` : `${report.total} runs`;
       process.stdout.write(`sweep ${plan.name} ${part} (${report.ran.length} run, ${report.resumed.length} resumed) -> ${report.results}\n`);
     }
-  },
-};
-
-export const mergeCommand: CommandModule<object, MergeArgs> = {
-  command: 'merge <dirs..>',
-  describe: 'merge sharded sweep outputs into one (results.csv identical to an unsharded sweep)',
-  builder: (y: Argv) =>
-    y
-      .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'shard output folders' })
-      .option('out', { type: 'string', demandOption: true, describe: 'merged output folder' })
-      .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' }) as Argv<MergeArgs>,
-  handler: (args: ArgumentsCamelCase<MergeArgs>) => {
-    const report = mergeOutputs(args.dirs, args.out);
-    if (!args.quiet) process.stdout.write(`merged ${report.inputs} output(s), ${report.runs} runs -> ${report.results}\n`);
   },
 };

@@ -110,4 +110,30 @@ export class LogHistogram {
     this.min = Math.min(this.min, other.min);
     this.max = Math.max(this.max, other.max);
   }
+
+  /** Plain data for a file or a message (min and max are null while it is empty: JSON has no Infinity). */
+  toJSON(): HistogramData {
+    return { base: this.base, counts: this.counts, count: this.count, sum: this.sum, min: this.count ? this.min : null, max: this.count ? this.max : null };
+  }
+
+  /** The histogram `toJSON` gave: the same buckets and sums, so merges and quantiles are unchanged. */
+  static fromJSON(d: HistogramData): LogHistogram {
+    const h = new LogHistogram();
+    h.base = d.base;
+    h.counts = [...d.counts];
+    h.count = d.count;
+    h.sum = d.sum;
+    h.min = d.min ?? Infinity;
+    h.max = d.max ?? -Infinity;
+    return h;
+  }
+}
+
+export interface HistogramData {
+  readonly base: number;
+  readonly counts: readonly number[];
+  readonly count: number;
+  readonly sum: number;
+  readonly min: number | null;
+  readonly max: number | null;
 }

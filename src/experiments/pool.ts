@@ -4,7 +4,8 @@
 import { Worker } from 'node:worker_threads';
 import { workerExecArgvOnce } from '../worker-exec-argv.ts';
 import type { RunTask, WorkerReply } from './messages.ts';
-import { deserializeError, runOne } from './run-one.ts';
+import { runOne } from './run-one.ts';
+import { deserializeError } from '../input/thread-error.ts';
 import { interrupted } from '../simulate.ts';
 
 export interface PoolListener {

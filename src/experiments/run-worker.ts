@@ -2,7 +2,8 @@
 // sends the next task only after a reply, so tasks never overlap in one worker.
 import { parentPort } from 'node:worker_threads';
 import type { RunTask, WorkerReply } from './messages.ts';
-import { runOne, serializeError } from './run-one.ts';
+import { runOne } from './run-one.ts';
+import { serializeError } from '../input/thread-error.ts';
 
 const port = parentPort;
 if (!port) throw new Error('run-worker.ts must run in a worker thread');

@@ -8,9 +8,10 @@ export interface Shard {
   readonly count: number;
 }
 
-export function parseShard(text: string): Shard {
+/** `option`: the option it came from, for messages. */
+export function parseShard(text: string, option = '--shard'): Shard {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  const problem = (message: string) => new InputError({ where: '--shard', message: `${JSON.stringify(text)}: ${message}` });
+  const problem = (message: string) => new InputError({ where: option, message: `${JSON.stringify(text)}: ${message}` });
   if (!m) throw problem('expected i/n, e.g. 1/4 (shards are numbered from 1)');
   const index = Number(m[1]);
   const count = Number(m[2]);

@@ -35,6 +35,8 @@ export const MIN_RATE_PER_S = 1e-9;
 
 /** Nodes in the whole fleet. */
 export const MAX_NODES = 100_000;
+/** Cells of a fleet (fleet.cells): each holds at least one node, so never more than MAX_NODES. */
+export const MAX_CELLS = 4096;
 /** Cores of one node. */
 export const MAX_CORES = 4096;
 /** vCPUs of one function instance. */

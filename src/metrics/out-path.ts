@@ -5,9 +5,25 @@ import { join } from 'node:path';
 import { listNames } from '../input/errors.ts';
 
 /** The files a run folder holds (simulate writes nothing else). */
-const RUN_FILE = /^(scenario\.resolved\.json|summary\.json|functions\.csv|timeseries\.csv|function-timeseries\.csv(?:\.gz)?|invocations(?:-invitro)?\.csv(?:\.gz)?|trace-functions-\d+\.csv)$/;
+const RUN_FILE = /^(scenario\.resolved\.json|summary\.json|cells\.json|functions\.csv|timeseries\.csv|function-timeseries\.csv(?:\.gz)?|invocations(?:-invitro)?\.csv(?:\.gz)?|trace-functions-\d+\.csv)$/;
 export function isRunFile(name: string): boolean {
   return RUN_FILE.test(name);
+}
+
+/** A cell's folder in a divided run's partial folder (docs/scale.md), and the files it holds. */
+const CELL_DIR = /^cell-\d+$/;
+const CELL_FILE = /^(state\.json|invocations(?:-invitro)?(?:\.header)?\.csv(?:\.gz)?)$/;
+
+/**
+ * True for an entry of `dir` that a run wrote: a run file, or a cell folder holding nothing but
+ * cell files (a link or a folder with anything else in it is not ours).
+ */
+export function isRunEntry(dir: string, name: string): boolean {
+  const st = lstatOrNull(join(dir, name));
+  if (!st) return false;
+  if (st.isFile()) return isRunFile(name);
+  if (!st.isDirectory() || !CELL_DIR.test(name)) return false;
+  return readdirSync(join(dir, name), { withFileTypes: true }).every((e) => e.isFile() && CELL_FILE.test(e.name));
 }
 
 export type OutPath =
@@ -71,7 +87,7 @@ export function inspectOutPath(path: string): OutPath {
     return { kind: 'foreign', what: `a folder that holds no run folder (${listNames(names)})` };
   }
   const foreign = entries
-    .filter((e) => !(e.isFile() && isRunFile(e.name)))
+    .filter((e) => !isRunEntry(path, e.name))
     .map((e) => e.name)
     .sort();
   return foreign.length ? { kind: 'run-folder-plus', foreign } : { kind: 'run-folder' };

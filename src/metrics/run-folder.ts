@@ -5,7 +5,7 @@ import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, ren
 import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { writeGzipFile } from './gzip-pieces.ts';
-import { inspectOutPath, isRunFile, namesIn, runOutProblem } from './out-path.ts';
+import { inspectOutPath, isRunEntry, namesIn, runOutProblem } from './out-path.ts';
 
 /** Thrown when the output path changed under a run so that committing would touch a user's files. */
 export class OutputRefused extends Error {
@@ -46,10 +46,21 @@ export function removeRunFiles(dir: string): boolean {
   } catch {
     return false;
   }
-  if (entries.some((e) => !(e.isFile() && isRunFile(e.name)))) return false;
-  for (const e of entries) unlinkSync(join(dir, e.name));
+  if (entries.some((e) => !isRunEntry(dir, e.name))) return false;
+  for (const e of entries) removeRunEntry(dir, e.name);
   rmdirSync(dir);
   return true;
+}
+
+/** Removes one entry for which isRunEntry holds: a file, or a cell folder and its files. */
+function removeRunEntry(dir: string, name: string): void {
+  const p = join(dir, name);
+  if (lstatSync(p).isDirectory()) {
+    for (const f of readdirSync(p)) unlinkSync(join(p, f));
+    rmdirSync(p);
+  } else {
+    unlinkSync(p);
+  }
 }
 
 /**
@@ -148,7 +159,7 @@ export class RunFolder {
       }
       case 'run-folder-plus':
         for (const name of readdirSync(this.final)) {
-          if (isRunFile(name) && lstatSync(join(this.final, name)).isFile()) unlinkSync(join(this.final, name));
+          if (isRunEntry(this.final, name)) removeRunEntry(this.final, name);
         }
         for (const name of readdirSync(this.tmp)) renameSync(join(this.tmp, name), join(this.final, name));
         rmdirSync(this.tmp);

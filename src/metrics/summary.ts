@@ -54,7 +54,8 @@ export interface SummaryInputs {
   readonly endUs: number;
   readonly events: number;
   readonly nodes: number;
-  readonly functions: readonly FunctionSpec[];
+  /** Every function of the run (only its application is read). */
+  readonly functions: readonly { readonly app: string }[];
   readonly recorder: Recorder;
   readonly cost: { perRequestUSD: number; perGBsUSD: number; nodeHourUSD: number };
   readonly notes: readonly string[];
@@ -195,7 +196,7 @@ function percentilesMs(h: LogHistogram): (string | number)[] {
   return h.count === 0 ? ['', '', ''] : [0.5, 0.9, 0.99].map((q) => r3(h.quantile(q) / 1000));
 }
 
-export function functionRows(functions: readonly FunctionSpec[], r: Recorder): (string | number)[][] {
+export function functionRows(functions: readonly Pick<FunctionSpec, 'name' | 'app' | 'memoryMiB'>[], r: Recorder): (string | number)[][] {
   r.flushFunctionHistograms();
   return functions.map((f, i) => {
     const t = r.functions[i]!;

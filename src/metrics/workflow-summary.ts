@@ -1,6 +1,8 @@
 // The `workflows` section of summary.json: per workflow, runs by outcome, end-to-end latency,
 // where the time went, and cost per completed run; plus the transfer services' bill.
 import type { BuiltWorkflows } from '../model/workflow/built.ts';
+import type { WorkflowStats } from '../model/workflow/stats.ts';
+import type { TransferCost } from '../model/transfer/cost.ts';
 import { statsMs } from './summary.ts';
 
 const r6 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : 0);
@@ -12,14 +14,28 @@ export function workflowSummary(
   method: string,
   prices: { perRequestUSD: number; perGBsUSD: number },
 ): Record<string, unknown> {
-  // The cache is provisioned for the whole run only when it is the transfer method.
+  settleWorkflows(w, method);
+  return workflowSummaryOf(w.engine.stats, w.services.cost, method, prices);
+}
+
+/** Ends the run's storage accounting (objects still stored, the cache provisioned for the whole run when it is the transfer method). */
+export function settleWorkflows(w: BuiltWorkflows, method: string): void {
   w.services.s3.settle();
   if (method === 'elasticache') w.services.cache.settle();
-  const bill = w.services.cost.bill();
-  const totalCompleted = w.engine.stats.reduce((a, s) => a + s.completedRuns, 0);
+}
+
+/** The `workflows` section from per-workflow stats (scenario order) and the transfer services' settled counts. */
+export function workflowSummaryOf(
+  stats: readonly WorkflowStats[],
+  cost: TransferCost,
+  method: string,
+  prices: { perRequestUSD: number; perGBsUSD: number },
+): Record<string, unknown> {
+  const bill = cost.bill();
+  const totalCompleted = stats.reduce((a, s) => a + s.completedRuns, 0);
   const transferUSD = bill.totalUSD;
   const perWorkflow: Record<string, unknown> = {};
-  for (const st of w.engine.stats) {
+  for (const st of stats) {
     const n = st.completedRuns;
     const computeUSD = (st.billedMiBUs / MIB_US_PER_GBS) * prices.perGBsUSD;
     const requestUSD = st.invocations * prices.perRequestUSD;

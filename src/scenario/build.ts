@@ -43,8 +43,17 @@ export interface BuiltSimulation {
 export interface BuildOptions {
   /** Where to write invocations.csv during the run (null: do not write it). */
   readonly invocationsPath: string | null;
+  /** Write invocations.csv without its header row (a cell's part, joined after one header); default false. */
+  readonly invocationsHeader?: boolean;
   /** Loaded trace sources, one per workload entry (null for synthetic ones); see traces.ts. */
   readonly traces?: LoadedTraces;
+  /**
+   * Build one cell of a divided fleet (fleet.cells > 1) from its restricted scenario (cell-scenario.ts):
+   * the model's random streams come from the master seed and the cell index, the arrival streams
+   * from the master seed alone (they are named per function, so each function's arrivals are those
+   * of the undivided run), and workload sources whose target is in another cell are left out.
+   */
+  readonly cell?: { readonly index: number };
 }
 
 export function buildFunctions(s: ResolvedScenario, traces: LoadedTraces = []): FunctionSpec[] {
@@ -123,6 +132,8 @@ export function buildArrivals(
   duration: number,
   traces: LoadedTraces = [],
   totalFunctions = s.functions.length,
+  /** Leave out sources whose function or workflow is not in `s` (a cell's restricted scenario). */
+  otherCellsLeftOut = false,
 ): OrderedStream {
   const index = new Map(s.functions.map((f, i) => [f.name, i]));
   // Workflow starts travel in the same lane as payloads past the function indices.
@@ -131,7 +142,14 @@ export function buildArrivals(
     p.function !== undefined ? index.get(p.function)! : index.get(`workflow:${p.workflow}`)!;
   const label = (p: { function?: string; workflow?: string }) => p.function ?? `workflow:${p.workflow}`;
   let base = s.functions.length;
-  const streams: OrderedStream[] = s.workload.map((w, i) => {
+  const inScenario = (p: { function?: string; workflow?: string }) =>
+    p.function !== undefined ? index.has(p.function) : index.has(`workflow:${p.workflow}`);
+  const streams: OrderedStream[] = [];
+  s.workload.forEach((w, i) => {
+    if (otherCellsLeftOut && !('azure2019' in w || 'azure2021' in w) && !inScenario('poisson' in w ? w.poisson : 'fixed' in w ? w.fixed : w.burst)) return;
+    streams.push(source(w, i));
+  });
+  function source(w: ResolvedScenario['workload'][number], i: number): OrderedStream {
     const trace = traces[i];
     if (trace) {
       const stream = new BoundedStream(trace.stream(base, rng), duration);
@@ -153,14 +171,15 @@ export function buildArrivals(
     const p = w.burst;
     const end = Math.min(duration, p.end !== undefined ? parseDuration(p.end) : duration);
     return new BurstStream(target(p), p.size, parseDuration(p.every), parseDuration(p.start), parseDuration(p.offset), end);
-  });
+  }
   // One source needs no merge (the common trace-replay case).
   return streams.length === 1 ? streams[0]! : new MergedStream(streams);
 }
 
 export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltSimulation {
   const sim = new Simulator();
-  const rng = new RandomStreams(s.seed);
+  const rng = new RandomStreams(opts.cell ? `${s.seed}/cell/${opts.cell.index}` : s.seed);
+  const arrivalRng = opts.cell ? new RandomStreams(s.seed) : rng;
   const duration = parseDuration(s.duration);
   const functions = buildFunctions(s, opts.traces);
   const nodes = buildNodes(s);
@@ -189,6 +208,7 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
     phaseNames: phaseColumns(startPath),
     counterNames: startPath.counterNames ?? [],
     invocationsPath: opts.invocationsPath,
+    ...(opts.invocationsHeader === false ? { invocationsHeader: false } : {}),
     invocationColumns: s.output.invocationColumns ?? 'native',
     invocationsSample: typeof s.output.invocations === 'number' ? s.output.invocations : 1,
   });
@@ -210,7 +230,7 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
     horizon: duration,
   });
   const workflows = hasWorkflows ? buildWorkflows(s, sim, rng, platform, functions, nodes, hooks) : null;
-  sim.setLane(buildArrivals(s, rng, duration, opts.traces, functions.length), platform.kArrival, PRIORITY.arrival);
+  sim.setLane(buildArrivals(s, arrivalRng, duration, opts.traces, functions.length, opts.cell !== undefined), platform.kArrival, PRIORITY.arrival);
   return {
     sim,
     rng,

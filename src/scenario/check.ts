@@ -7,6 +7,7 @@ import type { InputProblem } from '../input/errors.ts';
 import { distributionProblem, payloadProblem } from './distributions.ts';
 import { MAX_NODES, MAX_TIMESERIES_ROWS } from '../input/limits.ts';
 import { MINUTES_PER_DAY } from '../workload/azure2019/counts.ts';
+import { cellProblems } from './cells.ts';
 import { patternProblem } from '../model/workflow/spec.ts';
 import { profileDefaults, profileNames } from './profiles.ts';
 import type { ResolvedScenario } from './schema.ts';
@@ -42,6 +43,7 @@ export function checkScenario(s: ResolvedScenario, file: string): InputProblem[]
   let totalNodes = 0;
   for (const g of s.fleet.nodes) totalNodes += g.count;
   if (totalNodes > MAX_NODES) add('fleet.nodes', `${totalNodes} nodes in all; expected at most ${MAX_NODES}`);
+  problems.push(...cellProblems(s, file));
 
   const disks = listDevicePresets();
   if (!profileDefaults(s.coldStart.fallbackProfile)) {

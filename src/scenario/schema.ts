@@ -112,6 +112,13 @@ export const FunctionDef = z.strictObject({
   concurrency: z.number().int().min(1).max(L.MAX_CONCURRENCY).default(1).describe('requests one instance serves at once'),
   execution: DistributionSpec.optional().describe('warm execution time; required unless a profile gives it'),
   coldStart: DistributionSpec.optional().describe('fixed cold-start delay overriding the start path'),
+  cell: z
+    .number()
+    .int()
+    .min(0)
+    .max(L.MAX_CELLS - 1)
+    .optional()
+    .describe("cell (0-based) of the function's application when fleet.cells > 1; default: a hash of the application name"),
 });
 
 const Window = {
@@ -354,7 +361,17 @@ export const Scenario = z.strictObject({
   description: z.string().optional(),
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
   duration: PositiveDuration.default('10m').describe('arrivals are generated in [0, duration); the run then drains'),
-  fleet: z.strictObject({ nodes: z.array(NodeGroup).min(1) }),
+  fleet: z.strictObject({
+    nodes: z.array(NodeGroup).min(1),
+    // Optional, not defaulted: a scenario without it resolves (and runs) exactly as before cells existed.
+    cells: z
+      .number()
+      .int()
+      .min(1)
+      .max(L.MAX_CELLS)
+      .optional()
+      .describe('independent cells (scale units) the fleet and the applications are divided into, each simulated alone (docs/scale.md); default 1'),
+  }),
   functions: z.array(FunctionDef).default([]).describe('declared functions; trace sources add their own'),
   workflows: z.array(Workflow).default([]),
   transfers: Transfers.prefault({}),

@@ -24,7 +24,9 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['version.ts', 'interrupted.ts', 'heap-growth.ts', 'worker-exec-argv.ts'], // process-wide helpers
   ['workload'], // arrival sources, trace readers and the synthetic trace generator
   ['metrics'], // recorder, summaries and output files of a run
-  ['scenario'], // schema, loading, checking, building a simulation
+  ['scenario'], // schema, loading, checking, building a simulation; dividing it into cells
+  ['run'], // the event loop of a built simulation
+  ['cells'], // a divided fleet: each cell run alone (in worker threads or shards), then merged
   ['simulate.ts'], // simulate(scenario, options): one run
   ['experiments'], // sweeps, comparisons, figures, reports
   ['cli'], // thin commands

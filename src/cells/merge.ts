@@ -1,0 +1,159 @@
+// The run of a divided fleet from its cells' states: one recorder summed from theirs (exact counts,
+// histograms bucket by bucket), the time series summed per interval, functions.csv in the run's
+// function order, and the summary of an undivided run plus a `cells` section. Cells are always
+// added in cell order, and every path (threads, one process, shards and `sim merge`) reads the
+// states back from the same JSON, so the merged files are byte-identical however the cells ran.
+import { LogHistogram } from '../engine/histogram.ts';
+import { Recorder } from '../metrics/recorder.ts';
+import { absorbRecorder } from '../metrics/recorder-data.ts';
+import { FUNCTION_COLUMNS, functionRows } from '../metrics/summary.ts';
+import { workflowSummaryOf } from '../metrics/workflow-summary.ts';
+import { TransferCost } from '../model/transfer/cost.ts';
+import { WorkflowStats } from '../model/workflow/stats.ts';
+import type { ResolvedScenario } from '../scenario/schema.ts';
+import { parseDuration } from '../engine/units.ts';
+import { resolvedScenario, runSummary, type TraceInfo } from '../run/summarize.ts';
+import type { CellState } from './cell-state.ts';
+import { mergedTimes, mergeFunctionSeries, mergeTimeseries } from './merge-series.ts';
+
+/** Column index of the first interval count in timeseries.csv (arrivals) and, without its name column, in function-timeseries.csv. */
+const TIMESERIES_COUNTS_FROM = 8;
+const FUNCTION_SERIES_COUNTS_FROM = 6;
+
+/** Policy counters that are levels, not counts: the merged value is the largest cell's. */
+const LEVEL_STATS: ReadonlySet<string> = new Set(['clock']); // Greedy-Dual's inflation clock (FaasCache)
+
+export const CELL_FUNCTION_COLUMNS = [...FUNCTION_COLUMNS, 'cell'] as const;
+
+export interface MergedRun {
+  readonly summary: Record<string, unknown>;
+  readonly resolved: Record<string, unknown>;
+  readonly functions: (string | number)[][];
+  readonly timeseries: number[][];
+  readonly functionTimeseries: (string | number)[][] | null;
+}
+
+function mergePolicyStats(states: readonly CellState[]): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const st of states) {
+    for (const [kind, stats] of Object.entries(st.policyStats)) {
+      const into = (out[kind] ??= {});
+      for (const [k, v] of Object.entries(stats)) into[k] = k in into ? (LEVEL_STATS.has(k) ? Math.max(into[k]!, v) : into[k]! + v) : v;
+    }
+  }
+  return out;
+}
+
+function mergeWorkflows(s: ResolvedScenario, states: readonly CellState[]): Record<string, unknown> | null {
+  if (s.workflows.length === 0) return null;
+  const stats: WorkflowStats[] = s.workflows.map((wf) => new WorkflowStats(wf.name));
+  let cost: TransferCost | null = null;
+  for (const st of states) {
+    if (!st.workflows) continue;
+    for (const d of st.workflows.stats) {
+      const w = stats[d.index]!;
+      w.started += d.started;
+      w.completedRuns += d.completedRuns;
+      for (const [k, n] of d.failures) w.failures.set(k, (w.failures.get(k) ?? 0) + n);
+      w.latency.merge(LogHistogram.fromJSON(d.latency));
+      w.computeUs += d.computeUs;
+      w.transferUs += d.transferUs;
+      w.queueUs += d.queueUs;
+      w.coldWaitUs += d.coldWaitUs;
+      w.invocations += d.invocations;
+      w.billedMiBUs += d.billedMiBUs;
+    }
+    const t = st.workflows.transfers;
+    cost ??= new TransferCost(t.prices);
+    cost.s3Puts += t.s3Puts;
+    cost.s3Gets += t.s3Gets;
+    cost.s3StorageByteUs += t.s3StorageByteUs;
+    cost.cacheNodeUs += t.cacheNodeUs;
+    cost.intraRegionBytes += t.intraRegionBytes;
+    cost.xdtBufferByteUs += t.xdtBufferByteUs;
+  }
+  return workflowSummaryOf(stats, cost ?? new TransferCost(), s.transfers.method, s.cost);
+}
+
+/**
+ * The merged run. `states` holds every cell once, in cell order; `traces` what each workload
+ * source read (the same for every cell).
+ */
+export function mergeCells(s: ResolvedScenario, states: readonly CellState[], traces: readonly TraceInfo[]): MergedRun {
+  let total = 0;
+  for (const st of states) total += st.functions.length;
+  const specs: { name: string; app: string; memoryMiB: number }[] = new Array(total);
+  const cellOf = new Int32Array(total).fill(-1);
+  for (const st of states) {
+    for (const [g, name, app, memoryMiB] of st.functions) {
+      if (g < 0 || g >= total || cellOf[g] !== -1) throw new Error(`cell ${st.cell}: function index ${g} is out of range or in another cell too`);
+      specs[g] = { name, app, memoryMiB };
+      cellOf[g] = st.cell;
+    }
+  }
+  const recorder = new Recorder({
+    functionNames: specs.map((f) => f.name),
+    functionMemoryMiB: specs.map((f) => f.memoryMiB),
+    phaseNames: [],
+    counterNames: states[0]?.counterNames ?? [],
+    invocationsPath: null,
+  });
+  let events = 0;
+  let endUs = 0;
+  let nodes = 0;
+  for (const st of states) {
+    absorbRecorder(recorder, st.recorder, st.functions.map((f) => f[0]));
+    events += st.events;
+    endUs = Math.max(endUs, st.endUs);
+    nodes += st.nodes;
+  }
+  const policyNames = states[0]!.policyNames;
+  const k = states.length;
+  const summary = runSummary(s, {
+    durationUs: parseDuration(s.duration),
+    endUs,
+    events,
+    nodes,
+    functions: specs,
+    recorder,
+    policyNames,
+    policyStats: mergePolicyStats(states),
+    traces,
+    workflows: mergeWorkflows(s, states),
+    extraNotes: [
+      `simulated as ${k} independent cells (fleet.cells): each owns its share of the nodes and its applications; no request, instance or storage traffic crosses cells (docs/scale.md)`,
+    ],
+  });
+  summary.cells = {
+    count: k,
+    byCell: states.map((st) => {
+      const r = st.recorder;
+      let dropped = 0;
+      let failed = 0;
+      for (const [, n] of r.dropped) dropped += n;
+      for (const [, n] of r.failed) failed += n;
+      return {
+        cell: st.cell,
+        nodes: st.nodes,
+        functions: st.functions.length,
+        apps: new Set(st.functions.map((f) => f[2])).size,
+        arrivals: r.arrivals,
+        completed: r.completed,
+        dropped,
+        failed,
+        coldStarts: r.coldInvocations,
+        events: st.events,
+        endS: st.endUs / 1e6,
+      };
+    }),
+  };
+  const functions = functionRows(specs, recorder).map((row, g) => [...row, cellOf[g]!]);
+  const cellSeries = states.map((st) => st.timeseries);
+  const timeseries = mergeTimeseries(cellSeries, TIMESERIES_COUNTS_FROM);
+  let functionTimeseries: (string | number)[][] | null = null;
+  if (s.output.functionTimeseries) {
+    const perFunction = states.flatMap((st) => st.functionSeries).sort((a, b) => a.rank - b.rank);
+    functionTimeseries = mergeFunctionSeries(perFunction, mergedTimes(cellSeries), FUNCTION_SERIES_COUNTS_FROM);
+  }
+  return { summary, resolved: resolvedScenario(s, policyNames, nodes), functions, timeseries, functionTimeseries };
+}

@@ -1,0 +1,15 @@
+// Messages between a divided run's main thread and its cell workers (structured-cloned, so plain data).
+import type { SerializedError } from '../input/thread-error.ts';
+import type { ResolvedScenario } from '../scenario/schema.ts';
+
+export interface CellTask {
+  readonly scenario: ResolvedScenario;
+  readonly cell: number;
+  /** The cell's folder. */
+  readonly dir: string;
+}
+
+export type CellReply =
+  | { readonly type: 'progress'; readonly cell: number; readonly simTimeUs: number; readonly events: number; readonly arrivals: number }
+  | { readonly type: 'done'; readonly cell: number }
+  | { readonly type: 'error'; readonly cell: number; readonly error: SerializedError };
