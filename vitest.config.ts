@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
  */
 const E2E = [
   'test/cli/**/*.test.ts',
+  'test/cells/divided-run.test.ts', // runs `sim` with worker threads and shards
   'test/bench/**/*.test.ts',
   'test/fuzz/short.test.ts',
   'test/fuzz/seeds.test.ts',
