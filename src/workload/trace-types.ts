@@ -57,6 +57,14 @@ export interface TraceWorkload {
    * (the window start). Draws from `arrivals/<name>` streams: call once per run.
    */
   stream(baseIndex: number, rng: RandomStreams): OrderedStream;
+  /**
+   * The same trace restricted to `functions[i]` for the strictly increasing `indices` (one cell of
+   * a split run): those spec objects in that order, the same `report` (the trace as read), and a
+   * stream that, on a `RandomStreams` of the same seed, yields exactly the full stream's arrivals of
+   * those functions (same times, same order) with payload `baseIndex + position in indices`. The
+   * subset holds a repacked copy of its functions' data only, so the full workload can be dropped.
+   */
+  subset(indices: readonly number[]): TraceWorkload;
 }
 
 export type SampleSpec = { random: number } | { representative: number } | { top: number } | { all: true };

@@ -5,7 +5,7 @@ import type { RandomStream } from '../../engine/random.ts';
 import { InputError } from '../../input/errors.ts';
 import { MAX_RATE_SCALE } from '../../input/limits.ts';
 import { sampleFunctions } from '../samplers.ts';
-import type { ArrivalMode, Azure2019Options, TraceFunctionSpec, TraceReport, TraceWorkload } from '../trace-types.ts';
+import type { Azure2019Options, TraceFunctionSpec, TraceReport, TraceWorkload } from '../trace-types.ts';
 import { describeSample } from '../trace-types.ts';
 import { arrivalName, ARRIVAL_MODES } from '../within-minute.ts';
 import { MINUTES_PER_DAY, readCountFile } from './counts.ts';
@@ -13,9 +13,9 @@ import { detached, shortName } from './csv.ts';
 import { durationDistribution, readDurationFile } from './durations.ts';
 import { dayFiles } from './files.ts';
 import { memoryDistribution, memoryMiB, readMemoryFile, type MemoryRow } from './memory.ts';
-import { CountEntries, packMinuteCounts, scaleCounts, type MinuteCounts } from './minute-counts.ts';
-import { MinuteStream } from './minute-stream.ts';
+import { CountEntries, packMinuteCounts, scaleCounts } from './minute-counts.ts';
 import { NameBook } from './names.ts';
+import { minuteCountsWorkload } from './workload.ts';
 
 const bump = (r: Record<string, number>, k: string, n = 1): void => {
   r[k] = (r[k] ?? 0) + n;
@@ -213,18 +213,5 @@ export async function loadAzure2019(opts: Azure2019Options): Promise<TraceWorklo
     rateScale: scale,
     windowMinutes: [ws, we],
   };
-  return { functions, report, stream: minuteStreams(counts, functions, mode, shift) };
-}
-
-// Outside the loader: closures share their function's scope, so one made in there would keep
-// everything the loader built (the count entries, up to 34 MB for a day of 10,000 functions, and
-// the join maps) alive for the whole run.
-function minuteStreams(
-  counts: MinuteCounts,
-  functions: readonly TraceFunctionSpec[],
-  mode: ArrivalMode,
-  shift: boolean,
-): TraceWorkload['stream'] {
-  return (baseIndex, rng) =>
-    new MinuteStream(counts, functions.length, baseIndex, mode, shift, (f) => rng.stream(`arrivals/${functions[f]!.name}`));
+  return minuteCountsWorkload(counts, functions, report, mode, shift);
 }

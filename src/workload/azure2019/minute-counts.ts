@@ -167,3 +167,37 @@ export function packMinuteCounts(entries: CountEntries, scaled: Float64Array, in
   }
   return { minutes, start, bytes, total, maxCount };
 }
+
+/**
+ * The counts of the functions with `remap[fn] >= 0` only, renumbered to `remap[fn]` and packed
+ * anew (same minutes, entries in their order), so that a cell holds its own functions' counts and
+ * nothing else. `remap` must be increasing over the kept functions: the stream breaks ties by index.
+ */
+export function restrictMinuteCounts(counts: MinuteCounts, remap: Int32Array): MinuteCounts {
+  const minutes = counts.minutes;
+  const start = new Float64Array(minutes + 1);
+  const total = new Float64Array(minutes);
+  let maxCount = 0;
+  const cur = new MinuteCursor(counts);
+  for (let m = 0; m < minutes; m++) {
+    cur.seek(m);
+    while (cur.next()) {
+      const f = remap[cur.fn]!;
+      if (f < 0) continue;
+      start[m + 1]! += varintBytes(f) + varintBytes(cur.count);
+      total[m]! += cur.count;
+      if (cur.count > maxCount) maxCount = cur.count;
+    }
+  }
+  for (let m = 0; m < minutes; m++) start[m + 1]! += start[m]!;
+  const bytes = new Uint8Array(start[minutes]!);
+  let at = 0;
+  for (let m = 0; m < minutes; m++) {
+    cur.seek(m);
+    while (cur.next()) {
+      const f = remap[cur.fn]!;
+      if (f >= 0) at = writeVarint(bytes, writeVarint(bytes, at, f), cur.count);
+    }
+  }
+  return { minutes, start, bytes, total, maxCount };
+}

@@ -14,7 +14,8 @@ import type { Azure2021Options, TraceFunctionSpec, TraceReport, TraceWorkload } 
 import { describeSample } from '../trace-types.ts';
 import { MINUTE_US } from '../within-minute.ts';
 import { readInvocationFile } from './read.ts';
-import { OffsetStream, type MinuteOffsets } from './stream.ts';
+import type { MinuteOffsets } from './stream.ts';
+import { offsetWorkload } from './workload.ts';
 import { grown } from '../../engine/grown.ts';
 import { memoryMiB } from '../azure2019/memory.ts';
 import { drawAppMemoryMb } from '../synth/shape.ts';
@@ -187,7 +188,7 @@ export async function loadAzure2021(opts: Azure2021Options): Promise<TraceWorklo
     rateScale: scale,
     windowMinutes: [ws, we],
   };
-  return { functions, report, stream: offsetStreams(data, functions.length) };
+  return offsetWorkload(data, functions, report);
 }
 
 /**
@@ -206,10 +207,4 @@ function recordDurations(inv: Growable, copies: Int32Array, remap: Int32Array, k
     list.sort((a, b) => inv.startUs[a]! - inv.startUs[b]! || inv.durationUs[a]! - inv.durationUs[b]!);
     functions[k]!.recordedUs = Float64Array.from(list, (e) => inv.durationUs[e]!);
   });
-}
-
-// Outside the loader: closures share their function's scope, so one made in there would keep
-// everything the loader read (every invocation's start and duration) alive for the whole run.
-function offsetStreams(data: MinuteOffsets, functions: number): TraceWorkload['stream'] {
-  return (baseIndex) => new OffsetStream(data, functions, baseIndex);
 }
