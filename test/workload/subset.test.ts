@@ -3,6 +3,8 @@
 // traces; it holds only those functions' data (repacked), and subsets compose.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../src/engine/random.ts';
 import { loadAzure2019 } from '../../src/workload/azure2019/load.ts';
@@ -202,5 +204,40 @@ describe('a subset holds only its functions data', () => {
     expect(Array.from(sub.start)).toEqual([0, 3, 3, 4]);
     expect(Array.from(sub.fn)).toEqual([1, 0, 1, 1]);
     expect(Array.from(sub.offset)).toEqual([5, 9, 1, 7]);
+  });
+});
+
+describe('a subset keeps nothing of the full trace alive', () => {
+  /** Loads a trace, keeps the subset [0, 2], and returns weak references to what should go. */
+  async function loadAndSubset(load: () => Promise<TraceWorkload>): Promise<{ sub: TraceWorkload; full: WeakRef<TraceWorkload>; leftOut: WeakRef<object> }> {
+    const w = await load();
+    return { sub: w.subset([0, 2]), full: new WeakRef(w), leftOut: new WeakRef(w.functions[1]!) };
+  }
+
+  it('the full workload and the functions left out are collected once the caller drops them', async () => {
+    // A full collection on demand: the flag can be set at run time, and a new context then has gc.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const dir = tempDir('subset-gc-');
+    synthesizeTrace({ out: dir, functions: 40, days: 1, seed: 3 });
+    const csv = join(dir, 'trace2021.csv');
+    writeFileSync(csv, ['app,func,end_timestamp,duration', 'a,f0,10,1', 'a,f1,20,2', 'b,f2,30,1', 'b,f2,90,3', 'a,f1,95,1'].join('\n') + '\n');
+    const loads: Array<() => Promise<TraceWorkload>> = [
+      () => loadAzure2021({ file: csv, rng: new RandomStreams(SEED) }),
+      () => loadAzure2019({ dir, windowMinutes: [0, 60], rng: new RandomStreams(SEED) }),
+      async () => (await loadAzure2019({ dir, windowMinutes: [0, 60], rng: new RandomStreams(SEED) })).subset([1, 2, 3, 4, 5]),
+    ];
+    for (const load of loads) {
+      const { sub, full, leftOut } = await loadAndSubset(load);
+      // A few rounds: a collection may leave an object that a finished job still had in hand.
+      for (let round = 0; round < 5 && (full.deref() || leftOut.deref()); round++) {
+        await new Promise((r) => setTimeout(r, 0));
+        gc();
+      }
+      expect(full.deref()).toBeUndefined();
+      expect(leftOut.deref()).toBeUndefined();
+      expect(sub.functions.length).toBe(2);
+      expect(arrivals(sub, 0).length).toBe(sub.functions[0]!.invocations + sub.functions[1]!.invocations);
+    }
   });
 });
