@@ -13,7 +13,7 @@ const ROOT = join(import.meta.dirname, '..');
 const GENERATOR = 2;
 
 /** The directory of the 1-day trace of `functions` functions from `seed`, made if missing. */
-async function ensureTrace(functions: number, seed: number): Promise<string> {
+export async function ensureTrace(functions: number, seed: number): Promise<string> {
   const dir = join(ROOT, '.bench-cache', `azure-${functions}-seed${seed}-g${GENERATOR}`);
   if (!existsSync(join(dir, 'invocations_per_function_md.anon.d01.csv'))) {
     await synthesizeTrace({ out: dir, functions, days: 1, seed, force: true }); // our own cache: a partial one is replaced
