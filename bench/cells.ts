@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { bigReplay, ensureTrace } from './replay-setup.ts';
+import { machine, median } from './machine.ts';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
@@ -51,7 +52,6 @@ const row = (name: string, value: string, detail: string) => {
   rows.push(`| ${name} | ${value} | ${detail} |`);
   process.stderr.write(`  ${name}: ${value} (${detail})\n`);
 };
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
 if (only !== 'shards') {
   const big = await bigReplay(smoke);
@@ -131,5 +131,6 @@ if (only !== 'scaling') {
   if (!existsSync(join(parts, 'merged', 'summary.json'))) throw new Error('merge wrote no summary');
 }
 
+console.log(`machine: ${machine()}\ndate: ${new Date().toISOString().slice(0, 10)}${smoke ? ' (smoke)' : ''}\n`); // wall clock: the report's date only
 console.log('| benchmark | result | detail |\n|---|---|---|');
 for (const r of rows) console.log(r);

@@ -14,6 +14,16 @@ describe('npm run bench -- --smoke', () => {
     expect(r.stdout).toMatch(/machine: .*cores.*Node v\d+/);
   });
 
+  it('--cells runs the divided-fleet benchmarks in their smoke size: scaling, results by K, shards merged', () => {
+    const r = spawnSync(process.execPath, [join(import.meta.dirname, '../../bin/bench.mjs'), '--cells', '--smoke'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| benchmark'));
+    expect(rows.length).toBe(7); // K = 1 and 2 on 1-2 threads (3), the speed-up, results at each K (2), the shards
+    for (const row of rows) expect(row).toMatch(/\| [^|]*\d[^|]* \|/);
+    expect(r.stdout).toMatch(/2 shards one after another \| [\d.]+ M invocations\/s/);
+    expect(r.stdout).toMatch(/machine: .*cores.*Node v\d+/);
+  });
+
   it('refuses an unknown option (even --help) instead of starting the whole run', () => {
     const r = spawnSync(process.execPath, [join(import.meta.dirname, '../../bin/bench.mjs'), '--help'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
