@@ -33,11 +33,14 @@ RUN mkdir -p node_modules/.cache/sim-bundle /work \
 USER 1000:1000
 
 # Prebuild the CLI's bundle (the command itself only prints the help), then the worker threads'
-# bundles with a one-second run of two cells on two threads, which also checks that the image runs
-# what the sharding examples run. With every bundle built here, a container needs no write access
-# to /app at all (a read-only root file system, or another user id, works too).
+# bundles with a one-second run of two cells on two threads and the invocations.csv writer thread
+# forced on, which also checks that the image runs what the sharding examples run. With these
+# built here, `sim run` needs no write access to /app (a read-only root file system, or another
+# user id, works too); a sweep's worker bundle is built on its first use, or, where /app is
+# read-only, its workers load the sources through tsx (same results, slower).
 RUN node bin/sim.mjs --help >/dev/null \
- && node bin/sim.mjs run scenarios/quickstart.json --set fleet.cells=2 --threads 2 --out /tmp/smoke --quiet \
+ && SIM_INVOCATIONS_WRITER=worker node bin/sim.mjs run scenarios/quickstart.json \
+      --set fleet.cells=2 --threads 2 --out /tmp/smoke --quiet \
  && rm -rf /tmp/smoke
 
 WORKDIR /work
