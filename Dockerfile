@@ -1,10 +1,11 @@
 # The `sim` command line in a container, for running one shard of a large run on a cluster
 # (examples/sharding/k8s-indexed-job.yaml) or anywhere Docker runs. Build from the repository root:
 #   docker build -t serverless-dc-sim .
-#   docker run --rm -v "$PWD:/work" serverless-dc-sim run /app/scenarios/quickstart.json --out runs/quickstart
+#   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/work" serverless-dc-sim \
+#     run /app/scenarios/quickstart.json --out runs/quickstart
 # The entry point is `sim`: arguments go straight to it. Scenarios and traces are read, and run
-# folders written, relative to /work (mount a folder there); the image's own scenarios are in
-# /app/scenarios.
+# folders written, relative to /work (mount a folder there, and run as its owner with --user, as
+# above; any user id works, see below); the image's own scenarios are in /app/scenarios.
 FROM node:20-bookworm-slim
 
 WORKDIR /app
@@ -22,7 +23,7 @@ COPY . .
 # bin/bundled.mjs keeps its esbuild bundles in node_modules/.cache/sim-bundle and rebuilds one
 # whenever an input's size or mtime changed. The bundle of the CLI is built below, as the user the
 # container runs as, so a container starts from it at once; the folder stays writable by that user
-# so a bundle not built here (a worker thread's entry) is built once on first use instead of
+# so a bundle not built here (a sweep's worker thread) is built once on first use instead of
 # falling back to the slower tsx loader. The rest of /app stays root's and read-only to it.
 # `sim` on the PATH for shells in the container (`sh -c 'sim trace synth ... && sim run ...'`).
 RUN mkdir -p node_modules/.cache/sim-bundle /work \
