@@ -33,7 +33,8 @@ RUN mkdir -p node_modules/.cache/sim-bundle /work \
 # The image's `node` user, by number: Kubernetes can only check `runAsNonRoot` against a numeric user.
 USER 1000:1000
 
-# Prebuild the CLI's bundle (the command itself only prints the help), then the worker threads'
+# Prebuild the CLI's bundle (`sim --help` in a container: ~0.4 s from it, ~1.0 s through tsx,
+# measured on a 2-core machine; the command itself only prints the help), then the worker threads'
 # bundles with a one-second run of two cells on two threads and the invocations.csv writer thread
 # forced on, which also checks that the image runs what the sharding examples run. With these
 # built here, `sim run` needs no write access to /app (a read-only root file system, or another
