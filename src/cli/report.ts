@@ -19,6 +19,7 @@ export function formatSummary(summary: Record<string, unknown>, outDir?: string)
     memory: { idleGBs: number; teardowns: Record<string, number> };
     cost: { user: { totalUSD: number } };
     notes: string[];
+    cells?: { count: number; byCell: { arrivals: number; dropped: number; endS: number }[] };
   };
   const inv = s.invocations;
   const reasons = Object.entries(inv.dropped.byReason).map(([k, v]) => `${k} ${v}`).join(', ');
@@ -30,8 +31,17 @@ export function formatSummary(summary: Record<string, unknown>, outDir?: string)
     `latency   p50 ${s.latencyMs.endToEnd.p50} ms   p99 ${s.latencyMs.endToEnd.p99} ms   mean ${s.latencyMs.endToEnd.mean} ms   (cold wait p50 ${s.latencyMs.coldInvocationWait.p50} ms)`,
     `memory    idle ${s.memory.idleGBs} GB-s; teardowns ${Object.entries(s.memory.teardowns).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,
     `cost      $${s.cost.user.totalUSD} billed to users`,
+    ...(s.cells ? [cellsLine(s.cells)] : []),
     ...s.notes.map((n) => `note      ${n}`),
   ];
   if (outDir) lines.push(`output    ${outDir}`);
   return lines.join('\n');
+}
+
+/** A divided run's cells at a glance: how unevenly the load fell (the busiest cell bounds the run). */
+function cellsLine(c: { count: number; byCell: { arrivals: number; dropped: number; endS: number }[] }): string {
+  const arrivals = c.byCell.map((x) => x.arrivals);
+  const dropped = c.byCell.reduce((a, x) => a + x.dropped, 0);
+  const inDropping = c.byCell.filter((x) => x.dropped > 0).length;
+  return `cells     ${c.count}; arrivals per cell ${Math.min(...arrivals)} to ${Math.max(...arrivals)}${dropped ? `; drops in ${inDropping} of them` : ''} (summary.json "cells")`;
 }
