@@ -25,7 +25,10 @@ export function concurrencyLevels(quick: boolean): number[] {
 
 async function build(opts: FigureOptions): Promise<FigureData> {
   const ns = concurrencyLevels(opts.quick);
-  const [fnCol, meanCol, maxCol, coldCol] = (['function', 'mean_latency_ms', 'max_latency_ms', 'cold_starts'] as const).map(functionColumn);
+  const fnCol = functionColumn('function');
+  const meanCol = functionColumn('mean_latency_ms');
+  const maxCol = functionColumn('max_latency_ms');
+  const coldCol = functionColumn('cold_starts');
   const points: { n: number; mode: string; disk: string; ms: number }[] = [];
   const rows: (string | number)[][] = [];
   for (const d of DISKS) {

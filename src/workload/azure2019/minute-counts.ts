@@ -133,7 +133,7 @@ export function scaleCounts(
     let c = entries.count[e]!;
     if (scale !== 1) c = scaleCount(c, scale, (streams[k] ??= rateStreams(k)));
     scaled[e] = c;
-    totals[k] += c;
+    totals[k]! += c;
   }
   return { scaled, totals };
 }

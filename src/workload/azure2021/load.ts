@@ -118,8 +118,8 @@ export async function loadAzure2021(opts: Azure2021Options): Promise<TraceWorklo
     if (k < 0 || t < lo || t >= hi) continue;
     const c = scale === 1 ? 1 : scaleCount(1, scale, (streams[k] ??= opts.rng.stream(`rate/${name[chosen[k]!]}`)));
     copies[e] = c;
-    totals[k] += c;
-    perMinute[Math.floor((t - lo) / MINUTE_US) + 1] += c;
+    totals[k]! += c;
+    perMinute[Math.floor((t - lo) / MINUTE_US) + 1]! += c;
   }
   const keep = new Int32Array(chosen.length).fill(-1);
   const functions: TraceFunctionSpec[] = [];
@@ -154,7 +154,7 @@ export async function loadAzure2021(opts: Azure2021Options): Promise<TraceWorklo
   if (replay) recordDurations(inv, copies, remap, keep, functions);
 
   const minutes = we - ws;
-  for (let m = 0; m < minutes; m++) perMinute[m + 1] += perMinute[m]!;
+  for (let m = 0; m < minutes; m++) perMinute[m + 1]! += perMinute[m]!;
   const data: MinuteOffsets = {
     minutes,
     start: perMinute,

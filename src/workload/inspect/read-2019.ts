@@ -28,7 +28,7 @@ export async function read2019(dir: string): Promise<TraceTable> {
       apps.set(ak, (apps.get(ak) ?? 0) + r.total);
       const c = r.counts;
       const h0 = 24 * (day - 1);
-      for (let m = 0; m < 1440; m++) hourly[h0 + Math.floor(m / 60)] += c[m]!;
+      for (let m = 0; m < 1440; m++) hourly[h0 + Math.floor(m / 60)]! += c[m]!;
       let active = 0, prev = -1, gaps = 0, gapSum = 0, gapSq = 0;
       for (let m = 0; m < 1440; m++) {
         if (c[m]! > 0) {

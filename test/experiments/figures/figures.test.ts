@@ -114,7 +114,7 @@ describe('trace-shape', () => {
     const rows = csvOf('trace-shape');
     expect(rows).toHaveLength(r.points + 2);
     for (const level of ['function', 'app']) {
-      const ps = rows.filter((x) => x.level === level && x.trace.startsWith('traces/')).map((x) => Number(x.cdf));
+      const ps = rows.filter((x) => x.level === level && x.trace!.startsWith('traces/')).map((x) => Number(x.cdf));
       expect(ps.length).toBeGreaterThan(10);
       expect(ps[ps.length - 1]).toBe(1);
       for (let i = 1; i < ps.length; i++) expect(ps[i]!).toBeGreaterThan(ps[i - 1]!);
