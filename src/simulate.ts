@@ -3,7 +3,7 @@
 import { buildSimulation } from './scenario/build.ts';
 import type { ResolvedScenario } from './scenario/schema.ts';
 import { parseDuration } from './engine/units.ts';
-import { FUNCTION_COLUMNS, functionRows } from './metrics/summary.ts';
+import { FUNCTION_COLUMNS, functionRows, type Summary } from './metrics/summary.ts';
 import { TIMESERIES_COLUMNS, TimeseriesSampler, type TimeseriesRow } from './metrics/timeseries.ts';
 import { FUNCTION_TIMESERIES_COLUMNS, FunctionSeries } from './metrics/function-timeseries.ts';
 import { seriesFunctions } from './scenario/function-series.ts';
@@ -53,7 +53,7 @@ export { Interrupted };
 export const interrupted = (signal: AbortSignal | undefined) => new Interrupted(typeof signal?.reason === 'string' ? signal.reason : undefined);
 
 export interface Result {
-  readonly summary: Record<string, unknown>;
+  readonly summary: Summary;
   readonly resolved: Record<string, unknown>;
   readonly functions: (string | number)[][];
   readonly timeseries: TimeseriesRow[];

@@ -6,7 +6,7 @@
 import { LogHistogram } from '../engine/histogram.ts';
 import { Recorder } from '../metrics/recorder.ts';
 import { absorbRecorder } from '../metrics/recorder-data.ts';
-import { FUNCTION_COLUMNS, functionRows } from '../metrics/summary.ts';
+import { FUNCTION_COLUMNS, functionRows, type Summary, type WorkflowsSummary } from '../metrics/summary.ts';
 import { workflowSummaryOf } from '../metrics/workflow-summary.ts';
 import { TransferCost } from '../model/transfer/cost.ts';
 import { WorkflowStats } from '../model/workflow/stats.ts';
@@ -26,7 +26,7 @@ const LEVEL_STATS: ReadonlySet<string> = new Set(['clock']); // Greedy-Dual's in
 export const CELL_FUNCTION_COLUMNS = [...FUNCTION_COLUMNS, 'cell'] as const;
 
 export interface MergedRun {
-  readonly summary: Record<string, unknown>;
+  readonly summary: Summary;
   readonly resolved: Record<string, unknown>;
   readonly functions: (string | number)[][];
   readonly timeseries: number[][];
@@ -44,7 +44,7 @@ function mergePolicyStats(states: readonly CellState[]): Record<string, Record<s
   return out;
 }
 
-function mergeWorkflows(s: ResolvedScenario, states: readonly CellState[]): Record<string, unknown> | null {
+function mergeWorkflows(s: ResolvedScenario, states: readonly CellState[]): WorkflowsSummary | null {
   if (s.workflows.length === 0) return null;
   const stats: WorkflowStats[] = s.workflows.map((wf) => new WorkflowStats(wf.name));
   let cost: TransferCost | null = null;

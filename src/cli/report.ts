@@ -1,26 +1,7 @@
 // The one-screen summary `sim run` prints.
+import type { CellsSummary, Summary } from '../metrics/summary.ts';
 
-interface Stats {
-  p50: number;
-  p99: number;
-  mean: number;
-}
-
-export function formatSummary(summary: Record<string, unknown>, outDir?: string): string {
-  const s = summary as {
-    scenario: string;
-    seed: number;
-    policies: Record<string, string>;
-    simulated: { durationS: number; endS: number; events: number };
-    invocations: { arrivals: number; completed: number; dropped: { total: number; byReason: Record<string, number> }; failed: { total: number } };
-    coldStarts: { invocations: number; fractionOfCompleted: number; instancesStarted: number };
-    latencyMs: { endToEnd: Stats; coldInvocationWait: Stats };
-    apps: { coldStartPercent: { p75: number } };
-    memory: { idleGBs: number; teardowns: Record<string, number> };
-    cost: { user: { totalUSD: number } };
-    notes: string[];
-    cells?: { count: number; byCell: { arrivals: number; dropped: number; endS: number }[] };
-  };
+export function formatSummary(s: Summary, outDir?: string): string {
   const inv = s.invocations;
   const reasons = Object.entries(inv.dropped.byReason).map(([k, v]) => `${k} ${v}`).join(', ');
   const lines = [
@@ -39,7 +20,7 @@ export function formatSummary(summary: Record<string, unknown>, outDir?: string)
 }
 
 /** A divided run's cells at a glance: how unevenly the load fell (the busiest cell bounds the run). */
-function cellsLine(c: { count: number; byCell: { arrivals: number; dropped: number; endS: number }[] }): string {
+function cellsLine(c: CellsSummary): string {
   const arrivals = c.byCell.map((x) => x.arrivals);
   const dropped = c.byCell.reduce((a, x) => a + x.dropped, 0);
   const inDropping = c.byCell.filter((x) => x.dropped > 0).length;

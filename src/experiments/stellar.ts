@@ -2,6 +2,7 @@
 // provider presets: each experiment is an ordinary scenario (one function, a fixed or burst
 // workload) run through simulate(); latencies are client-observed (propagation included), as
 // STeLLAR measured them. Calibration values come from src/calibration/stellar-latency.csv.
+import type { Summary } from '../metrics/summary.ts';
 import { stellarLatencyRows, type Figure } from '../calibration/stellar.ts';
 import { simulateLoaded } from '../simulate.ts';
 import { validateScenario } from '../scenario/load.ts';
@@ -73,7 +74,7 @@ export function stellarLatencies(r: Omit<RunSpec, 'samples'>): number[] {
 }
 
 /** Runs one experiment scenario; the end-to-end latency p50 and p99 (ms) and the summary. */
-export function runStellarScenario(r: RunSpec): { p50Ms: number; p99Ms: number; summary: Record<string, unknown>; latenciesMs?: number[] } {
+export function runStellarScenario(r: RunSpec): { p50Ms: number; p99Ms: number; summary: Summary; latenciesMs?: number[] } {
   const iatUs = parseDuration(r.iat);
   const workload =
     r.burst !== undefined
@@ -96,7 +97,7 @@ export function runStellarScenario(r: RunSpec): { p50Ms: number; p99Ms: number; 
   const s = validateScenario(raw, `stellar:${r.provider}/${r.name}`);
   if (!perRequest) {
     const res = simulateLoaded(s, []);
-    const lat = (res.summary.latencyMs as { endToEnd: { p50: number; p99: number } }).endToEnd;
+    const lat = res.summary.latencyMs.endToEnd;
     return { p50Ms: lat.p50, p99Ms: lat.p99, summary: res.summary };
   }
   // Exact percentiles of the requests after the first burst or request (a warm-up), from invocations.csv.

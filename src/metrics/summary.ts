@@ -45,6 +45,93 @@ function stats(h: LogHistogram, scale: number): LatencyStats {
 
 const MIB_US_PER_GBS = 1024 * 1e6;
 
+/** One start path's entry of `coldStarts.byPath`: times in ms, counters (pages, reads, bytes) as they are. */
+export interface PathSummary {
+  instances: number;
+  startTimeMs: LatencyStats;
+  phasesMs: Record<string, LatencyStats>;
+  counters?: Record<string, LatencyStats>;
+}
+
+/**
+ * summary.json (docs/outputs.md). Its key order is the file's. A type, not an interface, so that it
+ * is also a Record<string, unknown> for code that walks any summary (metric paths, compare).
+ */
+export type Summary = {
+  scenario: string;
+  seed: number;
+  toolVersion: string;
+  policies: Readonly<Record<string, string>>;
+  simulated: { durationS: number; endS: number; events: number };
+  invocations: {
+    arrivals: number;
+    completed: number;
+    dropped: { total: number; byReason: Record<string, number> };
+    failed: { total: number; byReason: Record<string, number> };
+  };
+  coldStarts: {
+    invocations: number;
+    fractionOfCompleted: number;
+    /** With platform.reportColdWaits only. */
+    waitedForStart?: number;
+    waitedForStartFraction?: number;
+    instancesStarted: number;
+    totalStartTimeS: number;
+    byPath: Record<string, PathSummary>;
+  };
+  prewarm: { started: number; hits: number; misses: number; failedNoRoom: number };
+  policyStats: Readonly<Record<string, Record<string, number>>>;
+  latencyMs: { endToEnd: LatencyStats; queueing: LatencyStats; execution: LatencyStats; coldInvocationWait: LatencyStats };
+  apps: { count: number; withCompletedRequests: number; coldStartPercent: { p50: number; p75: number; p90: number; p99: number } };
+  memory: { idleGBs: number; teardowns: Record<string, number> };
+  cost: {
+    user: { requests: number; billedGBs: number; requestUSD: number; computeUSD: number; totalUSD: number };
+    provider: { nodeHours: number; nodeUSD: number; idleGBs: number; idleShareOfHeldMemory: number };
+  };
+  /** What each trace reader kept and dropped (workload/trace-types.ts TraceReport). */
+  traces: readonly unknown[];
+  notes: readonly string[];
+  /** With workflows in the scenario (workflow-summary.ts). */
+  workflows?: WorkflowsSummary;
+  /** A divided fleet's cells (cells/merge.ts, docs/scale.md). */
+  cells?: CellsSummary;
+};
+
+export interface WorkflowSummaryEntry {
+  runs: number;
+  completed: number;
+  failed: Record<string, number>;
+  latencyMs: LatencyStats;
+  meanTimePerRunMs: { compute: number; transfer: number; queueing: number; coldStartWait: number };
+  costPerRunUSD: { compute: number; requests: number; transfer: number; total: number };
+}
+
+export interface WorkflowsSummary {
+  method: string;
+  transferBillUSD: { s3Requests: number; s3Storage: number; cache: number; dataTransfer: number; total: number };
+  xdtBufferGBs: number;
+  byWorkflow: Record<string, WorkflowSummaryEntry>;
+}
+
+export interface CellSummary {
+  cell: number;
+  nodes: number;
+  functions: number;
+  apps: number;
+  arrivals: number;
+  completed: number;
+  dropped: number;
+  failed: number;
+  coldStarts: number;
+  events: number;
+  endS: number;
+}
+
+export interface CellsSummary {
+  count: number;
+  byCell: CellSummary[];
+}
+
 export interface SummaryInputs {
   readonly name: string;
   readonly seed: number;
@@ -72,7 +159,7 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted.length === 0 ? 0 : nearestRank(sorted, p / 100);
 }
 
-export function buildSummary(x: SummaryInputs): Record<string, unknown> {
+export function buildSummary(x: SummaryInputs): Summary {
   const r = x.recorder;
   const droppedTotal = [...r.dropped.values()].reduce((a, b) => a + b, 0);
   const failedTotal = [...r.failed.values()].reduce((a, b) => a + b, 0);
@@ -89,7 +176,7 @@ export function buildSummary(x: SummaryInputs): Record<string, unknown> {
   const appPct = [...apps.values()].filter((a) => a.completed > 0).map((a) => (100 * a.cold) / a.completed);
   appPct.sort((a, b) => a - b);
 
-  const byPath: Record<string, unknown> = {};
+  const byPath: Record<string, PathSummary> = {};
   for (const [path, p] of [...r.paths.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     // Times in ms; counters (pages, reads, bytes) as they are, under their own key.
     const phases: Record<string, LatencyStats> = {};

@@ -3,7 +3,7 @@
 import type { BuiltWorkflows } from '../model/workflow/built.ts';
 import type { WorkflowStats } from '../model/workflow/stats.ts';
 import type { TransferCost } from '../model/transfer/cost.ts';
-import { statsMs } from './summary.ts';
+import { statsMs, type WorkflowsSummary, type WorkflowSummaryEntry } from './summary.ts';
 
 const r6 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : 0);
 const r3 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : 0);
@@ -13,7 +13,7 @@ export function workflowSummary(
   w: BuiltWorkflows,
   method: string,
   prices: { perRequestUSD: number; perGBsUSD: number },
-): Record<string, unknown> {
+): WorkflowsSummary {
   settleWorkflows(w, method);
   return workflowSummaryOf(w.engine.stats, w.services.cost, method, prices);
 }
@@ -30,11 +30,11 @@ export function workflowSummaryOf(
   cost: TransferCost,
   method: string,
   prices: { perRequestUSD: number; perGBsUSD: number },
-): Record<string, unknown> {
+): WorkflowsSummary {
   const bill = cost.bill();
   const totalCompleted = stats.reduce((a, s) => a + s.completedRuns, 0);
   const transferUSD = bill.totalUSD;
-  const perWorkflow: Record<string, unknown> = {};
+  const perWorkflow: Record<string, WorkflowSummaryEntry> = {};
   for (const st of stats) {
     const n = st.completedRuns;
     const computeUSD = (st.billedMiBUs / MIB_US_PER_GBS) * prices.perGBsUSD;

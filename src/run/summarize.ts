@@ -2,7 +2,7 @@
 // scenario. One place for both an undivided run and the merge of a divided one's cells, so that
 // the two cannot drift apart.
 import type { Recorder } from '../metrics/recorder.ts';
-import { buildSummary } from '../metrics/summary.ts';
+import { buildSummary, type Summary, type WorkflowsSummary } from '../metrics/summary.ts';
 import type { ResolvedScenario } from '../scenario/schema.ts';
 import type { TraceReport } from '../workload/trace-types.ts';
 import { TOOL_VERSION } from '../version.ts';
@@ -22,7 +22,7 @@ export interface RunTotals {
   readonly policyStats: Readonly<Record<string, Record<string, number>>>;
   readonly traces: readonly TraceInfo[];
   /** The `workflows` section, or null without workflows. */
-  readonly workflows: Record<string, unknown> | null;
+  readonly workflows: WorkflowsSummary | null;
   /** Notes of the caller (a divided run says so), after the run's own. */
   readonly extraNotes?: readonly string[];
 }
@@ -37,7 +37,7 @@ export function resolvedScenario(s: ResolvedScenario, policyNames: Readonly<Reco
   return { ...s, resolved: { toolVersion: TOOL_VERSION, policies: policyNames, nodes } };
 }
 
-export function runSummary(s: ResolvedScenario, t: RunTotals): Record<string, unknown> {
+export function runSummary(s: ResolvedScenario, t: RunTotals): Summary {
   const notes: string[] = [];
   if (typeof s.output.invocations === 'number' && s.output.invocations < 1) {
     notes.push(`${invocationsCsvName(s)} holds a sample of about ${100 * s.output.invocations}% of the invocations (by a hash of the invocation id); the summary counts all`);

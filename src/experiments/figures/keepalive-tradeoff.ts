@@ -24,14 +24,6 @@ export function tradeoffWindow(quick: boolean): { minutes: [number, number]; dur
   return quick ? { minutes: [480, 500], duration: '20m' } : { minutes: [0, 1440], duration: '24h' };
 }
 
-interface SummaryShape {
-  policies: { keepAlive: string };
-  invocations: { arrivals: number; completed: number; dropped: { total: number } };
-  coldStarts: { invocations: number };
-  apps: { coldStartPercent: { p50: number; p75: number; p90: number } };
-  memory: { idleGBs: number; teardowns: Record<string, number> };
-}
-
 async function build(opts: FigureOptions): Promise<FigureData> {
   const w = tradeoffWindow(opts.quick);
   const points: { policy: string; fleet: string; idleGBs: number; p75: number; size: number }[] = [];
@@ -45,7 +37,7 @@ async function build(opts: FigureOptions): Promise<FigureData> {
         `duration=${w.duration}`,
         'output.invocations=false',
       ]);
-      const s = r.summary as unknown as SummaryShape;
+      const s = r.summary;
       const p75 = s.apps.coldStartPercent.p75;
       const idleGBs = round(s.memory.idleGBs, 1);
       // Policies with identical results (no eviction ever needed) land on one spot: each one more
@@ -54,7 +46,7 @@ async function build(opts: FigureOptions): Promise<FigureData> {
       points.push({ policy, fleet: fleet.label, idleGBs, p75, size: 110 + 160 * under });
       rows.push([
         policy,
-        s.policies.keepAlive,
+        s.policies.keepAlive!,
         fleet.memoryGiB,
         round(s.memory.idleGBs, 1),
         p75,

@@ -22,13 +22,9 @@ export function functionColumn(name: (typeof FUNCTION_COLUMNS)[number]): number 
   return FUNCTION_COLUMNS.indexOf(name);
 }
 
-interface SummaryShape {
-  invocations: { arrivals: number; completed: number; dropped: { total: number }; failed: { total: number } };
-}
-
 /** Throws unless every arrival completed: a dropped cold start would otherwise vanish from a mean. */
 export function requireAllCompleted(result: Result, what: string): void {
-  const inv = (result.summary as unknown as SummaryShape).invocations;
+  const inv = result.summary.invocations;
   if (inv.completed !== inv.arrivals || inv.dropped.total !== 0 || inv.failed.total !== 0) {
     throw new Error(
       `${what}: ${inv.arrivals} arrivals but ${inv.completed} completed (${inv.dropped.total} dropped, ${inv.failed.total} failed)`,
