@@ -14,7 +14,7 @@ import { phaseColumns } from '../model/coldstart/phase-columns.ts';
 import { buildFunctions, buildSimulation } from '../scenario/build.ts';
 import { assignCells, type CellAssignment } from '../scenario/cells.ts';
 import { cellScenario } from '../scenario/cell-scenario.ts';
-import { seriesFunctions } from '../scenario/function-series.ts';
+import { expectedArrivals, seriesFunctions } from '../scenario/function-series.ts';
 import type { ResolvedScenario } from '../scenario/schema.ts';
 import type { LoadedTraces } from '../scenario/traces.ts';
 import { runLoop, type Progress } from '../run/loop.ts';
@@ -29,11 +29,17 @@ export interface CellPlan {
   readonly assignment: CellAssignment;
   /** Functions of function-timeseries.csv, in row order. */
   readonly series: readonly number[];
+  /** Expected arrivals of each cell (function-series.ts), for running the largest cells first. */
+  readonly expectedLoad: Float64Array;
 }
 
 export function cellPlan(s: ResolvedScenario, traces: LoadedTraces): CellPlan {
   const functions = buildFunctions(s, traces);
-  return { scenario: s, traces, functions, assignment: assignCells(s, functions), series: seriesFunctions(s, functions, traces) };
+  const expected = expectedArrivals(s, functions, traces);
+  const assignment = assignCells(s, functions, undefined, expected);
+  const load = new Float64Array(assignment.cells);
+  expected.forEach((e, i) => (load[assignment.ofFunction[i]!]! += e));
+  return { scenario: s, traces, functions, assignment, series: seriesFunctions(s, functions, traces), expectedLoad: load };
 }
 
 /** File name of the invocations part (and, with `.header` before the extension, of its header). */

@@ -96,7 +96,10 @@ export async function runDivided(s: ResolvedScenario, traces: LoadedTraces, o: D
   const plan = cellPlan(s, traces);
   const states = new Map<number, CellState>();
   if (folder && o.threads > 1 && ran.length > 1) {
-    await runCellsOnThreads(s, ran, (c) => dirOf(c)!, o.threads, (p) => progress.update(p), o.signal);
+    // Largest expected load first (longest-processing-time first): the last cell to start is then a
+    // small one, so threads finish close together. Outputs do not depend on the order.
+    const order = [...ran].sort((a, b) => plan.expectedLoad[b]! - plan.expectedLoad[a]! || a - b);
+    await runCellsOnThreads(s, order, (c) => dirOf(c)!, o.threads, (p) => progress.update(p), o.signal);
   } else {
     for (const c of ran) {
       const steps = runCell(plan, c, dirOf(c), o.signal !== undefined || o.onProgress !== undefined, (p) =>

@@ -42,11 +42,14 @@ interface Named {
 
 /**
  * Assigns every application to a cell: by the `cell` of its declared functions when one is given,
- * else by a hash of its name. Applications whose functions are stages of one workflow are joined
- * first (a workflow never spans cells), the group taking the hash of its smallest application name.
- * Conflicting explicit cells are an InputError naming both functions.
+ * else by a hash of its name (fleet.cellAssignment 'hash', the default) or, with 'balanced', by
+ * expected load: groups in decreasing order of `load` (expected arrivals, summed over their
+ * functions; ties by name) each to the cell with the least load so far (ties: the lower index),
+ * after the explicitly placed ones (the LPT rule, Graham 1969). Applications whose functions are
+ * stages of one workflow are joined first (a workflow never spans cells), a group hashing as its
+ * smallest application name. Conflicting explicit cells are an InputError naming both functions.
  */
-export function assignCells(s: ResolvedScenario, functions: readonly Named[], file?: string): CellAssignment {
+export function assignCells(s: ResolvedScenario, functions: readonly Named[], file?: string, load?: ArrayLike<number>): CellAssignment {
   const k = cellCount(s);
   // Union-find over application names.
   const parent = new Map<string, string>();
@@ -100,6 +103,24 @@ export function assignCells(s: ResolvedScenario, functions: readonly Named[], fi
   if (problems.length) throw new InputError(problems);
 
   const cellOfRoot = new Map<string, number>();
+  if (s.fleet.cellAssignment === 'balanced') {
+    if (!load) throw new Error("fleet.cellAssignment 'balanced' needs the functions' expected load");
+    const groupLoad = new Map<string, number>();
+    functions.forEach((f, i) => {
+      const root = find(f.app);
+      groupLoad.set(root, (groupLoad.get(root) ?? 0) + (load[i] ?? 0));
+    });
+    const cellLoad = new Float64Array(k);
+    for (const [root, e] of explicit) cellLoad[e.cell]! += groupLoad.get(root) ?? 0;
+    const free = [...groupLoad.entries()].filter(([root]) => !explicit.has(root));
+    free.sort(([ra, la], [rb, lb]) => lb - la || (ra < rb ? -1 : ra > rb ? 1 : 0));
+    for (const [root, l] of free) {
+      let best = 0;
+      for (let c = 1; c < k; c++) if (cellLoad[c]! < cellLoad[best]!) best = c;
+      cellLoad[best]! += l;
+      cellOfRoot.set(root, best);
+    }
+  }
   const cellOf = (app: string): number => {
     const root = find(app);
     let c = cellOfRoot.get(root);
@@ -128,7 +149,8 @@ export function cellProblems(s: ResolvedScenario, file: string): InputProblem[] 
   const out: InputProblem[] = [];
   if (k > nodes) out.push({ file, where: 'fleet.cells', message: `${k} cells but ${nodes} nodes: every cell needs at least one node` });
   try {
-    assignCells(s, s.functions.map((f) => ({ name: f.name, app: f.app ?? f.name })), file);
+    const declared = s.functions.map((f) => ({ name: f.name, app: f.app ?? f.name }));
+    assignCells(s, declared, file, new Float64Array(declared.length)); // the loads matter only for where, not for conflicts
   } catch (e) {
     if (e instanceof InputError) out.push(...e.problems);
     else throw e;

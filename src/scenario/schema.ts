@@ -371,6 +371,12 @@ export const Scenario = z.strictObject({
       .max(L.MAX_CELLS)
       .optional()
       .describe('independent cells (scale units) the fleet and the applications are divided into, each simulated alone (docs/scale.md); default 1'),
+    cellAssignment: z
+      .enum(['hash', 'balanced'])
+      .optional()
+      .describe(
+        "how applications go to cells: 'hash' (default) by a hash of the application name, like a stateless router; 'balanced' largest expected load first to the least loaded cell, like a load-aware placement service (docs/scale.md)",
+      ),
   }),
   functions: z.array(FunctionDef).default([]).describe('declared functions; trace sources add their own'),
   workflows: z.array(Workflow).default([]),

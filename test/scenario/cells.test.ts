@@ -65,6 +65,19 @@ describe('cell assignment', () => {
     expect(a.ofFunction[0]).toBe(fnv1a('app-fn0') % 8);
   });
 
+  it("'balanced' puts the largest expected loads first, each into the least loaded cell", () => {
+    const s = scenario({ fleet: { nodes: [{ count: 3, cores: 4, memory: '4GiB' }], cells: 3, cellAssignment: 'balanced' } });
+    // Apps a..f with loads 50, 40, 30, 20, 10, 10 (app "a" has two functions, 30 + 20).
+    const list = fns([['a1', 'a'], ['b', 'b'], ['c', 'c'], ['d', 'd'], ['e', 'e'], ['f', 'f'], ['a2', 'a']]);
+    const a = assignCells(s, list, undefined, [30, 40, 30, 20, 10, 10, 20]);
+    // LPT: a(50) -> 0, b(40) -> 1, c(30) -> 2, d(20) -> 2 (loads 50, 40, 30), e(10) -> 1 (50, 40, 50),
+    // f(10) -> 0 (a tie at 50, 50, 50 goes to the lower index).
+    expect([...a.ofFunction]).toEqual([0, 1, 2, 2, 1, 0, 0]);
+    // The hash mode ignores the loads.
+    const h = assignCells(scenario({ fleet: { nodes: [{ count: 3, cores: 4, memory: '4GiB' }], cells: 3 } }), list, undefined, [30, 40, 30, 20, 10, 10, 20]);
+    expect(h.ofFunction[1]).toBe(fnv1a('b') % 3);
+  });
+
   it('node groups are split evenly, the first cells taking the remainder', () => {
     const s = scenario({ fleet: { nodes: [{ count: 10, cores: 4, memory: '4GiB' }, { count: 3, cores: 8, memory: '8GiB' }], cells: 4 } });
     const counts = [0, 1, 2, 3].map((c) => cellGroupCounts(s, c, 4));
