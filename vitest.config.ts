@@ -27,7 +27,7 @@ const E2E = [
   'test/model/closed-form.test.ts',
   'test/model/invariants.test.ts',
   'test/scenario/estimate.test.ts',
-  'test/metrics/invocation-rows.test.ts', // starts the writer thread, polls until it takes over
+  'test/metrics/invocation-rows/sink.test.ts', // starts the writer thread, polls until it takes over
 ];
 
 export default defineConfig({

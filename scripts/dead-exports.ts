@@ -8,7 +8,7 @@ import { relative, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** Modules loaded by path string (bin/*.mjs, lib/index.mjs): every export is their API. */
-const ENTRIES = ['src/index.ts', 'src/cli/main.ts', 'src/experiments/run-worker.ts', 'src/metrics/csv-writer-thread.ts'];
+const ENTRIES = ['src/index.ts', 'src/cli/main.ts', 'src/experiments/run-worker.ts', 'src/metrics/invocation-rows/writer-thread-main.ts'];
 
 const config = ts.getParsedCommandLineOfConfigFile(resolve(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(String(d.messageText)); } });
 if (!config) throw new Error('no tsconfig.json');

@@ -6,7 +6,7 @@ import type { Instance } from '../model/instance.ts';
 import type { Invocation } from '../model/invocation.ts';
 import type { PlatformObserver, TeardownReason } from '../model/observer.ts';
 import { LogHistogram } from '../engine/histogram.ts';
-import { type InvocationColumns, InvocationRowSink } from './invocation-rows.ts';
+import { type InvocationColumns, InvocationRowSink } from './invocation-rows/index.ts';
 
 export class FunctionTally {
   arrivals = 0;

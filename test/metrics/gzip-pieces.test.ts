@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GZIP_PIECE, GzipPieces } from '../../src/metrics/gzip-pieces.ts';
-import { InvocationRowSink, invocationWriterSettings } from '../../src/metrics/invocation-rows.ts';
+import { InvocationRowSink, invocationWriterSettings } from '../../src/metrics/invocation-rows/index.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { simulate } from '../../src/simulate.ts';
 

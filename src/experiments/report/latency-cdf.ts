@@ -48,7 +48,7 @@ export async function cdfFromInvocations(dir: string): Promise<LatencyCdf | null
       latency = cells.indexOf('latency_us');
       outcome = cells.indexOf('outcome');
       if (latency < 0 && cells.includes('responseTime')) {
-        // InVitro's columns: a completed call is one without an error flag (invitro-rows.ts).
+        // InVitro's columns: a completed call is one without an error flag (metrics/invocation-rows/invitro-columns.ts).
         latency = cells.indexOf('responseTime');
         outcome = cells.indexOf('functionTimeout');
         completed = 'false';

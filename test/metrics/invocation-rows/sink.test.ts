@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InvocationRowSink, invocationWriterSettings, type RowSource } from '../../src/metrics/invocation-rows.ts';
-import type { Outcome } from '../../src/model/invocation.ts';
-import { loadScenarioFile } from '../../src/scenario/load.ts';
-import { simulate } from '../../src/simulate.ts';
+import { InvocationRowSink, invocationWriterSettings, type RowSource } from '../../../src/metrics/invocation-rows/index.ts';
+import type { Outcome } from '../../../src/model/invocation.ts';
+import { loadScenarioFile } from '../../../src/scenario/load.ts';
+import { simulate } from '../../../src/simulate.ts';
 
-const QUICKSTART = join(import.meta.dirname, '../../scenarios/quickstart.json');
+const QUICKSTART = join(import.meta.dirname, '../../../scenarios/quickstart.json');
 const DEFAULTS = { ...invocationWriterSettings };
 
 afterEach(() => {
@@ -215,13 +215,13 @@ describe('InvocationRowSink', () => {
     invocationWriterSettings.batchRows = 10;
     const sink = writeSynthetic(join(dir, 'a.csv'), 100);
     expect(sink.threaded).toBe(true);
-    // A private field: the only way to kill the thread from outside, as a crash or OOM would.
-    void (sink as unknown as { worker: Worker }).worker.terminate();
+    // Private fields: the only way to kill the thread from outside, as a crash or OOM would.
+    void (sink as unknown as { thread: { worker: Worker } }).thread.worker.terminate();
     expect(() => sink.close()).toThrow(/a\.csv: the writer thread (exited unexpectedly|made no progress)/);
   });
 
   it('does not keep the process alive, closed or abandoned', () => {
-    const module = join(import.meta.dirname, '../../src/metrics/invocation-rows.ts');
+    const module = join(import.meta.dirname, '../../../src/metrics/invocation-rows/index.ts');
     const dir = mkdtempSync(join(tmpdir(), 'sim-rows-'));
     const script = `
       const { InvocationRowSink, invocationWriterSettings } = await import(${JSON.stringify(module)});
@@ -235,7 +235,7 @@ describe('InvocationRowSink', () => {
       console.log('done');
     `;
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      cwd: join(import.meta.dirname, '../..'),
+      cwd: join(import.meta.dirname, '../../..'),
       encoding: 'utf8',
       timeout: 30_000,
     });

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INVITRO_COLUMNS } from '../../src/metrics/invitro-rows.ts';
-import { invocationWriterSettings } from '../../src/metrics/invocation-rows.ts';
-import { loadScenarioFile } from '../../src/scenario/load.ts';
-import { simulate } from '../../src/simulate.ts';
+import { INVITRO_COLUMNS } from '../../../src/metrics/invocation-rows/invitro-columns.ts';
+import { invocationWriterSettings } from '../../../src/metrics/invocation-rows/index.ts';
+import { loadScenarioFile } from '../../../src/scenario/load.ts';
+import { simulate } from '../../../src/simulate.ts';
 
 /**
  * The csv tags of vhive-serverless/loader pkg/metric/record.go@f2113a7ee77d0fa05b4c5ea30206dec29384b82b:
@@ -32,7 +32,7 @@ afterEach(() => {
 });
 
 async function run(dir: string, sets: string[]): Promise<string> {
-  const s = loadScenarioFile(join(import.meta.dirname, '../../scenarios/quickstart.json'), {
+  const s = loadScenarioFile(join(import.meta.dirname, '../../../scenarios/quickstart.json'), {
     sets: ['duration=2m', 'coldStart.mode=reap', 'fleet.nodes[0].count=1', 'fleet.nodes[0].memory=8GiB', 'platform.maxQueueWait=300ms', ...sets],
   });
   await simulate(s, { outDir: dir });

@@ -1,18 +1,15 @@
-// The invocations.csv writer thread: formats the packed row batches the simulation thread posts
-// (with the formatter of the synchronous path) and writes them to the descriptor it was handed.
+// The invocations.csv writer thread (started by writer-thread.ts through bin/csv-worker.mjs):
+// formats the packed row batches the simulation thread posts, with the formatter of the
+// synchronous path, and writes them to the descriptor it was handed.
 import { parentPort, workerData } from 'node:worker_threads';
-import { ByteWriter } from './byte-writer.ts';
-import { GzipPieces } from './gzip-pieces.ts';
-import { CONTROL, type CsvWorkerData, RowFormatter, STATE, type ToWriter, type WriterFailure } from './invocation-rows.ts';
+import { ByteWriter } from '../byte-writer.ts';
+import { GzipPieces } from '../gzip-pieces.ts';
+import { RowFormatter } from './row-formatter.ts';
+import { CONTROL, type CsvWorkerData, signal, STATE, type ToWriter, type WriterFailure } from './thread-protocol.ts';
 
 const data = workerData as CsvWorkerData;
 const ctl = new Int32Array(data.control);
 const ring = data.ring.map((b) => new Float64Array(b));
-
-function signal(): void {
-  Atomics.add(ctl, CONTROL.seq, 1);
-  Atomics.notify(ctl, CONTROL.seq);
-}
 
 function live(): boolean {
   const s = Atomics.load(ctl, CONTROL.state);
@@ -23,10 +20,9 @@ function fail(e: unknown): void {
   if (!live()) return;
   const code = (e as NodeJS.ErrnoException | null)?.code;
   const failure: WriterFailure = { message: e instanceof Error ? e.message : String(e), ...(typeof code === 'string' ? { code } : {}) };
-  // Posted before the state changes, so the simulation thread finds it once it sees the state.
   data.port.postMessage(failure);
   Atomics.store(ctl, CONTROL.state, STATE.failed);
-  signal();
+  signal(ctl);
 }
 
 // A thread that ends without finishing (process.exit, an uncaught error) must not leave the
@@ -34,7 +30,7 @@ function fail(e: unknown): void {
 process.on('exit', () => {
   if (!live()) return;
   Atomics.store(ctl, CONTROL.state, STATE.exited);
-  signal();
+  signal(ctl);
 });
 
 let writer: ByteWriter | null = null;
@@ -46,7 +42,7 @@ try {
   writer = new ByteWriter(data.fd, gzip);
   formatter = new RowFormatter(writer, data.functionNames, data.phaseNames, data.header, data.columns);
   Atomics.store(ctl, CONTROL.state, STATE.ready);
-  signal();
+  signal(ctl);
 } catch (e) {
   fail(e);
 }
@@ -58,7 +54,7 @@ parentPort!.on('message', (m: ToWriter) => {
       formatter.addStrings(m.strings, m.reset);
       formatter.format(ring[m.slot]!, m.rows);
       Atomics.add(ctl, CONTROL.written, 1);
-      signal();
+      signal(ctl);
     } else if (m.type === 'carry') {
       // Sent before the first batch, when nothing has been written here yet.
       gzip!.write(m.bytes, m.bytes.length);
@@ -66,7 +62,7 @@ parentPort!.on('message', (m: ToWriter) => {
       writer.flush();
       gzip?.finish();
       Atomics.store(ctl, CONTROL.state, STATE.closed);
-      signal();
+      signal(ctl);
       parentPort!.close();
     }
   } catch (e) {

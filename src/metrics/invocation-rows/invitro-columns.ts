@@ -4,7 +4,7 @@
 // output read simulated runs. Values follow how its gRPC client fills them
 // (pkg/driver/clients/grpc_client.go, pkg/driver/trace_driver.go at the same commit); what the
 // simulator does not model is left empty (docs/outputs.md says which and why).
-import { type ByteWriter, csvField } from './byte-writer.ts';
+import { type ByteWriter, csvField } from '../byte-writer.ts';
 import { ARRIVAL, COMPUTE, DISPATCH, END, FN, ID, INSTANCE, OUTCOME, REQUESTED } from './row-slots.ts';
 
 export const INVITRO_COLUMNS = [

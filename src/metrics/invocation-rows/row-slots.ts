@@ -1,5 +1,6 @@
 // The packed form of an invocations.csv row: the slots a row of numbers holds on its way from the
-// simulation thread to whichever thread formats it (invocation-rows.ts, invitro-rows.ts).
+// simulation thread (row-packer.ts) to whichever thread formats it (native-columns.ts,
+// invitro-columns.ts).
 export const ID = 0;
 export const FN = 1;
 export const ARRIVAL = 2;
