@@ -66,6 +66,11 @@ export interface RecorderOptions {
   readonly invocationColumns?: InvocationColumns;
   /** Fraction of invocations written (1: all), chosen by a hash of the invocation id. */
   readonly invocationsSample?: number;
+  /**
+   * False: the file has no header row, only rows, so that parts written separately can be
+   * concatenated after one header. Default true.
+   */
+  readonly invocationsHeader?: boolean;
 }
 
 /** A 32-bit integer hash (murmur3's finaliser): a deterministic, seed-free sample by id. */
@@ -154,6 +159,7 @@ export class Recorder implements PlatformObserver {
           functionNames: opts.functionNames,
           phaseNames: opts.phaseNames,
           columns: opts.invocationColumns ?? 'native',
+          header: opts.invocationsHeader ?? true,
         })
       : null;
   }

@@ -11,7 +11,7 @@ export type InvocationColumns = 'native' | 'invitro';
 /**
  * Keeps the receiving side of the string table (codes arrive with each batch, in the order they
  * were interned: row-packer.ts) and formats rows in the chosen columns. `header`: false when
- * another writer wrote it.
+ * another writer wrote it, or when the file is to have none (parts concatenated after one header).
  */
 export class RowFormatter {
   private readonly layout: RowLayout;

@@ -22,6 +22,11 @@ export interface InvocationRowSinkOptions {
   readonly phaseNames: readonly string[];
   /** Default `native`. */
   readonly columns?: InvocationColumns;
+  /**
+   * False: no header row, only the rows (parts of one table to be concatenated after a single
+   * header). Default true.
+   */
+  readonly header?: boolean;
 }
 
 /**
@@ -38,6 +43,7 @@ export class InvocationRowSink {
   private readonly functionNames: readonly string[];
   private readonly phaseNames: readonly string[];
   private readonly columns: InvocationColumns;
+  private readonly header: boolean;
   private readonly batchRows: number;
   private readonly ringSize: number;
   private readonly startMs: number;
@@ -66,6 +72,7 @@ export class InvocationRowSink {
     this.functionNames = opts.functionNames;
     this.phaseNames = opts.phaseNames;
     this.columns = opts.columns ?? 'native';
+    this.header = opts.header ?? true;
     this.batchRows = Math.max(1, Math.floor(s.batchRows));
     this.ringSize = Math.max(2, Math.floor(s.ringSize));
     this.startMs = s.startMs;
@@ -164,7 +171,7 @@ export class InvocationRowSink {
 
   private startLocal(): void {
     try {
-      this.local = new LocalWriter(this.fd, this.gzip, this.functionNames, this.phaseNames, true, this.columns);
+      this.local = new LocalWriter(this.fd, this.gzip, this.functionNames, this.phaseNames, this.header, this.columns);
     } catch (e) {
       throw this.fail(e);
     }
@@ -179,7 +186,7 @@ export class InvocationRowSink {
         fd: this.fd,
         functionNames: this.functionNames,
         phaseNames: this.phaseNames,
-        header: this.local === null,
+        header: this.header && this.local === null,
         columns: this.columns,
         gzip: this.gzip,
         first: this.packer.rows,

@@ -26,7 +26,7 @@ export interface CsvWorkerData {
   readonly fd: number;
   readonly functionNames: readonly string[];
   readonly phaseNames: readonly string[];
-  /** False when the simulation thread writes the header (it formats the first rows itself). */
+  /** False when the simulation thread writes the header (it formats the first rows itself), or the file has none. */
   readonly header: boolean;
   readonly columns: InvocationColumns;
   /** Compress as it writes (gzip-pieces.ts); the simulation thread's pending bytes come as a `carry`. */

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InvocationRowSink, invocationWriterSettings, type RowSource } from '../../../src/metrics/invocation-rows/index.ts';
@@ -176,6 +177,59 @@ describe('InvocationRowSink', () => {
     for (; i < 30_000; i++) add(i);
     sink.close();
     expect(readFileSync(join(dir, 'auto.csv'), 'utf8')).toBe(expected);
+  });
+
+  it('leaves out only the header with header: false, in every mode, plain or gzip, native or InVitro columns', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-rows-'));
+    const n = 3000;
+    for (const columns of ['native', 'invitro'] as const) {
+      for (const ext of ['csv', 'csv.gz']) {
+        const read = (name: string): string => {
+          const bytes = readFileSync(join(dir, name));
+          return (ext === 'csv.gz' ? gunzipSync(bytes) : bytes).toString('utf8');
+        };
+        const sink = (name: string, header: boolean) =>
+          new InvocationRowSink({ path: join(dir, name), functionNames: ['f,a', 'g"b', 'h'], phaseNames: ['boot', 'x'], columns, header });
+        invocationWriterSettings.mode = 'sync';
+        invocationWriterSettings.batchRows = 64;
+        const fullSink = sink(`full.${ext}`, true);
+        const addFull = addSynthetic(fullSink);
+        for (let i = 0; i < n; i++) addFull(i);
+        fullSink.close();
+        const full = read(`full.${ext}`);
+        const rows = full.slice(full.indexOf('\n') + 1);
+        expect(rows.length).toBeGreaterThan(0);
+        expect(full.startsWith(columns === 'native' ? 'id,' : 'phase,')).toBe(true);
+
+        for (const mode of ['sync', 'worker'] as const) {
+          invocationWriterSettings.mode = mode;
+          const s = sink(`${mode}.${ext}`, false);
+          const add = addSynthetic(s);
+          for (let i = 0; i < n; i++) add(i);
+          s.close();
+          expect(read(`${mode}.${ext}`), `${columns} ${ext} ${mode}`).toBe(rows);
+          const empty = sink(`empty-${mode}.${ext}`, false);
+          empty.close();
+          expect(read(`empty-${mode}.${ext}`)).toBe('');
+        }
+        // Auto: rows written here, then by the thread that takes over mid-file.
+        invocationWriterSettings.mode = 'auto';
+        invocationWriterSettings.threadAfterRows = 100;
+        const s = sink(`auto.${ext}`, false);
+        const add = addSynthetic(s);
+        let i = 0;
+        for (let waited = 0; !s.threaded && waited < 60_000; waited += 20) {
+          await new Promise((r) => setTimeout(r, 20));
+          for (const end = i + 64; i < end; i++) add(i);
+        }
+        expect(s.threaded).toBe(true);
+        expect(i).toBeLessThan(n);
+        for (; i < n; i++) add(i);
+        s.close();
+        expect(read(`auto.${ext}`), `${columns} ${ext} auto`).toBe(rows);
+        Object.assign(invocationWriterSettings, DEFAULTS);
+      }
+    }
   });
 
   it('names the file when it cannot be created', () => {
