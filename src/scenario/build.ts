@@ -43,7 +43,7 @@ export interface BuiltSimulation {
 export interface BuildOptions {
   /** Where to write invocations.csv during the run (null: do not write it). */
   readonly invocationsPath: string | null;
-  /** Write invocations.csv without its header row (a cell's part, joined after one header); default false. */
+  /** false: write invocations.csv without its header row (a cell's part, joined after one header); default true. */
   readonly invocationsHeader?: boolean;
   /** Loaded trace sources, one per workload entry (null for synthetic ones); see traces.ts. */
   readonly traces?: LoadedTraces;
