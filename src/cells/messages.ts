@@ -1,10 +1,9 @@
 // Messages between a divided run's main thread and its cell workers (structured-cloned, so plain data).
 import type { SerializedError } from '../input/thread-error.ts';
-import type { ResolvedScenario } from '../scenario/schema.ts';
+import type { CellJobData } from './run-cell.ts';
 
 export interface CellTask {
-  readonly scenario: ResolvedScenario;
-  readonly cell: number;
+  readonly job: CellJobData;
   /** The cell's folder. */
   readonly dir: string;
 }

@@ -2,7 +2,7 @@
 // cell writes depend only on the scenario and its index, never on which worker ran it or when.
 import { Worker } from 'node:worker_threads';
 import { deserializeError } from '../input/thread-error.ts';
-import type { ResolvedScenario } from '../scenario/schema.ts';
+import type { CellJobData } from './run-cell.ts';
 import { Interrupted } from '../interrupted.ts';
 import { workerExecArgvOnce } from '../worker-exec-argv.ts';
 import type { CellReply, CellTask } from './messages.ts';
@@ -18,9 +18,12 @@ export interface CellProgress {
   readonly done: boolean;
 }
 
-/** Runs `cells` of `s` on `threads` workers, cell c into `dirOf(c)`; rejects on the first error or when `signal` aborts. */
+/**
+ * Runs `cells` on `threads` workers in that order, cell c (made by `jobOf(c)` when a worker takes
+ * it) into `dirOf(c)`; rejects on the first error or when `signal` aborts.
+ */
 export async function runCellsOnThreads(
-  s: ResolvedScenario,
+  jobOf: (c: number) => CellJobData,
   cells: readonly number[],
   dirOf: (c: number) => string,
   threads: number,
@@ -41,7 +44,7 @@ export async function runCellsOnThreads(
       const feed = (w: Worker) => {
         if (failed || next >= cells.length) return;
         const c = cells[next++]!;
-        w.postMessage({ scenario: s, cell: c, dir: dirOf(c) } satisfies CellTask);
+        w.postMessage({ job: jobOf(c), dir: dirOf(c) } satisfies CellTask);
       };
       for (let i = 0; i < Math.min(threads, cells.length); i++) {
         const w = new Worker(WORKER_URL, { execArgv: [...workerExecArgvOnce()] });

@@ -13,7 +13,9 @@ import { checkArrivalsEnded } from '../model/invariants.ts';
 import { phaseColumns } from '../model/coldstart/phase-columns.ts';
 import { buildFunctions, buildSimulation } from '../scenario/build.ts';
 import { assignCells, type CellAssignment } from '../scenario/cells.ts';
-import { cellScenario } from '../scenario/cell-scenario.ts';
+import { cellScenario, type CellScenario } from '../scenario/cell-scenario.ts';
+import type { TraceTransfer } from '../workload/trace-types.ts';
+import { workloadFromTransfer } from '../workload/transfer.ts';
 import { expectedArrivals, seriesFunctions } from '../scenario/function-series.ts';
 import type { ResolvedScenario } from '../scenario/schema.ts';
 import type { LoadedTraces } from '../scenario/traces.ts';
@@ -48,15 +50,54 @@ export function invocationsPart(s: ResolvedScenario, header = false): string {
   return s.output.compression === 'gzip' ? `${base}.gz` : base;
 }
 
+/** One cell's run: all it needs, so that a worker thread can be given it whole (`jobData`). */
+export interface CellJob {
+  /** The whole run's scenario (its output options). */
+  readonly scenario: ResolvedScenario;
+  readonly index: number;
+  readonly cells: number;
+  /** The cell as a scenario, and its part of each trace (cell-scenario.ts). */
+  readonly cell: CellScenario;
+  /** Its workflows' indices in the whole run's. */
+  readonly workflows: readonly number[];
+  /** Its functions in function-timeseries.csv: rank in the run's rows, index in the cell. */
+  readonly sampled: readonly { readonly rank: number; readonly local: number }[];
+}
+
+export function cellJob(plan: CellPlan, c: number): CellJob {
+  const s = plan.scenario;
+  const cell = cellScenario(s, plan.traces, plan.functions, plan.assignment, c);
+  const local = new Map(cell.functions.map((g, k) => [g, k]));
+  const sampled: { rank: number; local: number }[] = [];
+  plan.series.forEach((g, rank) => {
+    const k = local.get(g);
+    if (k !== undefined) sampled.push({ rank, local: k });
+  });
+  const workflows = s.workflows.flatMap((_, w) => (plan.assignment.ofWorkflow[w] === c ? [w] : []));
+  return { scenario: s, index: c, cells: plan.assignment.cells, cell, workflows, sampled };
+}
+
+/** A job as plain data for a worker thread: the traces as transfers (workload/transfer.ts). */
+export type CellJobData = Omit<CellJob, 'cell'> & { readonly cell: Omit<CellScenario, 'traces'> & { readonly traces: readonly (TraceTransfer | null)[] } };
+
+export function jobData(j: CellJob): CellJobData {
+  return { ...j, cell: { ...j.cell, traces: j.cell.traces.map((t) => (t ? t.transfer() : null)) } };
+}
+
+export function jobFromData(d: CellJobData): CellJob {
+  return { ...d, cell: { ...d.cell, traces: d.cell.traces.map((t) => (t ? workloadFromTransfer(t) : null)) } };
+}
+
 export const STATE_FILE = 'state.json';
 
 /**
- * Runs cell `c` of the plan, writing into `dir` (created; null: write nothing, not even invocation
- * rows). Yields at progress points when `reports`. Returns its state, as written to `dir/state.json`.
+ * Runs a cell, writing into `dir` (created; null: write nothing, not even invocation rows). Yields
+ * at progress points when `reports`. Returns its state, as written to `dir/state.json`.
  */
-export function* runCell(plan: CellPlan, c: number, dir: string | null, reports: boolean, onProgress?: (p: Progress) => void): Generator<void, CellState> {
-  const s = plan.scenario;
-  const cs = cellScenario(s, plan.traces, plan.functions, plan.assignment, c);
+export function* runCell(job: CellJob, dir: string | null, reports: boolean, onProgress?: (p: Progress) => void): Generator<void, CellState> {
+  const s = job.scenario;
+  const c = job.index;
+  const cs = job.cell;
   if (dir !== null) mkdirSync(dir, { recursive: true });
   const writeRows = dir !== null && s.output.invocations !== false;
   const b = buildSimulation(cs.scenario, {
@@ -68,13 +109,7 @@ export function* runCell(plan: CellPlan, c: number, dir: string | null, reports:
   const { sim, platform, recorder } = b;
   if (writeRows) writeHeader(s, b.functions.map((f) => f.name), phaseColumns(b.startPath), b.startPath.counterNames ?? [], join(dir!, invocationsPart(s, true)));
 
-  // The run's sampled functions that live here, in the run's row order.
-  const local = new Map(cs.functions.map((g, k) => [g, k]));
-  const sampled: { rank: number; local: number }[] = [];
-  plan.series.forEach((g, rank) => {
-    const k = local.get(g);
-    if (k !== undefined) sampled.push({ rank, local: k });
-  });
+  const sampled = job.sampled;
   const names = b.functions.map((f) => f.name);
   const series = s.output.functionTimeseries ? new FunctionSeries(platform, recorder, sampled.map((x) => x.local), names) : null;
   const sampler = new TimeseriesSampler(sim, platform, recorder, parseDuration(s.output.timeseries), series);
@@ -88,7 +123,7 @@ export function* runCell(plan: CellPlan, c: number, dir: string | null, reports:
   let workflows: CellState['workflows'] = null;
   if (b.workflows) {
     settleWorkflows(b.workflows, s.transfers.method);
-    const globalIndex = s.workflows.flatMap((_, w) => (plan.assignment.ofWorkflow[w] === c ? [w] : []));
+    const globalIndex = job.workflows;
     const cost = b.workflows.services.cost;
     workflows = {
       stats: b.workflows.engine.stats.map((st, k) => ({
@@ -125,7 +160,7 @@ export function* runCell(plan: CellPlan, c: number, dir: string | null, reports:
   const state: CellState = {
     format: CELL_STATE_FORMAT,
     cell: c,
-    cells: plan.assignment.cells,
+    cells: job.cells,
     nodes: b.nodes.length,
     events: sim.processed,
     endUs: end,

@@ -17,7 +17,7 @@ import type { CellState } from './cell-state.ts';
 import { mergeCells, type MergedRun } from './merge.ts';
 import { cellDir, CELLS_MANIFEST, mergePartialsInto, writePartialFiles } from './partial.ts';
 import { runCellsOnThreads, type CellProgress } from './pool.ts';
-import { cellPlan, runCell, STATE_FILE } from './run-cell.ts';
+import { cellJob, cellPlan, jobData, runCell, STATE_FILE } from './run-cell.ts';
 
 export interface Shard {
   /** 1-based. */
@@ -99,10 +99,10 @@ export async function runDivided(s: ResolvedScenario, traces: LoadedTraces, o: D
     // Largest expected load first (longest-processing-time first): the last cell to start is then a
     // small one, so threads finish close together. Outputs do not depend on the order.
     const order = [...ran].sort((a, b) => plan.expectedLoad[b]! - plan.expectedLoad[a]! || a - b);
-    await runCellsOnThreads(s, order, (c) => dirOf(c)!, o.threads, (p) => progress.update(p), o.signal);
+    await runCellsOnThreads((c) => jobData(cellJob(plan, c)), order, (c) => dirOf(c)!, o.threads, (p) => progress.update(p), o.signal);
   } else {
     for (const c of ran) {
-      const steps = runCell(plan, c, dirOf(c), o.signal !== undefined || o.onProgress !== undefined, (p) =>
+      const steps = runCell(cellJob(plan, c), dirOf(c), o.signal !== undefined || o.onProgress !== undefined, (p) =>
         progress.update({ cell: c, simTimeUs: p.simTimeUs, events: p.events, arrivals: p.arrivals, done: false }),
       );
       let r = steps.next();

@@ -118,6 +118,11 @@ export class Empirical implements Distribution {
   // Flat copies of the points: sampling is on every request's path and must not allocate.
   private readonly pcts: Float64Array;
   private readonly values: Float64Array;
+
+  /** The (percentile, value) points it was made from: `new Empirical(e.points())` is the same law, mean included. */
+  points(): [number, number][] {
+    return Array.from(this.pcts, (p, i) => [p, this.values[i]!]);
+  }
   sample(rng: RandomStream): number {
     return this.quantile(rng.next() * 100);
   }

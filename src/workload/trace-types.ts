@@ -65,7 +65,32 @@ export interface TraceWorkload {
    * subset holds a repacked copy of its functions' data only, so the full workload can be dropped.
    */
   subset(indices: readonly number[]): TraceWorkload;
+  /** The workload as plain data (typed arrays included), for a worker thread: transfer.ts rebuilds it. */
+  transfer(): TraceTransfer;
 }
+
+/** A trace function as plain data: its laws as (percentile, value) points. */
+export type TraceFunctionData = Omit<TraceFunctionSpec, 'duration' | 'memoryDistribution'> & {
+  duration: [number, number][];
+  memoryDistribution?: [number, number][];
+};
+
+/** A loaded trace (or a subset) as plain data, structured-clonable (workload/transfer.ts). */
+export type TraceTransfer =
+  | {
+      kind: 'minute-counts';
+      functions: TraceFunctionData[];
+      report: TraceReport;
+      counts: { minutes: number; start: Float64Array; bytes: Uint8Array; total: Float64Array; maxCount: number };
+      mode: ArrivalMode;
+      shift: boolean;
+    }
+  | {
+      kind: 'minute-offsets';
+      functions: TraceFunctionData[];
+      report: TraceReport;
+      offsets: { minutes: number; start: Int32Array; fn: Int32Array; offset: Int32Array };
+    };
 
 export type SampleSpec = { random: number } | { representative: number } | { top: number } | { all: true };
 

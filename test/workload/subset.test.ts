@@ -13,6 +13,8 @@ import { loadAzure2021 } from '../../src/workload/azure2021/load.ts';
 import { restrictMinuteOffsets, type MinuteOffsets } from '../../src/workload/azure2021/stream.ts';
 import { synthesizeTrace } from '../../src/workload/synth/write.ts';
 import type { TraceWorkload } from '../../src/workload/trace-types.ts';
+import { workloadFromTransfer } from '../../src/workload/transfer.ts';
+import type { Empirical } from '../../src/engine/distributions.ts';
 import { drain, tempDir } from './helpers.ts';
 
 const SEED = 11;
@@ -58,6 +60,18 @@ function checkSubsets(w: TraceWorkload): void {
     const got = arrivals(s, 1000);
     expect(got.length).toBe(indices.reduce((sum, i) => sum + w.functions[i]!.invocations, 0));
     expect(got).toEqual(expected(full, indices, 1000));
+    // Handed to a worker thread (structured clone of its plain data), it is the same workload.
+    const back = workloadFromTransfer(structuredClone(s.transfer()));
+    expect(arrivals(back, 1000)).toEqual(got);
+    back.functions.forEach((f, k) => {
+      const o = s.functions[k]!;
+      const { duration, memoryDistribution, ...rest } = f;
+      const { duration: od, memoryDistribution: om, ...orest } = o;
+      expect(rest).toEqual(orest);
+      expect(duration.mean).toBe(od.mean);
+      for (const q of [0, 13, 50, 99.9, 100]) expect((duration as Empirical).quantile(q)).toBe((od as Empirical).quantile(q));
+      expect(memoryDistribution?.mean).toBe(om?.mean);
+    });
   }
 
   // Cells partition the trace: their arrivals together are exactly the full stream's.

@@ -4,6 +4,7 @@ import type { ArrivalMode, TraceFunctionSpec, TraceReport, TraceWorkload } from 
 import { subsetRemap } from '../subset.ts';
 import { restrictMinuteCounts, type MinuteCounts } from './minute-counts.ts';
 import { MinuteStream } from './minute-stream.ts';
+import { functionData } from '../function-data.ts';
 
 // Outside the loader: closures share their function's scope, so one made in there would keep
 // everything the loader built (the count entries, up to 34 MB for a day of 10,000 functions, and
@@ -20,6 +21,7 @@ export function minuteCountsWorkload(
     report,
     stream: (baseIndex, rng) =>
       new MinuteStream(counts, functions.length, baseIndex, mode, shift, (f) => rng.stream(`arrivals/${functions[f]!.name}`)),
+    transfer: () => ({ kind: 'minute-counts', functions: functions.map(functionData), report, counts, mode, shift }),
     subset: (indices) => {
       const remap = subsetRemap(indices, functions.length);
       return minuteCountsWorkload(

@@ -4,6 +4,7 @@
 import type { TraceFunctionSpec, TraceReport, TraceWorkload } from '../trace-types.ts';
 import { subsetRemap } from '../subset.ts';
 import { OffsetStream, restrictMinuteOffsets, type MinuteOffsets } from './stream.ts';
+import { functionData } from '../function-data.ts';
 
 // Outside the loader: closures share their function's scope, so one made in there would keep
 // everything the loader read (every invocation's start and duration) alive for the whole run.
@@ -13,6 +14,7 @@ export function offsetWorkload(data: MinuteOffsets, functions: TraceFunctionSpec
     functions,
     report,
     stream: (baseIndex) => new OffsetStream(data, functions.length, baseIndex),
+    transfer: () => ({ kind: 'minute-offsets', functions: functions.map(functionData), report, offsets: data }),
     subset: (indices) => {
       const remap = subsetRemap(indices, functions.length);
       return offsetWorkload(
