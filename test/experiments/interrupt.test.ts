@@ -114,6 +114,35 @@ describe('interrupting runs and sweeps', () => {
     expect(readdirSync(dir).filter((n) => n.startsWith('.tmp-') || n === 'long-gz')).toEqual([]);
   });
 
+  it('SIGINT stops a divided run on worker threads, and a shard: no run folder, no partial folder, no temporaries', async () => {
+    // Two functions in two apps, so both cells (and both threads) have work when the signal comes.
+    const divided = {
+      ...base,
+      name: 'cells',
+      duration: '2h',
+      fleet: { nodes: [{ count: 4, cores: 16, memory: '64GiB' }], cells: 2, cellAssignment: 'balanced' },
+      functions: [base.functions[0], { ...base.functions[0], name: 'g' }],
+      workload: [base.workload[0], { poisson: { function: 'g', rate: '800/s' } }],
+    };
+    writeFileSync(join(dir, 'cells.json'), JSON.stringify(divided));
+    for (const [out, extra] of [['cells-out', ['--threads', '2']], ['cells-part', ['--cells', '1/2']]] as const) {
+      const { child, result } = start(['run', 'cells.json', '--out', out, ...extra]);
+      const tmp = () => readdirSync(dir).find((n) => n.startsWith(`.tmp-${out}-`));
+      // A cell's folder is being written when the run is stopped.
+      await until(() => {
+        const t = tmp();
+        return t !== undefined && readdirSync(join(dir, t)).some((n) => n.startsWith('cell-'));
+      });
+      await sleep(300);
+      child.kill('SIGINT');
+      const r = await result;
+      expect(r.code, r.stderr).toBe(130);
+      expect(r.stderr).toMatch(/interrupted: no run folder written/);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(readdirSync(dir).filter((n) => n.startsWith('.tmp-') || n === out)).toEqual([]);
+    }
+  });
+
   it('SIGINT stops a sweep: finished runs kept, nothing partial; the rerun resumes to identical outputs', async () => {
     sweepTo(whole);
     for (const jobs of [2, 1]) {
