@@ -42,6 +42,16 @@ export function shardCells(cells: number, shard?: Shard): number[] {
   return shard ? all.filter((c) => c % shard.count === shard.index - 1) : all;
 }
 
+/** The share of a divided run's expected arrivals that a shard's cells hold (for its size estimate). */
+export function shardShare(s: ResolvedScenario, traces: LoadedTraces, shard: Shard): number {
+  const load = cellPlan(s, traces).expectedLoad;
+  const cells = shardCells(load.length, shard);
+  let total = 0;
+  for (const l of load) total += l;
+  if (total === 0) return cells.length / load.length;
+  return cells.reduce((a, c) => a + load[c]!, 0) / total;
+}
+
 /** Sums the cells' progress into one run's, as a share of simulated time done. */
 class ProgressSum {
   private readonly fraction: Float64Array;

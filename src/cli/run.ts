@@ -7,7 +7,8 @@ import { parseShard } from '../experiments/shard.ts';
 import { InputError } from '../input/errors.ts';
 import { watchInterrupts } from './interrupt.ts';
 import { loadTraces } from '../scenario/traces.ts';
-import { estimateRun } from '../scenario/estimate.ts';
+import { estimateRun, scaleEstimate } from '../scenario/estimate.ts';
+import { shardShare } from '../cells/run-cells.ts';
 import { machineLimits, refuseEnormous } from '../scenario/estimate-limits.ts';
 import { formatSummary } from './report.ts';
 import { clock } from '../experiments/progress.ts';
@@ -79,7 +80,11 @@ export const runCommand: CommandModule<object, RunArgs> = {
     try {
       // Traces are read first (nothing is written yet): their sizes make the estimate.
       const traces = await loadTraces(scenario);
-      if (!args.force) refuseEnormous([{ label: scenario.name, estimate: estimateRun(scenario, traces) }], machineLimits(outDir), args.scenario);
+      if (!args.force) {
+        const whole = estimateRun(scenario, traces);
+        const estimate = shard ? scaleEstimate(whole, shardShare(scenario, traces, shard), `part ${shard.index}/${shard.count}`) : whole;
+        refuseEnormous([{ label: scenario.name, estimate }], machineLimits(outDir), args.scenario);
+      }
       const options = { outDir, force: args.force, onProgress, threads: args.threads };
       if (shard) {
         const part = await simulatePart(scenario, traces, shard, { ...options, signal: interrupts.signal });

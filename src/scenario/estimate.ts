@@ -168,3 +168,21 @@ export function estimateRun(s: ResolvedScenario, traces?: LoadedTraces): RunEsti
     notes,
   };
 }
+
+/**
+ * The estimate of a part of a run (a shard of a divided fleet, `--cells i/n`) holding `share` of
+ * its expected arrivals: arrivals, events, output and in-flight requests scale with it; the trace
+ * is still read whole, and every node and function is still counted (an overestimate).
+ */
+export function scaleEstimate(e: RunEstimate, share: number, what: string): RunEstimate {
+  const inFlight = Math.round(e.inFlight * share);
+  return {
+    ...e,
+    arrivals: Math.round(e.arrivals * share),
+    events: Math.round(e.events * share),
+    outputBytes: Math.round(e.outputBytes * share),
+    inFlight,
+    memoryBytes: Math.round(e.memoryBytes - BYTES_PER_IN_FLIGHT * (e.inFlight - inFlight)),
+    notes: [...e.notes, `${what}: ${(100 * share).toFixed(1)}% of the run's expected arrivals`],
+  };
+}
