@@ -47,20 +47,38 @@ interface Partial {
   readonly resolvedText: string;
 }
 
+/** A file of a partial folder: its text, or an InputError naming it when it is missing or unreadable. */
+function readPartFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InputError({ file: path, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): the partial run folder is incomplete` });
+  }
+}
+
+/** A JSON file of a partial folder, parsed, or an InputError naming it. */
+function readPartJson<T>(path: string): T {
+  const text = readPartFile(path);
+  try {
+    return JSON.parse(text) as T;
+  } catch (e) {
+    throw new InputError({ file: path, message: `not valid JSON (${(e as Error).message}): the partial run folder is damaged` });
+  }
+}
+
 function readPartial(dir: string): Partial {
   const path = join(dir, CELLS_MANIFEST);
   if (!existsSync(path)) throw new InputError({ file: dir, message: `not a partial run folder: no ${CELLS_MANIFEST} (write one with \`sim run <scenario> --cells i/n --out <folder>\`)` });
-  let m: CellsManifest;
-  try {
-    m = JSON.parse(readFileSync(path, 'utf8')) as CellsManifest;
-  } catch (e) {
-    throw new InputError({ file: path, message: `not valid JSON: ${(e as Error).message}` });
-  }
+  const m = readPartJson<CellsManifest>(path);
   if (m?.format !== MANIFEST_FORMAT) throw new InputError({ file: path, where: 'format', message: `expected "${MANIFEST_FORMAT}"` });
+  const cellOk = (c: unknown) => Number.isInteger(c) && (c as number) >= 0 && (c as number) < m.cells;
+  if (!Number.isInteger(m.cells) || m.cells < 2 || !Array.isArray(m.ran) || !m.ran.every(cellOk) || !Array.isArray(m.traces)) {
+    throw new InputError({ file: path, message: 'expected "cells" (2 or more), "ran" (cell indices below it) and "traces": the partial run folder is damaged' });
+  }
   if (m.toolVersion !== TOOL_VERSION) {
     throw new InputError({ file: path, where: 'toolVersion', message: `written by version ${m.toolVersion}; this is ${TOOL_VERSION}: merge with the version that ran the cells` });
   }
-  return { dir, manifest: m, resolvedText: readFileSync(join(dir, 'scenario.resolved.json'), 'utf8') };
+  return { dir, manifest: m, resolvedText: readPartFile(join(dir, 'scenario.resolved.json')) };
 }
 
 /**
@@ -92,8 +110,8 @@ export function readPartials(dirs: readonly string[]): { scenario: ResolvedScena
   const { resolved: _resolved, ...scenario } = parsed;
   const states = [...Array(k).keys()].map((c) => {
     const dir = join(owner.get(c)!, cellDir(c));
-    const state = JSON.parse(readFileSync(join(dir, STATE_FILE), 'utf8')) as CellState;
-    if (state.format !== CELL_STATE_FORMAT || state.cell !== c) throw new InputError({ file: join(dir, STATE_FILE), message: `expected the state of cell ${c} (${CELL_STATE_FORMAT})` });
+    const state = readPartJson<CellState>(join(dir, STATE_FILE));
+    if (state?.format !== CELL_STATE_FORMAT || state.cell !== c) throw new InputError({ file: join(dir, STATE_FILE), message: `expected the state of cell ${c} (${CELL_STATE_FORMAT})` });
     return { state, dir };
   });
   return { scenario: scenario as ResolvedScenario, partials, states };
@@ -132,12 +150,14 @@ export function mergePartialsInto(dirs: readonly string[], folder: RunFolder): M
     if (t && !inPlace) copyFileSync(join(partials[0]!.dir, `trace-functions-${i}.csv`), folder.path(`trace-functions-${i}.csv`));
   });
   if (s.output.invocations !== false) {
+    const parts = [join(states[0]!.dir, invocationsPart(s, true)), ...states.map((x) => join(x.dir, invocationsPart(s)))];
+    const missing = parts.find((p) => !existsSync(p));
+    if (missing) throw new InputError({ file: missing, message: 'missing: the partial run folder is incomplete' });
     const name = invocationsCsvName(s);
     const fd = openSync(folder.path(s.output.compression === 'gzip' ? `${name}.gz` : name), 'w');
     const buf = Buffer.allocUnsafe(8 << 20);
     try {
-      appendFile(fd, join(states[0]!.dir, invocationsPart(s, true)), buf);
-      for (const x of states) appendFile(fd, join(x.dir, invocationsPart(s)), buf);
+      for (const p of parts) appendFile(fd, p, buf);
     } finally {
       closeSync(fd);
     }

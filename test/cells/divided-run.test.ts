@@ -2,7 +2,7 @@
 // ran (one thread, worker threads, or shards merged by `sim merge`), one cell is the undivided run,
 // a workflow never spans cells, and every arrival of the undivided run is replayed.
 import { gunzipSync } from 'node:zlib';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,5 +171,15 @@ describe('bad --cells, --threads and merges exit 2 before any work', () => {
     refused(['merge', 'q1', 't1', '--out', 'x2'], /t1: not a partial run folder/, 'x2');
     refused(['merge', 'q1', 'p2', '--out', 'q1'], /--out: is also a folder to merge/, 'x2');
     expect(readdirSync(join(root, 'q1')).sort()).toEqual(['cell-0', 'cell-2', 'cells.json', 'scenario.resolved.json']);
+    // Damaged parts: a cell's state or invocation rows gone, a manifest edited by hand.
+    ok(['run', 'cells.json', '--out', 'd2', '--cells', '2/2', '--quiet']);
+    cpSync(join(root, 'p1'), join(root, 'd1'), { recursive: true });
+    rmSync(join(root, 'd1', 'cell-2', 'state.json'));
+    refused(['merge', 'd1', 'd2', '--out', 'x3'], /d1\/cell-2\/state\.json: cannot be read \(ENOENT\): the partial run folder is incomplete/, 'x3');
+    cpSync(join(root, 'p1', 'cell-2', 'state.json'), join(root, 'd1', 'cell-2', 'state.json'));
+    rmSync(join(root, 'd1', 'cell-0', 'invocations.csv'));
+    refused(['merge', 'd1', 'd2', '--out', 'x3'], /d1\/cell-0\/invocations\.csv: missing: the partial run folder is incomplete/, 'x3');
+    writeFileSync(join(root, 'd1', 'cells.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(root, 'p1', 'cells.json'), 'utf8')), ran: [0, 9] }));
+    refused(['merge', 'd1', 'd2', '--out', 'x3'], /d1\/cells\.json: expected "cells" \(2 or more\), "ran"/, 'x3');
   });
 });
