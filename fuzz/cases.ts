@@ -151,6 +151,13 @@ const cliArgs: fc.Arbitrary<{ args: string[]; desc: string }> = fc.oneof(
   fc.constantFrom(...OUTS).map((o) => ({ args: ['run', 'scenario.json', '--quiet', '--out', o], desc: 'out' })),
   fc.constantFrom(...OUTS).map((o) => ({ args: ['sweep', 'sweep.json', '--jobs', '1', '--quiet', '--out', o], desc: 'sweep-out' })),
   fc.constantFrom(...JOBS).map((j) => ({ args: ['sweep', 'sweep.json', '--quiet', '--out', 'sw', '--jobs', j], desc: 'jobs' })),
+  // A divided fleet: edge cell counts, parts and thread counts (a part runs into a partial folder).
+  fc
+    .record({ k: fc.constantFrom(...COUNTS, '3'), part: fc.option(fc.constantFrom(...SHARDS), { freq: 2 }), threads: fc.option(fc.constantFrom(...JOBS, '2'), { freq: 2 }) })
+    .map(({ k, part, threads }) => ({
+      args: ['run', 'scenario.json', ...RUN_TAIL, '--set', `fleet.cells=${k}`, ...(part === null ? [] : ['--cells', part]), ...(threads === null ? [] : ['--threads', threads])],
+      desc: 'cells',
+    })),
   fc.record({ f: fc.constantFrom(...COUNTS), d: fc.constantFrom(...COUNTS), s: fc.constantFrom(...SEEDS), o: fc.constantFrom('ts', ...OUTS) }).map(({ f, d, s, o }) => ({
     args: ['trace', 'synth', '--out', o, '--functions', f, '--days', d, '--seed', s],
     desc: 'synth',
