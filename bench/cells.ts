@@ -56,15 +56,18 @@ const row = (name: string, value: string, detail: string) => {
 if (only !== 'shards') {
   const big = await bigReplay(smoke);
   const window: [number, number] = smoke ? [480, 485] : [480, 540];
-  const ks = smoke ? [1, 2] : [1, 2, 4, 8];
   const repeats = smoke ? 1 : 3;
+  // K cells by hash (the default), and for K = 2 and 8 also balanced (fleet.cellAssignment).
+  const settings: { k: number; assignment: 'hash' | 'balanced' }[] = (smoke ? [1, 2] : [1, 2, 4, 8]).map((k) => ({ k, assignment: 'hash' as const }));
+  if (!smoke) settings.push({ k: 2, assignment: 'balanced' }, { k: 8, assignment: 'balanced' });
+  const name = (x: { k: number; assignment: string }) => `K = ${x.k}${x.assignment === 'balanced' ? ' balanced' : ''}`;
   const runs = new Map<string, ChildResult[]>();
   // Interleaved rounds (this VM's speed drifts over minutes): every setting once per round.
   for (let i = 0; i < repeats; i++) {
-    for (const k of ks) {
-      for (const threads of k === 1 ? [1] : [1, 2]) {
-        const key = `${k}/${threads}`;
-        const r = child({ ...big, windowMinutes: window, invocations: false, cells: k, threads });
+    for (const x of settings) {
+      for (const threads of x.k === 1 ? [1] : [1, 2]) {
+        const key = `${name(x)}/${threads}`;
+        const r = child({ ...big, windowMinutes: window, invocations: false, cells: x.k, cellAssignment: x.assignment, threads });
         runs.set(key, [...(runs.get(key) ?? []), r]);
       }
     }
@@ -73,25 +76,25 @@ if (only !== 'shards') {
   const rate = (key: string) => med(key, (r) => r.arrivals! / (r.simMs / 1000));
   const wallRate = (key: string) => med(key, (r) => r.arrivals! / (r.wallMs / 1000));
   const label = smoke ? '200-function 5-min' : '10,000-function hour';
-  for (const k of ks) {
-    for (const threads of k === 1 ? [1] : [1, 2]) {
-      const key = `${k}/${threads}`;
+  for (const x of settings) {
+    for (const threads of x.k === 1 ? [1] : [1, 2]) {
+      const key = `${name(x)}/${threads}`;
       const r = runs.get(key)![0]!;
       row(
-        `${label}, K = ${k}, --threads ${threads}`,
+        `${label}, ${name(x)}, --threads ${threads}`,
         `${(rate(key) / 1e6).toFixed(2)} M invocations/s`,
-        `${r.arrivals!.toLocaleString('en')} invocations; run ${(med(key, (x) => x.simMs) / 1000).toFixed(1)} s after a ${(med(key, (x) => x.loadMs) / 1000).toFixed(1)} s trace load, whole process ${(med(key, (x) => x.wallMs) / 1000).toFixed(1)} s (${(wallRate(key) / 1e6).toFixed(2)} M/s); peak RSS ${med(key, (x) => x.maxRssMiB).toFixed(0)} MiB; dropped ${r.dropped}; median of ${repeats}`,
+        `${r.arrivals!.toLocaleString('en')} invocations; run ${(med(key, (y) => y.simMs) / 1000).toFixed(1)} s after a ${(med(key, (y) => y.loadMs) / 1000).toFixed(1)} s trace load, whole process ${(med(key, (y) => y.wallMs) / 1000).toFixed(1)} s (${(wallRate(key) / 1e6).toFixed(2)} M/s); CPU ${(med(key, (y) => y.cpuMs) / 1000).toFixed(1)} s; peak RSS ${med(key, (y) => y.maxRssMiB).toFixed(0)} MiB; dropped ${r.dropped}; median of ${repeats}`,
       );
     }
-    if (k > 1) {
-      const speedup = rate(`${k}/2`) / rate(`${k}/1`);
-      row(`${label}, K = ${k}: 2 threads vs 1`, `${speedup.toFixed(2)}x`, `run time ${(med(`${k}/1`, (x) => x.simMs) / 1000).toFixed(1)} s -> ${(med(`${k}/2`, (x) => x.simMs) / 1000).toFixed(1)} s`);
+    if (x.k > 1) {
+      const speedup = rate(`${name(x)}/2`) / rate(`${name(x)}/1`);
+      row(`${label}, ${name(x)}: 2 threads vs 1`, `${speedup.toFixed(2)}x`, `run time ${(med(`${name(x)}/1`, (y) => y.simMs) / 1000).toFixed(1)} s -> ${(med(`${name(x)}/2`, (y) => y.simMs) / 1000).toFixed(1)} s`);
     }
   }
-  for (const k of ks) {
-    const r = runs.get(`${k}/1`)![0]!;
+  for (const x of settings) {
+    const r = runs.get(`${name(x)}/1`)![0]!;
     row(
-      `${label}: results at K = ${k}`,
+      `${label}: results at ${name(x)}`,
       `cold starts ${r.coldPct!.toFixed(3)}%`,
       `idle memory ${r.idleGBs!.toFixed(0)} GB-s, end-to-end p99 ${r.p99Ms!.toFixed(1)} ms, p75 app cold-start ${r.appP75ColdPct!.toFixed(2)}%`,
     );

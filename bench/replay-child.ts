@@ -26,6 +26,7 @@ const cfg = JSON.parse(process.argv[2]!) as {
   keepAlive: string;
   coldStart: string;
   cells?: number;
+  cellAssignment?: 'hash' | 'balanced';
   threads?: number;
   shard?: [number, number];
   out?: string;
@@ -36,7 +37,7 @@ const scenario = validateScenario({
   name: 'bench-replay',
   seed: 1,
   duration: `${minutes}m`,
-  fleet: { nodes: [{ count: cfg.nodes, cores: cfg.cores, memory: cfg.memory }], ...(cfg.cells ? { cells: cfg.cells } : {}) },
+  fleet: { nodes: [{ count: cfg.nodes, cores: cfg.cores, memory: cfg.memory }], ...(cfg.cells ? { cells: cfg.cells } : {}), ...(cfg.cellAssignment ? { cellAssignment: cfg.cellAssignment } : {}) },
   workload: [{ azure2019: { dir: cfg.trace, windowMinutes: cfg.windowMinutes } }],
   policies: { keepAlive: cfg.keepAlive },
   coldStart: { mode: cfg.coldStart },
