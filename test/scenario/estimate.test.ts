@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { loadTraces } from '../../src/scenario/traces.ts';
-import { estimateRun } from '../../src/scenario/estimate.ts';
+import { estimateRun, GZIP_RATIO, TIMESERIES_BYTES_PER_ROW } from '../../src/scenario/estimate.ts';
 import { enormousProblems, MAX_EVENTS, refuseEnormous } from '../../src/scenario/estimate-limits.ts';
 import { InputError } from '../../src/input/errors.ts';
 import { simulate } from '../../src/simulate.ts';
@@ -78,6 +78,13 @@ describe('estimateRun', () => {
     const e = estimateRun(s);
     expect(e.arrivals).toBe(50);
     expect(e.notes).toEqual(['workload[1]: trace source not counted (its files are read only when the run starts)']);
+  });
+
+  it('gzip output: the invocation rows count at a third of their plain size', () => {
+    const plain = estimateRun(scenario({ duration: '1h', workload: [{ poisson: { function: 'f', rate: '100/s' } }] }));
+    const gz = estimateRun(scenario({ duration: '1h', workload: [{ poisson: { function: 'f', rate: '100/s' } }], output: { compression: 'gzip' } }));
+    const series = plain.timeseriesRows * TIMESERIES_BYTES_PER_ROW;
+    expect(gz.outputBytes - series).toBe(Math.round((plain.outputBytes - series) / GZIP_RATIO));
   });
 
   it('an enormous scenario is refused with the estimates; --force (no check) and a small one pass', () => {
