@@ -4,9 +4,8 @@ import { ProcessorSharingCpu, type CpuMode } from './cpu.ts';
 import type { FleetTable } from './fleet-table.ts';
 import { IdleList } from './idle-list.ts';
 import { checkNodeMemory } from './invariants.ts';
-import type { NodeView } from './views.ts';
 
-export class Node implements NodeView {
+export class Node {
   private used = 0;
   instanceCount = 0;
   readonly idle = new IdleList();
@@ -52,13 +51,6 @@ export class Node implements NodeView {
 
   get busyVcpus(): number {
     return this.cpu.busyVcpus;
-  }
-
-  /** Set by the platform from the start path; nodes know nothing of snapshots themselves. */
-  warmthOf: ((fn: number, node: number) => number) | null = null;
-
-  snapshotWarmth(fn: number): number {
-    return this.warmthOf ? this.warmthOf(fn, this.index) : 0;
   }
 
   get freeMiB(): number {

@@ -140,11 +140,9 @@ export class Platform implements HostCpu {
         fn.instanceMiB = footprint({ index: fn.index, name: fn.name, memoryMiB: fn.spec.memoryMiB, profile: fn.spec.profile });
       }
     }
-    this.fleet = new FleetTable(cfg.nodes.length);
+    this.fleet = new FleetTable(cfg.nodes.length, cfg.startPath.warmth?.bind(cfg.startPath) ?? null);
     this.nodes = cfg.nodes.map((n, i) => new Node(i, n.group, n.cores, n.memoryMiB, cfg.cpuMode, this.fleet));
     cfg.startPath.attachHostCpu?.(this);
-    const warmth = cfg.startPath.warmth?.bind(cfg.startPath);
-    if (warmth) for (const n of this.nodes) n.warmthOf = warmth;
     this.kCpu = sim.registerSlots('cpu-done', this.nodes.length, (node) => this.onCpuDone(node));
     this.kKeepAlive = sim.registerTimer('keepalive-expiry', (id, gen) => this.onKeepAlive(id, gen));
     this.kQueueTimeout = sim.registerTimer('queue-timeout', (fn, id) => this.onQueueTimeout(fn, id));
@@ -573,7 +571,7 @@ export class Platform implements HostCpu {
 
   /** A node for a new instance of `fn`: the placement policy's choice, else one made by eviction. */
   private findNode(fn: FunctionState): number {
-    const chosen = this.cfg.placement.place(fn, this.nodes, this.sim.now, this.fleet);
+    const chosen = this.cfg.placement.place(fn, this.fleet, this.sim.now);
     return chosen >= 0 ? chosen : this.eviction.makeRoom(fn);
   }
 

@@ -2,15 +2,12 @@
 // eviction), beside the views they read: the model owns both, so policy/ depends on model/ and
 // never the other way. Each policy lives in its own file under src/policy/<kind>/ and has a
 // canonical name with its parameters, e.g. `fixed(ttl=10m)`.
-import type { FleetView, FunctionView, InstanceView, NodeView } from './views.ts';
+import type { FleetView, FunctionView, InstanceView } from './views.ts';
 
 export interface PlacementPolicy {
   readonly name: string;
-  /**
-   * Index of the node that should host a new instance of `fn`, or -1 if none has room. `fleet`,
-   * when given, holds the same numbers as `nodes` in flat arrays (the platform always gives it).
-   */
-  place(fn: FunctionView, nodes: readonly NodeView[], now: number, fleet?: FleetView): number;
+  /** Index of the node in `fleet` that should host a new instance of `fn`, or -1 if none has room. */
+  place(fn: FunctionView, fleet: FleetView, now: number): number;
 }
 
 /** What the autoscaler sees of one function when demand changes. */

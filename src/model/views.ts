@@ -1,27 +1,17 @@
 // Read-only views of the datacenter that policies see. Policies decide; only the model mutates.
 
-export interface NodeView {
-  readonly index: number;
-  readonly cores: number;
-  readonly memoryMiB: number;
-  readonly usedMiB: number;
-  /** vCPUs demanded by running invocations (may exceed cores: processor sharing). */
-  readonly busyVcpus: number;
-  /** Live instances (starting, idle or busy). */
-  readonly instanceCount: number;
-  /** What this node holds of `fn`'s snapshot: 0 nothing, 1 WS file on disk, 2 pages in page cache. */
-  snapshotWarmth(fn: number): number;
-}
-
 /**
- * Every node's free memory (MiB), busy vCPUs and cores as flat arrays indexed by node index: the
- * same numbers as the NodeViews, for policies that scan the whole fleet on each decision.
+ * The fleet as placement sees it, one entry per node indexed by node index: free memory (MiB),
+ * vCPUs demanded by running invocations (may exceed cores: processor sharing) and cores as flat
+ * arrays, so that a scan over a thousand nodes reads typed arrays instead of touching objects.
  */
 export interface FleetView {
   readonly count: number;
   readonly freeMiB: Float64Array;
   readonly busyVcpus: Float64Array;
   readonly cores: Float64Array;
+  /** What node `node` holds of `fn`'s snapshot: 0 nothing, 1 WS file on disk, 2 pages in page cache. */
+  snapshotWarmth(fn: number, node: number): number;
 }
 
 export interface FunctionView {
