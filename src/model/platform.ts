@@ -41,8 +41,6 @@ export interface PlatformConfig {
   readonly keepAlive: KeepAlivePolicy;
   readonly startPath: StartPath;
   readonly observer: PlatformObserver;
-  /** Data movement around compute for invocations that carry workflow data (null: none). */
-  readonly io?: InvocationIo | null;
   /** Provider settings (docs/providers.md); absent: the plain platform. */
   readonly provider?: ProviderPlatformConfig;
   /** The run's arrival horizon (us); periodic autoscaler ticks stop after it once nothing is left to scale. */
@@ -80,6 +78,18 @@ export interface InvocationIo {
   holdUntil(inst: Instance): number;
 }
 
+/**
+ * The workflow engine as the platform calls it, attached once after both are built (the engine
+ * submits through the platform, so it cannot exist first): data movement around compute, the
+ * runs that lane payloads past the function indices start, and the end of each workflow invocation.
+ */
+export interface WorkflowAttachment extends InvocationIo {
+  /** Starts a run of workflow `wf` (a lane payload minus the number of functions). */
+  start(wf: number): void;
+  /** A workflow invocation ended, with any outcome (after the observer heard of it). */
+  ended(inv: Invocation): void;
+}
+
 export class Platform implements HostCpu {
   readonly functions: FunctionState[];
   readonly nodes: Node[];
@@ -104,8 +114,8 @@ export class Platform implements HostCpu {
   private readonly kQueueTimeout: number;
   private readonly kPrewarm: number;
   readonly kArrival: number;
-  /** Lane payloads past the function indices go here (workflow starts: payload - #functions). */
-  private externalArrival: ((index: number) => void) | null = null;
+  /** The workflow engine, once attached (null: a run without workflows). */
+  private workflows: WorkflowAttachment | null = null;
   /** The autoscaler's clock when it decides on one (Knative KPA), else null. */
   private readonly periodic: PeriodicScaler | null = null;
   private readonly eviction: Eviction;
@@ -148,7 +158,7 @@ export class Platform implements HostCpu {
     this.kQueueTimeout = sim.registerTimer('queue-timeout', (fn, id) => this.onQueueTimeout(fn, id));
     this.kArrival = sim.register('arrival', (fn) => {
       if (fn < this.functions.length) this.arriveFromLane(fn);
-      else this.externalArrival?.(fn - this.functions.length);
+      else this.workflowArrival(fn - this.functions.length);
     });
     this.kPrewarm = sim.register('prewarm', (fn, gen) => this.onPrewarm(fn, gen));
     if (cfg.autoscaler.onTick !== undefined && cfg.autoscaler.tickInterval !== undefined) {
@@ -163,12 +173,11 @@ export class Platform implements HostCpu {
         inFlight: () => this.inFlight,
       }, cfg.horizon ?? Infinity);
     }
-    const io = cfg.io;
     this.eviction = new Eviction(sim, {
       nodes: this.nodes,
       functions: this.functions,
       keepAlive: cfg.keepAlive,
-      holdUntil: io ? (inst) => io.holdUntil(inst) : null,
+      holdUntil: (inst) => (this.workflows === null ? -1 : this.workflows.holdUntil(inst)),
       evict: (inst) => this.teardown(inst, 'evicted'),
     });
     this.onReadyBound = (id, outcome) => this.onReady(id, outcome);
@@ -197,10 +206,17 @@ export class Platform implements HostCpu {
     }
   }
 
-  /** Attaches the handler of lane payloads past the function indices (workflow starts); once. */
-  attachExternalArrivals(handler: (index: number) => void): void {
-    if (this.externalArrival !== null) throw new Error('external arrivals already attached');
-    this.externalArrival = handler;
+  /** Attaches the workflow engine; once, before the run starts. */
+  attachWorkflows(engine: WorkflowAttachment): void {
+    if (this.workflows !== null) throw new Error('Platform.attachWorkflows: a workflow engine is already attached');
+    this.workflows = engine;
+  }
+
+  private workflowArrival(wf: number): void {
+    if (this.workflows === null) {
+      throw new Error(`workflow ${wf} arrived but no workflow engine is attached (Platform.attachWorkflows was not called)`);
+    }
+    this.workflows.start(wf);
   }
 
   get liveInstances(): number {
@@ -389,13 +405,13 @@ export class Platform implements HostCpu {
 
   /** A request starts on its instance: input fetch first where it has inputs, then compute. */
   private beginWork(row: number, inst: Instance, fn: FunctionState): void {
-    if (this.cfg.io && this.invocations.flow[row] !== null) this.fetchThenCompute(row, inst, fn);
+    if (this.workflows !== null && this.invocations.flow[row] !== null) this.fetchThenCompute(row, inst, fn);
     else this.startCompute(row, inst, fn);
   }
 
   // Kept out of dispatch: its parameters captured by a closure there cost a context per dispatch.
   private fetchThenCompute(row: number, inst: Instance, fn: FunctionState): void {
-    this.cfg.io!.fetchInputs(this.invocations.own(row), inst, () => this.startCompute(row, inst, fn));
+    this.workflows!.fetchInputs(this.invocations.own(row), inst, () => this.startCompute(row, inst, fn));
   }
 
   private startCompute(row: number, inst: Instance, fn: FunctionState): void {
@@ -435,7 +451,7 @@ export class Platform implements HostCpu {
         continue;
       }
       t.set(row, Col.ComputeEnd, this.sim.now);
-      if (this.cfg.io && t.flow[row] !== null) this.storeThenComplete(row);
+      if (this.workflows !== null && t.flow[row] !== null) this.storeThenComplete(row);
       else this.complete(row);
     }
     this.rescheduleCpu(node);
@@ -444,7 +460,7 @@ export class Platform implements HostCpu {
   // Its own method: a closure over `row` inside the loop above made V8 allocate a context for
   // every completed invocation, whether or not the closure was created.
   private storeThenComplete(row: number): void {
-    this.cfg.io!.storeOutputs(this.invocations.own(row), this.invocations.host[row]!, () => this.complete(row));
+    this.workflows!.storeOutputs(this.invocations.own(row), this.invocations.host[row]!, () => this.complete(row));
   }
 
   private complete(row: number): void {
@@ -498,7 +514,9 @@ export class Platform implements HostCpu {
   private end(row: number, fn: FunctionState): void {
     this.inFlight--;
     this.changeInSystem(fn, -1);
-    this.cfg.observer.ended(this.invocations.view(row), this.sim.now);
+    const inv = this.invocations.view(row);
+    this.cfg.observer.ended(inv, this.sim.now);
+    if (this.workflows !== null && inv.flow !== null) this.workflows.ended(inv);
     this.invocations.release(row);
   }
 
@@ -641,7 +659,7 @@ export class Platform implements HostCpu {
     const ka = this.cfg.keepAlive;
     const ttl = ka.idleTimeout(inst, fn, now);
     inst.expiresAt = ttl === Infinity ? Infinity : now + Math.max(0, Math.ceil(ttl));
-    const hold = this.cfg.io?.holdUntil(inst) ?? -1;
+    const hold = this.workflows?.holdUntil(inst) ?? -1;
     if (ttl <= 0 && hold <= now) {
       this.teardown(inst, 'keepalive');
       if (fn.instances === 0 && ka.prewarmAfter) {
@@ -688,7 +706,7 @@ export class Platform implements HostCpu {
     inst.timerAt = -1;
     if (inst.state !== InstanceState.Idle || inst.expiresAt === Infinity) return; // re-armed when idle
     const now = this.sim.now;
-    const hold = this.cfg.io?.holdUntil(inst) ?? -1;
+    const hold = this.workflows?.holdUntil(inst) ?? -1;
     if (now < inst.expiresAt || hold > now) {
       // Used since the timer was set, or holding data a receiver has yet to pull (XDT).
       this.armKeepAlive(inst, Math.max(inst.expiresAt, hold));

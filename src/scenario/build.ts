@@ -22,7 +22,7 @@ import { InputError } from '../input/errors.ts';
 import type { ResolvedScenario } from './schema.ts';
 import { phaseColumns } from '../model/coldstart/phase-columns.ts';
 import type { LoadedTraces } from './traces.ts';
-import { buildWorkflows, hookedIo, hookedObserver, type WorkflowHooks } from './workflows.ts';
+import { buildWorkflows } from './workflows.ts';
 
 export interface BuiltSimulation {
   readonly sim: Simulator;
@@ -212,11 +212,7 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
     invocationColumns: s.output.invocationColumns ?? 'native',
     invocationsSample: typeof s.output.invocations === 'number' ? s.output.invocations : 1,
   });
-  // The workflow engine needs the platform, and the platform calls into the engine: late binding.
-  const hasWorkflows = s.workflows.length > 0;
-  const hooks: WorkflowHooks = { io: null, ended: null };
   const platform = new Platform(sim, rng, {
-    io: hasWorkflows ? hookedIo(hooks) : null,
     functions,
     nodes,
     cpuMode: s.platform.cpu,
@@ -225,11 +221,12 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
     autoscaler,
     keepAlive,
     startPath,
-    observer: hasWorkflows ? hookedObserver(recorder, hooks) : recorder,
+    observer: recorder,
     ...providerConfig(s),
     horizon: duration,
   });
-  const workflows = hasWorkflows ? buildWorkflows(s, sim, rng, platform, functions, nodes, hooks) : null;
+  // The workflow engine needs the platform: built after it, and attached to it (buildWorkflows).
+  const workflows = s.workflows.length > 0 ? buildWorkflows(s, sim, rng, platform, functions, nodes) : null;
   sim.setLane(buildArrivals(s, arrivalRng, duration, opts.traces, functions.length, opts.cell !== undefined), platform.kArrival, PRIORITY.arrival);
   return {
     sim,

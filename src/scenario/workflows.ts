@@ -4,9 +4,7 @@ import type { RandomStreams } from '../engine/random.ts';
 import type { Simulator } from '../engine/simulator.ts';
 import { parseBandwidth, parseDuration } from '../engine/units.ts';
 import type { FunctionSpec } from '../model/function.ts';
-import type { Invocation } from '../model/invocation.ts';
-import type { PlatformObserver } from '../model/observer.ts';
-import type { InvocationIo, NodeSpec, Platform } from '../model/platform.ts';
+import type { NodeSpec, Platform } from '../model/platform.ts';
 import { Network } from '../model/network/network.ts';
 import { TransferServices } from '../model/transfer/services.ts';
 import { WorkflowEngine } from '../model/workflow/engine.ts';
@@ -14,37 +12,6 @@ import type { BuiltWorkflows } from '../model/workflow/built.ts';
 import type { WorkflowSpec } from '../model/workflow/spec.ts';
 import { buildPayload } from './distributions.ts';
 import type { ResolvedScenario } from './schema.ts';
-
-/** Late binding: the platform is built before the engine, but calls into it. */
-export interface WorkflowHooks {
-  io: InvocationIo | null;
-  ended: ((inv: Invocation) => void) | null;
-}
-
-export function hookedIo(h: WorkflowHooks): InvocationIo {
-  return {
-    fetchInputs: (inv, inst, go) => h.io!.fetchInputs(inv, inst, go),
-    storeOutputs: (inv, inst, done) => h.io!.storeOutputs(inv, inst, done),
-    holdUntil: (inst) => h.io!.holdUntil(inst),
-  };
-}
-
-/** The recorder, plus the workflow engine told about every workflow invocation's end. */
-export function hookedObserver(base: PlatformObserver, h: WorkflowHooks): PlatformObserver {
-  return {
-    arrival: (inv, now) => base.arrival(inv, now),
-    ended: (inv, now) => {
-      base.ended(inv, now);
-      if (inv.flow !== null) h.ended!(inv);
-    },
-    instanceStarted: (inst, now) => base.instanceStarted(inst, now),
-    instanceReady: (inst, outcome, now) => base.instanceReady(inst, outcome, now),
-    idlePeriod: (inst, from, to) => base.idlePeriod(inst, from, to),
-    instanceDead: (inst, reason, now) => base.instanceDead(inst, reason, now),
-    prewarmHit: (inst, now) => base.prewarmHit?.(inst, now),
-    prewarmFailed: (fn, now) => base.prewarmFailed?.(fn, now),
-  };
-}
 
 export function buildWorkflowSpecs(s: ResolvedScenario, functions: readonly FunctionSpec[]): WorkflowSpec[] {
   const fnIndex = new Map(functions.map((f, i) => [f.name, i]));
@@ -72,7 +39,6 @@ export function buildWorkflows(
   platform: Platform,
   functions: readonly FunctionSpec[],
   nodes: readonly NodeSpec[],
-  hooks: WorkflowHooks,
 ): BuiltWorkflows {
   const network = new Network(sim);
   // Network node ids must equal platform node indices: add the workers first, in order.
@@ -98,9 +64,6 @@ export function buildWorkflows(
     xdtTimeoutUs: parseDuration(s.transfers.xdtTimeout),
     xdtExpired: s.transfers.xdtExpired,
   });
-  const e = engine;
-  hooks.io = e;
-  hooks.ended = (inv) => e.ended(inv);
-  platform.attachExternalArrivals((w) => e.start(w));
-  return { engine: e, services, network };
+  platform.attachWorkflows(engine);
+  return { engine, services, network };
 }

@@ -6,7 +6,7 @@ import type { RandomStream, RandomStreams } from '../../engine/random.ts';
 import type { Simulator } from '../../engine/simulator.ts';
 import type { Instance } from '../instance.ts';
 import type { Invocation } from '../invocation.ts';
-import type { InvocationIo, Platform } from '../platform.ts';
+import type { Platform, WorkflowAttachment } from '../platform.ts';
 import type { TransferServices } from '../transfer/services.ts';
 import type { TransferOutcome } from '../transfer/outcome.ts';
 import { sourcesOf, targetsOf, type WorkflowSpec } from './spec.ts';
@@ -73,7 +73,7 @@ export interface StageTask {
   readonly index: number;
 }
 
-export class WorkflowEngine implements InvocationIo {
+export class WorkflowEngine implements WorkflowAttachment {
   readonly stats: WorkflowStats[];
   private nextRun = 0;
   private nextKey = 0;
