@@ -11,7 +11,7 @@ if (!port) throw new Error('cells/worker.ts must run in a worker thread');
 
 const reply = (m: CellReply) => port.postMessage(m);
 port.on('message', (task: CellTask) => {
-  const cell = task.job.index;
+  const cell = task.job?.index ?? -1;
   try {
     const steps = runCell(jobFromData(task.job), task.dir, true, (p) => reply({ type: 'progress', cell, simTimeUs: p.simTimeUs, events: p.events, arrivals: p.arrivals }));
     while (!steps.next().done);
