@@ -75,6 +75,32 @@ function mergeWorkflows(s: ResolvedScenario, states: readonly CellState[]): Work
   return workflowSummaryOf(stats, cost ?? new TransferCost(), s.transfers.method, s.cost);
 }
 
+/** Column of memory_used_mib in timeseries.csv. */
+const MEMORY_USED_COLUMN = 5;
+
+/**
+ * What the cells' own ends leave out: an undivided run counts idle memory until its last request
+ * ends, a cell until its own last one. The instances a cell holds at its end (all idle: it has
+ * drained) would have stayed until the latest cell's end or their keep-alive, whichever is first;
+ * the note gives the most that can be (all of them staying), so a reader knows the size.
+ */
+function tailNote(states: readonly CellState[], endUs: number, idleMiBUs: number): string[] {
+  let missing = 0;
+  let first = Infinity;
+  for (const st of states) {
+    first = Math.min(first, st.endUs);
+    const last = st.timeseries[st.timeseries.length - 1];
+    if (last) missing += (endUs - st.endUs) * last[MEMORY_USED_COLUMN]!;
+  }
+  if (missing <= 0) return [];
+  const gbs = missing / MIB_US_PER_GBS;
+  return [
+    `the cells ended at their own drain, from ${first / 1e6} to ${endUs / 1e6} s: idle memory after a cell's end is not counted, at most ${Math.round(gbs)} GB-s (${((100 * missing) / Math.max(1, idleMiBUs)).toFixed(1)}% of the idle memory counted)`,
+  ];
+}
+
+const MIB_US_PER_GBS = 1024 * 1e6;
+
 /**
  * The merged run. `states` holds every cell once, in cell order; `traces` what each workload
  * source read (the same for every cell).
@@ -122,6 +148,7 @@ export function mergeCells(s: ResolvedScenario, states: readonly CellState[], tr
     workflows: mergeWorkflows(s, states),
     extraNotes: [
       `simulated as ${k} independent cells (fleet.cells): each owns its share of the nodes and its applications; no request, instance or storage traffic crosses cells (docs/scale.md)`,
+      ...tailNote(states, endUs, recorder.idleMiBUs),
     ],
   });
   summary.cells = {
