@@ -88,7 +88,11 @@ if (only !== 'shards') {
     }
     if (x.k > 1) {
       const speedup = rate(`${name(x)}/2`) / rate(`${name(x)}/1`);
-      row(`${label}, ${name(x)}: 2 threads vs 1`, `${speedup.toFixed(2)}x`, `run time ${(med(`${name(x)}/1`, (y) => y.simMs) / 1000).toFixed(1)} s -> ${(med(`${name(x)}/2`, (y) => y.simMs) / 1000).toFixed(1)} s`);
+      row(
+        `${label}, ${name(x)}: 2 threads vs 1`,
+        `${speedup.toFixed(2)}x`,
+        `run time ${(med(`${name(x)}/1`, (y) => y.simMs) / 1000).toFixed(1)} s -> ${(med(`${name(x)}/2`, (y) => y.simMs) / 1000).toFixed(1)} s`,
+      );
     }
   }
   for (const x of settings) {
@@ -109,7 +113,18 @@ if (only !== 'scaling') {
   rmSync(parts, { recursive: true, force: true });
   mkdirSync(parts, { recursive: true });
   // The fleet: 100 nodes per cell (64 cores, 256 GiB), ample for the joint generator's day.
-  const cfg = { trace, windowMinutes: smoke ? [480, 490] : [0, 1440], nodes: 100 * n, cores: 64, memory: '256GiB', invocations: false, keepAlive: 'fixed(ttl=10m)', coldStart: 'reap', cells: n, threads: 1 };
+  const cfg = {
+    trace,
+    windowMinutes: smoke ? [480, 490] : [0, 1440],
+    nodes: 100 * n,
+    cores: 64,
+    memory: '256GiB',
+    invocations: false,
+    keepAlive: 'fixed(ttl=10m)',
+    coldStart: 'reap',
+    cells: n,
+    threads: 1,
+  };
   const walls: number[] = [];
   const cpus: number[] = [];
   const rss: number[] = [];
@@ -121,9 +136,15 @@ if (only !== 'scaling') {
     process.stderr.write(`  shard ${i}/${n}: ${(r.wallMs / 1000).toFixed(1)} s wall, ${(r.cpuMs / 1000).toFixed(1)} s CPU, ${r.maxRssMiB.toFixed(0)} MiB\n`);
   }
   const t0 = performance.now();
-  const merged = execFileSync(process.execPath, [join(ROOT, 'bin/sim.mjs'), 'merge', ...walls.map((_, i) => join(parts, `part-${i + 1}`)), '--out', join(parts, 'merged'), '--force'], { encoding: 'utf8' });
+  const merged = execFileSync(
+    process.execPath,
+    [join(ROOT, 'bin/sim.mjs'), 'merge', ...walls.map((_, i) => join(parts, `part-${i + 1}`)), '--out', join(parts, 'merged'), '--force'],
+    { encoding: 'utf8' },
+  );
   const mergeMs = performance.now() - t0;
-  const summary = JSON.parse((await import('node:fs')).readFileSync(join(parts, 'merged', 'summary.json'), 'utf8')) as { invocations: { arrivals: number; dropped: { total: number } } };
+  const summary = JSON.parse((await import('node:fs')).readFileSync(join(parts, 'merged', 'summary.json'), 'utf8')) as {
+    invocations: { arrivals: number; dropped: { total: number } };
+  };
   void merged;
   const total = walls.reduce((a, b) => a + b, 0);
   row(

@@ -37,7 +37,11 @@ const scenario = validateScenario({
   name: 'bench-replay',
   seed: 1,
   duration: `${minutes}m`,
-  fleet: { nodes: [{ count: cfg.nodes, cores: cfg.cores, memory: cfg.memory }], ...(cfg.cells ? { cells: cfg.cells } : {}), ...(cfg.cellAssignment ? { cellAssignment: cfg.cellAssignment } : {}) },
+  fleet: {
+    nodes: [{ count: cfg.nodes, cores: cfg.cores, memory: cfg.memory }],
+    ...(cfg.cells ? { cells: cfg.cells } : {}),
+    ...(cfg.cellAssignment ? { cellAssignment: cfg.cellAssignment } : {}),
+  },
   workload: [{ azure2019: { dir: cfg.trace, windowMinutes: cfg.windowMinutes } }],
   policies: { keepAlive: cfg.keepAlive },
   coldStart: { mode: cfg.coldStart },
@@ -57,7 +61,9 @@ if (cfg.shard) {
   process.exit(0);
 }
 const r: Result =
-  (cfg.cells ?? 1) > 1 ? await simulateDivided(scenario, traces, { outDir: join(out, 'run'), threads: cfg.threads ?? 1 }) : simulateLoaded(scenario, traces, { outDir: join(out, 'run') });
+  (cfg.cells ?? 1) > 1
+    ? await simulateDivided(scenario, traces, { outDir: join(out, 'run'), threads: cfg.threads ?? 1 })
+    : simulateLoaded(scenario, traces, { outDir: join(out, 'run') });
 const t2 = performance.now();
 rmSync(out, { recursive: true, force: true });
 const s = r.summary as {

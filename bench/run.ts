@@ -59,7 +59,10 @@ function replay(cfg: Record<string, unknown>): ReplayResult {
 }
 
 function replayRows(label: string, cfg: Record<string, unknown>): ReplayResult {
-  return reportReplay(label, Array.from({ length: repeats }, () => replay(cfg)));
+  return reportReplay(
+    label,
+    Array.from({ length: repeats }, () => replay(cfg)),
+  );
 }
 
 function reportReplay(label: string, runs: readonly ReplayResult[]): ReplayResult {

@@ -35,7 +35,9 @@ export async function importBundled(entry) {
     } catch (e) {
       // Same results either way, only slower: say so once (not from every worker thread).
       if (isMainThread) {
-        process.stderr.write(`note: running the sources through tsx, not a cached bundle (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); SIM_BUNDLE=0 skips the attempt\n`);
+        process.stderr.write(
+          `note: running the sources through tsx, not a cached bundle (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); SIM_BUNDLE=0 skips the attempt\n`,
+        );
       }
     }
     if (file !== null) {

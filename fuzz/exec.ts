@@ -55,7 +55,9 @@ const HEAP_ENV = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-sp
 function spawnCase(args: readonly string[], cwd: string, tmpdir: string, timeoutMs: number): Promise<Outcome> {
   const t0 = Date.now();
   return new Promise((resolve) => {
-    const child = track(spawn(process.execPath, [SIM, ...args], { cwd, env: { ...process.env, ...HEAP_ENV, TMPDIR: tmpdir }, stdio: ['ignore', 'pipe', 'pipe'] }));
+    const child = track(
+      spawn(process.execPath, [SIM, ...args], { cwd, env: { ...process.env, ...HEAP_ENV, TMPDIR: tmpdir }, stdio: ['ignore', 'pipe', 'pipe'] }),
+    );
     let out = '';
     let err = '';
     child.stdout!.on('data', (d: Buffer) => (out.length < LIMIT ? (out += d.toString()) : undefined));
@@ -148,7 +150,15 @@ export class Pool {
       };
       // A polluted process is retired like a dead one, so the pollution cannot reach later cases.
       const onMessage = (m: { code: number; stdout: string; stderr: string; polluted: string[] }) =>
-        finish({ code: m.code, stdout: m.stdout, stderr: m.stderr + s.extra, timedOut: false, crashed: false, dead: m.polluted.length > 0, polluted: m.polluted });
+        finish({
+          code: m.code,
+          stdout: m.stdout,
+          stderr: m.stderr + s.extra,
+          timedOut: false,
+          crashed: false,
+          dead: m.polluted.length > 0,
+          polluted: m.polluted,
+        });
       const onExit = (code: number | null, signal: string | null) =>
         finish({ code, stdout: '', stderr: `${s.extra}\n(worker process ended: code ${code}, signal ${signal})`, timedOut: false, crashed: true, dead: true });
       const timer = setTimeout(() => {

@@ -70,7 +70,10 @@ export function applyJsonMutation(doc: unknown, m: JsonMutation): unknown {
   const pickFrom = <T>(list: readonly { path: Path; value: unknown }[], fallback: T) => (list.length ? list[m.at % list.length]! : fallback);
   switch (m.op) {
     case 'leaf': {
-      const n = pickFrom(all.filter((x) => !isContainer(x.value)), all[m.at % all.length]!);
+      const n = pickFrom(
+        all.filter((x) => !isContainer(x.value)),
+        all[m.at % all.length]!,
+      );
       return setAt(doc, n.path, structuredClone(ALL_EDGES[m.pick % ALL_EDGES.length]));
     }
     case 'retype': {
@@ -82,7 +85,10 @@ export function applyJsonMutation(doc: unknown, m: JsonMutation): unknown {
       return deleteAt(doc, n.path);
     }
     case 'unknown-field': {
-      const n = pickFrom(all.filter((x) => isContainer(x.value) && !Array.isArray(x.value)), all[0]!);
+      const n = pickFrom(
+        all.filter((x) => isContainer(x.value) && !Array.isArray(x.value)),
+        all[0]!,
+      );
       if (!isContainer(n.value) || Array.isArray(n.value)) return doc;
       return setAt(doc, [...n.path, ODD_KEYS[m.pick % ODD_KEYS.length]!], structuredClone(ALL_EDGES[m.pick % ALL_EDGES.length]));
     }
@@ -92,10 +98,17 @@ export function applyJsonMutation(doc: unknown, m: JsonMutation): unknown {
     }
     case 'grow-array': {
       // Many copies of one element: large fleets, many functions or workload sources.
-      const n = pickFrom(all.filter((x) => Array.isArray(x.value) && (x.value as unknown[]).length > 0), all[0]!);
+      const n = pickFrom(
+        all.filter((x) => Array.isArray(x.value) && (x.value as unknown[]).length > 0),
+        all[0]!,
+      );
       if (!Array.isArray(n.value)) return doc;
       const copies = [2, 50, 2_000][m.pick % 3]!;
-      return setAt(doc, n.path, Array.from({ length: copies }, () => structuredClone((n.value as unknown[])[0])));
+      return setAt(
+        doc,
+        n.path,
+        Array.from({ length: copies }, () => structuredClone((n.value as unknown[])[0])),
+      );
     }
   }
 }

@@ -80,7 +80,17 @@ const onResult = (r: CaseResult) => {
     const sig = signature(r);
     const seen = (bySignature.get(sig) ?? 0) + 1;
     bySignature.set(sig, seen);
-    appendFileSync(listFile, JSON.stringify({ index: r.index, family: r.c.family, signature: sig, classes: r.violations.map((v) => v.cls), args: r.c.args, mutation: r.c.mutation.slice(0, 300) }) + '\n');
+    appendFileSync(
+      listFile,
+      JSON.stringify({
+        index: r.index,
+        family: r.c.family,
+        signature: sig,
+        classes: r.violations.map((v) => v.cls),
+        args: r.c.args,
+        mutation: r.c.mutation.slice(0, 300),
+      }) + '\n',
+    );
     if (written < maxRepro && seen <= 3) {
       writeReproducer(join(outDir, `${seed}-${r.index}`), r, seed);
       written++;
@@ -118,8 +128,13 @@ const lines = [
   ...[...byFamily].map(([f, s]) => `  ${f.padEnd(12)} ${s.failed} / ${s.cases}`),
   `exit codes: ${[...exitCodes].map(([c, k]) => `${c}: ${k}`).join(', ')}`,
   `distinct failure signatures: ${bySignature.size}; the most frequent:`,
-  ...[...bySignature].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([sig, k]) => `  ${String(k).padStart(5)}  ${sig}`),
-  failed ? `reproducers: ${outDir}/<seed>-<index>/ (${written} written, up to 3 per signature; repro.sh, case.json, input/); all failing cases: ${listFile}` : '',
+  ...[...bySignature]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 30)
+    .map(([sig, k]) => `  ${String(k).padStart(5)}  ${sig}`),
+  failed
+    ? `reproducers: ${outDir}/<seed>-<index>/ (${written} written, up to 3 per signature; repro.sh, case.json, input/); all failing cases: ${listFile}`
+    : '',
 ];
 const summary = lines.join('\n') + '\n';
 process.stdout.write(summary);

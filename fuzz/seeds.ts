@@ -75,7 +75,9 @@ export function sweepSeeds(): SweepSeed[] {
     .map((f) => {
       const doc = readJson(join(dir, f));
       delete doc.description;
-      const baseName = String(doc.base).replace(/^.*\//, '').replace(/\.json$/, '');
+      const baseName = String(doc.base)
+        .replace(/^.*\//, '')
+        .replace(/\.json$/, '');
       const base = structuredClone(scen.get(baseName) ?? scen.get('quickstart')!);
       base.duration = '5s';
       doc.base = 'base.json';
@@ -99,11 +101,23 @@ export function trace2019Files(): Record<string, string> {
   const fns = [0, 1, 2, 3].map((i) => ({ owner: `o${i % 2}`, app: `a${i % 3}`, fn: `f${i}`, trigger: ['http', 'queue', 'timer', 'event'][i]! }));
   const inv = ['HashOwner,HashApp,HashFunction,Trigger,' + minutes.join(',')];
   fns.forEach((f, i) => inv.push(`${f.owner},${f.app},${f.fn},${f.trigger},` + minutes.map((_, m) => String((m * (i + 1)) % 5)).join(',')));
-  const dur = ['HashOwner,HashApp,HashFunction,Average,Count,Minimum,Maximum,percentile_Average_0,percentile_Average_1,percentile_Average_25,percentile_Average_50,percentile_Average_75,percentile_Average_99,percentile_Average_100'];
-  fns.forEach((f, i) => dur.push(`${f.owner},${f.app},${f.fn},${100 * (i + 1)},1000,${10 * (i + 1)},${1000 * (i + 1)},${10 * (i + 1)},${20 * (i + 1)},${50 * (i + 1)},${90 * (i + 1)},${150 * (i + 1)},${600 * (i + 1)},${1000 * (i + 1)}`));
-  const mem = ['HashOwner,HashApp,SampleCount,AverageAllocatedMb,AverageAllocatedMb_pct1,AverageAllocatedMb_pct5,AverageAllocatedMb_pct25,AverageAllocatedMb_pct50,AverageAllocatedMb_pct75,AverageAllocatedMb_pct95,AverageAllocatedMb_pct99,AverageAllocatedMb_pct100'];
+  const dur = [
+    'HashOwner,HashApp,HashFunction,Average,Count,Minimum,Maximum,percentile_Average_0,percentile_Average_1,percentile_Average_25,percentile_Average_50,percentile_Average_75,percentile_Average_99,percentile_Average_100',
+  ];
+  fns.forEach((f, i) =>
+    dur.push(
+      `${f.owner},${f.app},${f.fn},${100 * (i + 1)},1000,${10 * (i + 1)},${1000 * (i + 1)},${10 * (i + 1)},${20 * (i + 1)},${50 * (i + 1)},${90 * (i + 1)},${150 * (i + 1)},${600 * (i + 1)},${1000 * (i + 1)}`,
+    ),
+  );
+  const mem = [
+    'HashOwner,HashApp,SampleCount,AverageAllocatedMb,AverageAllocatedMb_pct1,AverageAllocatedMb_pct5,AverageAllocatedMb_pct25,AverageAllocatedMb_pct50,AverageAllocatedMb_pct75,AverageAllocatedMb_pct95,AverageAllocatedMb_pct99,AverageAllocatedMb_pct100',
+  ];
   const apps = [...new Map(fns.map((f) => [f.app, f])).values()];
-  apps.forEach((f, i) => mem.push(`${f.owner},${f.app},100,${128 * (i + 1)},${100 * (i + 1)},${105 * (i + 1)},${115 * (i + 1)},${128 * (i + 1)},${140 * (i + 1)},${160 * (i + 1)},${170 * (i + 1)},${180 * (i + 1)}`));
+  apps.forEach((f, i) =>
+    mem.push(
+      `${f.owner},${f.app},100,${128 * (i + 1)},${100 * (i + 1)},${105 * (i + 1)},${115 * (i + 1)},${128 * (i + 1)},${140 * (i + 1)},${160 * (i + 1)},${170 * (i + 1)},${180 * (i + 1)}`,
+    ),
+  );
   return {
     'invocations_per_function_md.anon.d01.csv': inv.join('\n') + '\n',
     'function_durations_percentiles.anon.d01.csv': dur.join('\n') + '\n',

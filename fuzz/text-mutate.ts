@@ -1,7 +1,19 @@
 // Mutations of a file's bytes after serialisation: truncation, byte-order marks and UTF-16,
 // duplicate keys, line endings, stray bytes, an empty file.
 export type TextOp = 'none' | 'truncate' | 'bom' | 'utf16le' | 'utf16be' | 'duplicate-key' | 'crlf' | 'nul' | 'empty' | 'trailing-garbage' | 'comment';
-export const TEXT_OPS: readonly TextOp[] = ['none', 'truncate', 'bom', 'utf16le', 'utf16be', 'duplicate-key', 'crlf', 'nul', 'empty', 'trailing-garbage', 'comment'];
+export const TEXT_OPS: readonly TextOp[] = [
+  'none',
+  'truncate',
+  'bom',
+  'utf16le',
+  'utf16be',
+  'duplicate-key',
+  'crlf',
+  'nul',
+  'empty',
+  'trailing-garbage',
+  'comment',
+];
 
 export interface TextMutation {
   readonly op: TextOp;

@@ -1,11 +1,43 @@
 // Mutations of trace CSV files: a cell set to an edge value (counts, durations, memory), a line
 // cut short, a column missing or extra, an empty or header-only file, a file removed, the trace
 // folder replaced by a file.
-export type TraceOp = 'cell' | 'truncate-line' | 'drop-column' | 'extra-column' | 'empty-file' | 'header-only' | 'remove-file' | 'dir-is-file' | 'duplicate-row' | 'blank-lines';
-export const TRACE_OPS: readonly TraceOp[] = ['cell', 'cell', 'cell', 'truncate-line', 'drop-column', 'extra-column', 'empty-file', 'header-only', 'remove-file', 'dir-is-file', 'duplicate-row', 'blank-lines'];
+export type TraceOp =
+  'cell' | 'truncate-line' | 'drop-column' | 'extra-column' | 'empty-file' | 'header-only' | 'remove-file' | 'dir-is-file' | 'duplicate-row' | 'blank-lines';
+export const TRACE_OPS: readonly TraceOp[] = [
+  'cell',
+  'cell',
+  'cell',
+  'truncate-line',
+  'drop-column',
+  'extra-column',
+  'empty-file',
+  'header-only',
+  'remove-file',
+  'dir-is-file',
+  'duplicate-row',
+  'blank-lines',
+];
 
 export const TRACE_CELL_VALUES: readonly string[] = [
-  '1e15', '0x10', '-1', '1e7', '1e308', '1e12', '1e999', '-0', '0', '', 'NaN', 'Infinity', 'abc', '1.5', '2147483648', '9007199254740993', ' 3', '"5"', '1e-300',
+  '1e15',
+  '0x10',
+  '-1',
+  '1e7',
+  '1e308',
+  '1e12',
+  '1e999',
+  '-0',
+  '0',
+  '',
+  'NaN',
+  'Infinity',
+  'abc',
+  '1.5',
+  '2147483648',
+  '9007199254740993',
+  ' 3',
+  '"5"',
+  '1e-300',
 ];
 
 export interface TraceMutation {

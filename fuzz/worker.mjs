@@ -17,14 +17,20 @@ process.on('message', async (msg) => {
   let err = '';
   const stdoutWrite = process.stdout.write.bind(process.stdout);
   const stderrWrite = process.stderr.write.bind(process.stderr);
-  const grab = (add) => (chunk, ...rest) => {
-    add(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    const cb = rest.find((r) => typeof r === 'function');
-    if (cb) cb();
-    return true;
-  };
-  process.stdout.write = grab((s) => { if (out.length < LIMIT) out += s; });
-  process.stderr.write = grab((s) => { if (err.length < LIMIT) err += s; });
+  const grab =
+    (add) =>
+    (chunk, ...rest) => {
+      add(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const cb = rest.find((r) => typeof r === 'function');
+      if (cb) cb();
+      return true;
+    };
+  process.stdout.write = grab((s) => {
+    if (out.length < LIMIT) out += s;
+  });
+  process.stderr.write = grab((s) => {
+    if (err.length < LIMIT) err += s;
+  });
   let code;
   try {
     process.chdir(msg.cwd);

@@ -10,7 +10,16 @@ const ROOT = resolve(import.meta.dirname, '..');
 /** Modules loaded by path string (bin/*.mjs, lib/index.mjs): every export is their API. */
 const ENTRIES = ['src/index.ts', 'src/cli/main.ts', 'src/experiments/run-worker.ts', 'src/metrics/invocation-rows/writer-thread-main.ts'];
 
-const config = ts.getParsedCommandLineOfConfigFile(resolve(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(String(d.messageText)); } });
+const config = ts.getParsedCommandLineOfConfigFile(
+  resolve(ROOT, 'tsconfig.json'),
+  {},
+  {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(String(d.messageText));
+    },
+  },
+);
 if (!config) throw new Error('no tsconfig.json');
 const program = ts.createProgram(config.fileNames, config.options);
 const checker = program.getTypeChecker();
@@ -31,13 +40,23 @@ for (const sf of ours) {
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && node.importClause) {
       const c = node.importClause;
-      if (c.name) { const s = checker.getSymbolAtLocation(c.name); if (s) used.add(original(s)); }
+      if (c.name) {
+        const s = checker.getSymbolAtLocation(c.name);
+        if (s) used.add(original(s));
+      }
       const b = c.namedBindings;
-      if (b && ts.isNamedImports(b)) for (const el of b.elements) { const s = checker.getSymbolAtLocation(el.name); if (s) used.add(original(s)); }
+      if (b && ts.isNamedImports(b))
+        for (const el of b.elements) {
+          const s = checker.getSymbolAtLocation(el.name);
+          if (s) used.add(original(s));
+        }
       if (b && ts.isNamespaceImport(b)) markModule(node.moduleSpecifier);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier) {
       if (node.exportClause && ts.isNamedExports(node.exportClause)) {
-        for (const el of node.exportClause.elements) { const s = checker.getSymbolAtLocation(el.name); if (s) used.add(original(s)); }
+        for (const el of node.exportClause.elements) {
+          const s = checker.getSymbolAtLocation(el.name);
+          if (s) used.add(original(s));
+        }
       } else markModule(node.moduleSpecifier);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0]) {
       markModule(node.arguments[0]);
@@ -84,4 +103,7 @@ for (const sf of ours) {
 }
 if (process.argv.includes('--local')) for (const d of localOnly) console.log(`export only: ${d}`);
 for (const d of dead) console.log(d);
-if (dead.length > 0) { console.log(`${dead.length} export(s) nothing imports`); process.exitCode = 1; }
+if (dead.length > 0) {
+  console.log(`${dead.length} export(s) nothing imports`);
+  process.exitCode = 1;
+}

@@ -80,7 +80,8 @@ export async function simulate(scenario: ResolvedScenario, options: SimulateOpti
 /** simulate() for a scenario whose trace sources are already loaded (or that has none), of one cell. */
 export function simulateLoaded(scenario: ResolvedScenario, traces: LoadedTraces, options: SimulateOptions = {}): Result {
   let folder: RunFolder | null = null;
-  if (cellCount(scenario) > 1) throw new Error('simulateLoaded() runs one cell: a divided fleet (fleet.cells > 1) runs with simulate() or simulateInterruptible()');
+  if (cellCount(scenario) > 1)
+    throw new Error('simulateLoaded() runs one cell: a divided fleet (fleet.cells > 1) runs with simulate() or simulateInterruptible()');
   try {
     if (options.outDir !== undefined) folder = new RunFolder(options.outDir, { force: options.force });
     const steps = runInto(scenario, traces, folder, options);
@@ -142,7 +143,12 @@ export interface PartResult {
  * A shard of a divided fleet (`sim run --cells i/n`): the cells c with c % n = i - 1, written as a
  * partial run folder at `outDir` for `sim merge` (docs/scale.md).
  */
-export async function simulatePart(scenario: ResolvedScenario, traces: LoadedTraces, shard: Shard, options: SimulateOptions & { readonly outDir: string }): Promise<PartResult> {
+export async function simulatePart(
+  scenario: ResolvedScenario,
+  traces: LoadedTraces,
+  shard: Shard,
+  options: SimulateOptions & { readonly outDir: string },
+): Promise<PartResult> {
   checkShard(cellCount(scenario), shard);
   let folder: RunFolder | null = null;
   try {
@@ -163,7 +169,8 @@ export async function simulatePart(scenario: ResolvedScenario, traces: LoadedTra
 export function mergeRunParts(dirs: readonly string[], outDir: string, force = false): Result & { readonly outDir: string } {
   const target = resolve(outDir);
   const input = dirs.find((d) => resolve(d) === target);
-  if (input !== undefined) throw new InputError({ file: outDir, where: '--out', message: `is also a folder to merge (${input}): write the merged run elsewhere` });
+  if (input !== undefined)
+    throw new InputError({ file: outDir, where: '--out', message: `is also a folder to merge (${input}): write the merged run elsewhere` });
   checkOutDir(outDir, force);
   const folder = new RunFolder(outDir, { force });
   try {
@@ -180,7 +187,11 @@ export function mergeRunParts(dirs: readonly string[], outDir: string, force = f
 /** Throws an InputError when `--cells i/n` does not fit a scenario of `cells` cells. */
 export function checkShard(cells: number, shard: Shard): void {
   if (cells < 2) throw new InputError({ where: '--cells', message: `the scenario has one cell: --cells needs fleet.cells of 2 or more (docs/scale.md)` });
-  if (shard.count > cells) throw new InputError({ where: '--cells', message: `${shard.index}/${shard.count}: ${shard.count} parts of ${cells} cells would leave some empty; expected n at most ${cells}` });
+  if (shard.count > cells)
+    throw new InputError({
+      where: '--cells',
+      message: `${shard.index}/${shard.count}: ${shard.count} parts of ${cells} cells would leave some empty; expected n at most ${cells}`,
+    });
 }
 
 /** Removes the run folder's temporary; the error to rethrow. */
@@ -200,7 +211,14 @@ function* runInto(s: ResolvedScenario, traces: LoadedTraces, folder: RunFolder |
   const b = buildSimulation(s, { invocationsPath, traces });
   const { sim, platform, recorder, duration } = b;
   const chosen = seriesFunctions(s, b.functions, traces);
-  const series = s.output.functionTimeseries ? new FunctionSeries(platform, recorder, chosen, b.functions.map((f) => f.name)) : null;
+  const series = s.output.functionTimeseries
+    ? new FunctionSeries(
+        platform,
+        recorder,
+        chosen,
+        b.functions.map((f) => f.name),
+      )
+    : null;
   const sampler = new TimeseriesSampler(sim, platform, recorder, parseDuration(s.output.timeseries), series);
 
   const end = yield* runLoop(b, options.onProgress !== undefined || options.signal !== undefined, options.onProgress);

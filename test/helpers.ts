@@ -48,7 +48,11 @@ export function runCli(entry: string, args: readonly string[], opts: { cwd?: str
 
 /** A folder's files (name -> text) in name order, for comparing run folders byte for byte. */
 export function folderFiles(dir: string): Map<string, string> {
-  return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  return new Map(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 }
 
 /** Every path below `dir` with its size and modification time: what a command must leave as it was. */

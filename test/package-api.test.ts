@@ -38,7 +38,12 @@ try { await simulate({ version: 1 }); } catch (e) { bad = [e instanceof InputErr
 console.log(JSON.stringify({ version: TOOL_VERSION, invocations: r.summary.invocations, functions: r.functions.length, bad }));
 `,
     );
-    const out = JSON.parse(sh(process.execPath, ['run.mjs'], app)) as { version: string; invocations: { arrivals: number; completed: number }; functions: number; bad: [boolean, string] };
+    const out = JSON.parse(sh(process.execPath, ['run.mjs'], app)) as {
+      version: string;
+      invocations: { arrivals: number; completed: number };
+      functions: number;
+      bad: [boolean, string];
+    };
     expect(out.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(out.invocations.arrivals).toBeGreaterThan(20);
     expect(out.invocations.completed).toBe(out.invocations.arrivals);
@@ -58,7 +63,10 @@ export const bad: ScenarioInput = { name: 'x' };
     );
     writeFileSync(
       join(app, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true }, files: ['check.ts'] }),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true },
+        files: ['check.ts'],
+      }),
     );
     sh(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', '.'], app);
   });

@@ -27,7 +27,8 @@ export function parseCsvRecords(text: string, file: string): CsvRecord[] {
   while (FIELD.lastIndex < text.length) {
     const at = FIELD.lastIndex;
     const m = FIELD.exec(text);
-    if (m === null) throw new Error(`${file}: malformed CSV at line ${text.slice(0, at).split('\n').length} (a quote inside an unquoted field, or an unclosed quote)`);
+    if (m === null)
+      throw new Error(`${file}: malformed CSV at line ${text.slice(0, at).split('\n').length} (a quote inside an unquoted field, or an unclosed quote)`);
     row.push(m[1] !== undefined ? m[1].replaceAll('""', '"') : m[2]!);
     if (m[3] === ',') continue;
     if (!(row.length === 1 && row[0] === '')) rows.push(row);

@@ -128,7 +128,11 @@ export function mergeCells(s: ResolvedScenario, states: readonly CellState[], tr
   let endUs = 0;
   let nodes = 0;
   for (const st of states) {
-    absorbRecorder(recorder, st.recorder, st.functions.map((f) => f[0]));
+    absorbRecorder(
+      recorder,
+      st.recorder,
+      st.functions.map((f) => f[0]),
+    );
     events += st.events;
     endUs = Math.max(endUs, st.endUs);
     nodes += st.nodes;

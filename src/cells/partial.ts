@@ -52,7 +52,10 @@ function readPartFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new InputError({ file: path, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): the partial run folder is incomplete` });
+    throw new InputError({
+      file: path,
+      message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): the partial run folder is incomplete`,
+    });
   }
 }
 
@@ -68,15 +71,26 @@ function readPartJson<T>(path: string): T {
 
 function readPartial(dir: string): Partial {
   const path = join(dir, CELLS_MANIFEST);
-  if (!existsSync(path)) throw new InputError({ file: dir, message: `not a partial run folder: no ${CELLS_MANIFEST} (write one with \`sim run <scenario> --cells i/n --out <folder>\`)` });
+  if (!existsSync(path))
+    throw new InputError({
+      file: dir,
+      message: `not a partial run folder: no ${CELLS_MANIFEST} (write one with \`sim run <scenario> --cells i/n --out <folder>\`)`,
+    });
   const m = readPartJson<CellsManifest>(path);
   if (m?.format !== MANIFEST_FORMAT) throw new InputError({ file: path, where: 'format', message: `expected "${MANIFEST_FORMAT}"` });
   const cellOk = (c: unknown) => Number.isInteger(c) && (c as number) >= 0 && (c as number) < m.cells;
   if (!Number.isInteger(m.cells) || m.cells < 2 || !Array.isArray(m.ran) || !m.ran.every(cellOk) || !Array.isArray(m.traces)) {
-    throw new InputError({ file: path, message: 'expected "cells" (2 or more), "ran" (cell indices below it) and "traces": the partial run folder is damaged' });
+    throw new InputError({
+      file: path,
+      message: 'expected "cells" (2 or more), "ran" (cell indices below it) and "traces": the partial run folder is damaged',
+    });
   }
   if (m.toolVersion !== TOOL_VERSION) {
-    throw new InputError({ file: path, where: 'toolVersion', message: `written by version ${m.toolVersion}; this is ${TOOL_VERSION}: merge with the version that ran the cells` });
+    throw new InputError({
+      file: path,
+      where: 'toolVersion',
+      message: `written by version ${m.toolVersion}; this is ${TOOL_VERSION}: merge with the version that ran the cells`,
+    });
   }
   return { dir, manifest: m, resolvedText: readPartFile(join(dir, 'scenario.resolved.json')) };
 }
@@ -93,9 +107,13 @@ export function readPartials(dirs: readonly string[]): { scenario: ResolvedScena
   const owner = new Map<number, string>();
   for (const p of partials) {
     if (p.resolvedText !== first.resolvedText) {
-      throw new InputError({ file: join(p.dir, 'scenario.resolved.json'), message: `another scenario than ${join(first.dir, 'scenario.resolved.json')} (scenario, seed or overrides differ): merge only the parts of one run` });
+      throw new InputError({
+        file: join(p.dir, 'scenario.resolved.json'),
+        message: `another scenario than ${join(first.dir, 'scenario.resolved.json')} (scenario, seed or overrides differ): merge only the parts of one run`,
+      });
     }
-    if (p.manifest.cells !== k) throw new InputError({ file: join(p.dir, CELLS_MANIFEST), where: 'cells', message: `${p.manifest.cells} cells, but ${first.dir} has ${k}` });
+    if (p.manifest.cells !== k)
+      throw new InputError({ file: join(p.dir, CELLS_MANIFEST), where: 'cells', message: `${p.manifest.cells} cells, but ${first.dir} has ${k}` });
     for (const c of p.manifest.ran) {
       const other = owner.get(c);
       if (other !== undefined) throw new InputError({ file: p.dir, message: `cell ${c} is also in ${other}: give each partial folder once` });
@@ -104,14 +122,17 @@ export function readPartials(dirs: readonly string[]): { scenario: ResolvedScena
   }
   const missing = [...Array(k).keys()].filter((c) => !owner.has(c));
   if (missing.length) {
-    throw new InputError({ message: `cells ${missing.join(', ')} of ${k} are in none of the folders given (${dirs.join(', ')}): run the missing parts with --cells i/n` });
+    throw new InputError({
+      message: `cells ${missing.join(', ')} of ${k} are in none of the folders given (${dirs.join(', ')}): run the missing parts with --cells i/n`,
+    });
   }
   const parsed = JSON.parse(first.resolvedText) as ResolvedScenario & { resolved?: unknown };
   const { resolved: _resolved, ...scenario } = parsed;
   const states = [...Array(k).keys()].map((c) => {
     const dir = join(owner.get(c)!, cellDir(c));
     const state = readPartJson<CellState>(join(dir, STATE_FILE));
-    if (state?.format !== CELL_STATE_FORMAT || state.cell !== c) throw new InputError({ file: join(dir, STATE_FILE), message: `expected the state of cell ${c} (${CELL_STATE_FORMAT})` });
+    if (state?.format !== CELL_STATE_FORMAT || state.cell !== c)
+      throw new InputError({ file: join(dir, STATE_FILE), message: `expected the state of cell ${c} (${CELL_STATE_FORMAT})` });
     return { state, dir };
   });
   return { scenario: scenario as ResolvedScenario, partials, states };
@@ -124,7 +145,7 @@ function appendFile(fd: number, from: string, buf: Buffer): void {
     for (;;) {
       const n = readSync(src, buf, 0, buf.length, null);
       if (n === 0) break;
-      for (let off = 0; off < n; ) off += writeSync(fd, buf, off, n - off);
+      for (let off = 0; off < n;) off += writeSync(fd, buf, off, n - off);
     }
   } finally {
     closeSync(src);
@@ -137,12 +158,17 @@ function appendFile(fd: number, from: string, buf: Buffer): void {
  */
 export function mergePartialsInto(dirs: readonly string[], folder: RunFolder): MergedRun {
   const { scenario: s, partials, states } = readPartials(dirs);
-  const merged = mergeCells(s, states.map((x) => x.state), partials[0]!.manifest.traces);
+  const merged = mergeCells(
+    s,
+    states.map((x) => x.state),
+    partials[0]!.manifest.traces,
+  );
   folder.writeJson('scenario.resolved.json', merged.resolved);
   folder.writeJson('summary.json', merged.summary);
   folder.writeCsv('functions.csv', CELL_FUNCTION_COLUMNS, merged.functions);
   folder.writeCsv('timeseries.csv', TIMESERIES_COLUMNS, merged.timeseries);
-  if (merged.functionTimeseries && s.output.compression === 'gzip') folder.writeCsvGz('function-timeseries.csv', FUNCTION_TIMESERIES_COLUMNS, merged.functionTimeseries);
+  if (merged.functionTimeseries && s.output.compression === 'gzip')
+    folder.writeCsvGz('function-timeseries.csv', FUNCTION_TIMESERIES_COLUMNS, merged.functionTimeseries);
   else if (merged.functionTimeseries) folder.writeCsv('function-timeseries.csv', FUNCTION_TIMESERIES_COLUMNS, merged.functionTimeseries);
   // A run of every cell merges in its own temporary: its trace files are in place already.
   const inPlace = resolve(partials[0]!.dir) === resolve(folder.tmp);

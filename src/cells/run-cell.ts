@@ -107,11 +107,25 @@ export function* runCell(job: CellJob, dir: string | null, reports: boolean, onP
     cell: { index: c },
   });
   const { sim, platform, recorder } = b;
-  if (writeRows) writeHeader(s, b.functions.map((f) => f.name), phaseColumns(b.startPath), b.startPath.counterNames ?? [], join(dir!, invocationsPart(s, true)));
+  if (writeRows)
+    writeHeader(
+      s,
+      b.functions.map((f) => f.name),
+      phaseColumns(b.startPath),
+      b.startPath.counterNames ?? [],
+      join(dir!, invocationsPart(s, true)),
+    );
 
   const sampled = job.sampled;
   const names = b.functions.map((f) => f.name);
-  const series = s.output.functionTimeseries ? new FunctionSeries(platform, recorder, sampled.map((x) => x.local), names) : null;
+  const series = s.output.functionTimeseries
+    ? new FunctionSeries(
+        platform,
+        recorder,
+        sampled.map((x) => x.local),
+        names,
+      )
+    : null;
   const sampler = new TimeseriesSampler(sim, platform, recorder, parseDuration(s.output.timeseries), series);
 
   const end = yield* runLoop(b, reports, onProgress);
@@ -178,7 +192,13 @@ export function* runCell(job: CellJob, dir: string | null, reports: boolean, onP
 }
 
 /** The invocations file's header alone (a recorder that sees no invocation), in the run's columns and compression. */
-function writeHeader(s: ResolvedScenario, functionNames: readonly string[], phaseNames: readonly string[], counterNames: readonly string[], path: string): void {
+function writeHeader(
+  s: ResolvedScenario,
+  functionNames: readonly string[],
+  phaseNames: readonly string[],
+  counterNames: readonly string[],
+  path: string,
+): void {
   const r = new Recorder({
     functionNames,
     functionMemoryMiB: functionNames.map(() => 0),

@@ -109,7 +109,14 @@ export async function runDivided(s: ResolvedScenario, traces: LoadedTraces, o: D
     // Largest expected load first (longest-processing-time first): the last cell to start is then a
     // small one, so threads finish close together. Outputs do not depend on the order.
     const order = [...ran].sort((a, b) => plan.expectedLoad[b]! - plan.expectedLoad[a]! || a - b);
-    await runCellsOnThreads((c) => jobData(cellJob(plan, c)), order, (c) => dirOf(c)!, o.threads, (p) => progress.update(p), o.signal);
+    await runCellsOnThreads(
+      (c) => jobData(cellJob(plan, c)),
+      order,
+      (c) => dirOf(c)!,
+      o.threads,
+      (p) => progress.update(p),
+      o.signal,
+    );
   } else {
     for (const c of ran) {
       const steps = runCell(cellJob(plan, c), dirOf(c), o.signal !== undefined || o.onProgress !== undefined, (p) =>
@@ -139,7 +146,11 @@ export async function runDivided(s: ResolvedScenario, traces: LoadedTraces, o: D
     // The same scenario text and state JSON the folders hold, so the merge is that of a written run.
     const parsed = JSON.parse(resolvedText) as ResolvedScenario & { resolved?: unknown };
     const { resolved: _resolved, ...scenario } = parsed;
-    return mergeCells(scenario as ResolvedScenario, ran.map((c) => states.get(c)!), traceInfo);
+    return mergeCells(
+      scenario as ResolvedScenario,
+      ran.map((c) => states.get(c)!),
+      traceInfo,
+    );
   }
   writePartialFiles(
     folder.tmp,

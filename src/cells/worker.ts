@@ -13,7 +13,9 @@ const reply = (m: CellReply) => port.postMessage(m);
 port.on('message', (task: CellTask) => {
   const cell = task.job?.index ?? -1;
   try {
-    const steps = runCell(jobFromData(task.job), task.dir, true, (p) => reply({ type: 'progress', cell, simTimeUs: p.simTimeUs, events: p.events, arrivals: p.arrivals }));
+    const steps = runCell(jobFromData(task.job), task.dir, true, (p) =>
+      reply({ type: 'progress', cell, simTimeUs: p.simTimeUs, events: p.events, arrivals: p.arrivals }),
+    );
     while (!steps.next().done);
     reply({ type: 'done', cell });
   } catch (e) {

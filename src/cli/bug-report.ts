@@ -3,7 +3,6 @@
 // report, then gives the stack.
 import { InvariantViolation, VIOLATION_PREFIX } from '../engine/invariant.ts';
 
-
 /** Options of `sim run` that take one value (`--set` takes one or more). */
 const RUN_VALUE_OPTIONS = new Set(['--out', '--seed']);
 

@@ -31,7 +31,8 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   handler: (args: ArgumentsCamelCase<CompareArgs>) => {
     checkInts([['top', args.top, { min: 0, max: 1_000_000, what: 'a whole number of functions' }]]);
     const checks = (args.failIf ?? []).map(parseCheck);
-    if (args.runs.length < 2) throw new InputError({ where: '<runs..>', message: `${args.runs.length} run folder given: expected two or more (the first is the baseline)` });
+    if (args.runs.length < 2)
+      throw new InputError({ where: '<runs..>', message: `${args.runs.length} run folder given: expected two or more (the first is the baseline)` });
     const runs = args.runs.map((d) => readRunFolder(d));
     const c = compareRuns(runs, args.top);
     const summaries = runs.map((r) => r.summary);
@@ -46,4 +47,3 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     if (failed > 0) throw new RegressionFound(`${failed} of ${outcomes.length} --fail-if check(s) failed`);
   },
 };
-

@@ -2,13 +2,7 @@
 // behind each) from simulator runs. No names: every available figure; unknown or not-yet-available
 // names are bad input (exit 2), checked before anything runs.
 import type { Argv, CommandModule } from 'yargs';
-import {
-  availableFigureNames,
-  checkFigureNames,
-  FIGURES,
-  formatFigureResult,
-  generateFigure,
-} from '../experiments/figures/registry.ts';
+import { availableFigureNames, checkFigureNames, FIGURES, formatFigureResult, generateFigure } from '../experiments/figures/registry.ts';
 import { DEFAULT_OUT } from '../experiments/figures/notebook.ts';
 
 interface FiguresArgs {

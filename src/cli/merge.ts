@@ -25,12 +25,19 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'shard output folders, or partial run folders' })
       .option('out', { type: 'string', demandOption: true, describe: 'merged output folder' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
-      .option('force', { type: 'boolean', default: false, describe: 'partial run folders: replace the files of a previous run folder that also holds other entries (those are kept)' }) as Argv<MergeArgs>,
+      .option('force', {
+        type: 'boolean',
+        default: false,
+        describe: 'partial run folders: replace the files of a previous run folder that also holds other entries (those are kept)',
+      }) as Argv<MergeArgs>,
   handler: (args: ArgumentsCamelCase<MergeArgs>) => {
     const parts = args.dirs.filter((d) => existsSync(join(d, CELLS_MANIFEST)));
     if (parts.length > 0 && parts.length < args.dirs.length) {
       const other = args.dirs.find((d) => !parts.includes(d))!;
-      throw new InputError({ file: other, message: `not a partial run folder (no ${CELLS_MANIFEST}), unlike ${parts[0]}: merge the parts of one run, or the shards of one sweep` });
+      throw new InputError({
+        file: other,
+        message: `not a partial run folder (no ${CELLS_MANIFEST}), unlike ${parts[0]}: merge the parts of one run, or the shards of one sweep`,
+      });
     }
     if (parts.length > 0) {
       const r = mergeRunParts(args.dirs, args.out, args.force);

@@ -3,14 +3,22 @@ import type { CellsSummary, Summary } from '../metrics/summary.ts';
 
 export function formatSummary(s: Summary, outDir?: string): string {
   const inv = s.invocations;
-  const reasons = Object.entries(inv.dropped.byReason).map(([k, v]) => `${k} ${v}`).join(', ');
+  const reasons = Object.entries(inv.dropped.byReason)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   const lines = [
     `scenario ${s.scenario} (seed ${s.seed}): ${s.simulated.durationS} s simulated, drained at ${s.simulated.endS} s, ${s.simulated.events} events`,
-    `policies  ${Object.entries(s.policies).map(([k, v]) => `${k}=${v}`).join('  ')}`,
+    `policies  ${Object.entries(s.policies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('  ')}`,
     `arrivals  ${inv.arrivals}   completed ${inv.completed}   dropped ${inv.dropped.total}${reasons ? ` (${reasons})` : ''}   failed ${inv.failed.total}`,
     `cold      ${s.coldStarts.invocations} invocations (${(100 * s.coldStarts.fractionOfCompleted).toFixed(1)}% of completed), ${s.coldStarts.instancesStarted} instances started; p75 app cold-start ${s.apps.coldStartPercent.p75.toFixed(1)}%`,
     `latency   p50 ${s.latencyMs.endToEnd.p50} ms   p99 ${s.latencyMs.endToEnd.p99} ms   mean ${s.latencyMs.endToEnd.mean} ms   (cold wait p50 ${s.latencyMs.coldInvocationWait.p50} ms)`,
-    `memory    idle ${s.memory.idleGBs} GB-s; teardowns ${Object.entries(s.memory.teardowns).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,
+    `memory    idle ${s.memory.idleGBs} GB-s; teardowns ${
+      Object.entries(s.memory.teardowns)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || 'none'
+    }`,
     `cost      $${s.cost.user.totalUSD} billed to users`,
     ...(s.cells ? [cellsLine(s.cells)] : []),
     ...s.notes.map((n) => `note      ${n}`),

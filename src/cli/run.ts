@@ -88,7 +88,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
       const options = { outDir, force: args.force, onProgress, threads: args.threads };
       if (shard) {
         const part = await simulatePart(scenario, traces, shard, { ...options, signal: interrupts.signal });
-        if (!args.quiet) process.stdout.write(`part ${shard.index}/${shard.count}: cells ${part.ran.join(', ')} of ${part.cells} -> ${part.outDir} (merge every part with \`sim merge\`)\n`);
+        if (!args.quiet)
+          process.stdout.write(
+            `part ${shard.index}/${shard.count}: cells ${part.ran.join(', ')} of ${part.cells} -> ${part.outDir} (merge every part with \`sim merge\`)\n`,
+          );
         return;
       }
       result = await simulateInterruptible(scenario, traces, options, interrupts.signal);

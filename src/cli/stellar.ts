@@ -14,7 +14,9 @@ const fig = (f: Figure | null): string => (f === null ? '-' : `${f.approx ? '~' 
 const ms = (x: number): string => x.toFixed(1);
 
 function paramText(p: StellarPoint['params']): string {
-  return Object.entries(p).map(([k, v]) => `${k}=${v}`).join(' ');
+  return Object.entries(p)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
 }
 
 export function formatStellar(points: readonly StellarPoint[]): string {
@@ -24,7 +26,9 @@ export function formatStellar(points: readonly StellarPoint[]): string {
       p.inDatacenter ? `in-datacenter ${ms(p.inDatacenter.p50Ms)} / ${ms(p.inDatacenter.p99Ms)} ms` : '',
       p.paperInDatacenter ? `in-datacenter paper ${fig(p.paperInDatacenter.p50Ms)} / ${fig(p.paperInDatacenter.p99Ms)} ms` : '',
       p.note ?? '',
-    ].filter(Boolean).join('; ');
+    ]
+      .filter(Boolean)
+      .join('; ');
     rows.push([p.provider, p.experiment, paramText(p.params), ms(p.p50Ms), fig(p.paperP50Ms), ms(p.p99Ms), fig(p.paperP99Ms), note]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -91,7 +95,8 @@ export function validateStellar(requests = 1000): StellarCheck[] {
 
 export function formatStellarValidation(checks: readonly StellarCheck[]): string {
   const lines = checks.map(
-    (c) => `${c.provider.padEnd(23)} ${c.what.padEnd(27)} sim ${ms(c.sim).padStart(7)}  paper ${String(c.paper).padStart(6)}  ${c.errorPct >= 0 ? '+' : ''}${c.errorPct.toFixed(1)}% (tolerance ${c.tolerancePct}%)  ${c.ok ? 'ok' : 'OFF'}`,
+    (c) =>
+      `${c.provider.padEnd(23)} ${c.what.padEnd(27)} sim ${ms(c.sim).padStart(7)}  paper ${String(c.paper).padStart(6)}  ${c.errorPct >= 0 ? '+' : ''}${c.errorPct.toFixed(1)}% (tolerance ${c.tolerancePct}%)  ${c.ok ? 'ok' : 'OFF'}`,
   );
   const bad = checks.filter((c) => !c.ok).length;
   lines.push(bad === 0 ? 'all calibrated points within tolerance' : `${bad} point(s) out of tolerance`);

@@ -38,7 +38,15 @@ const synthCommand: CommandModule<object, SynthArgs> = {
       ['functions', args.functions, { min: 1, max: MAX_FUNCTIONS, what: 'a whole number of functions' }],
       ['days', args.days, { min: 1, max: MAX_DAYS, what: 'a whole number of days' }],
       ['seed', args.seed, SEED],
-      ['apps', args.apps, { min: 1, max: Number.isSafeInteger(args.functions) ? Math.max(1, args.functions) : MAX_FUNCTIONS, what: 'a whole number of apps, at most --functions,' }],
+      [
+        'apps',
+        args.apps,
+        {
+          min: 1,
+          max: Number.isSafeInteger(args.functions) ? Math.max(1, args.functions) : MAX_FUNCTIONS,
+          what: 'a whole number of apps, at most --functions,',
+        },
+      ],
     ]);
     const r = synthesizeTrace({
       out: args.out,
@@ -48,7 +56,9 @@ const synthCommand: CommandModule<object, SynthArgs> = {
       force: args.force,
       ...(args.apps !== undefined ? { apps: args.apps } : {}),
     });
-    process.stdout.write(`wrote ${r.files.length} files to ${r.dir}: ${r.apps} apps, ${r.functions} functions, ${r.days} day(s), ${r.invocations} invocations\n`);
+    process.stdout.write(
+      `wrote ${r.files.length} files to ${r.dir}: ${r.apps} apps, ${r.functions} functions, ${r.days} day(s), ${r.invocations} invocations\n`,
+    );
   },
 };
 

@@ -57,7 +57,6 @@ export function simulateChains(method: ChainMethod, provider: ProviderName, byte
   return simulateChain(method.startsWith('inline') ? 'inline' : 's3', provider, bytes, repetitions, seed);
 }
 
-
 const pct = (sim: number, paper: Figure | null): number | null => (paper ? (100 * (sim - paper.value)) / paper.value : null);
 
 export function validateTransfers(opts: ValidateTransfersOptions = {}): TransferValidation {
@@ -93,7 +92,11 @@ export function validateTransfers(opts: ValidateTransfersOptions = {}): Transfer
 
 /** Binary units for the power-of-two payloads, decimal MB for the others (4100000, 131072000). */
 function size(b: number): string {
-  for (const [u, f] of [['GiB', 2 ** 30], ['MiB', 2 ** 20], ['KiB', 2 ** 10]] as const) {
+  for (const [u, f] of [
+    ['GiB', 2 ** 30],
+    ['MiB', 2 ** 20],
+    ['KiB', 2 ** 10],
+  ] as const) {
     if (b >= f && b % f === 0) return `${b / f} ${u}`;
   }
   return b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${b} B`;
@@ -118,7 +121,11 @@ export function formatTransferValidation(v: TransferValidation): string {
   ]);
   const all = [head, ...lines];
   const widths = head.map((_, i) => Math.max(...all.map((l) => l[i]!.length)));
-  const fmt = (l: string[]): string => l.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const fmt = (l: string[]): string =>
+    l
+      .map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [
     `STeLLAR (IISWC'21) producer->consumer chains vs simulated, ${v.repetitions} seeded repetitions each (seed ${v.seed}); ms`,
     fmt(head),

@@ -79,7 +79,7 @@ export function formatReapValidation(v: ReapValidation): string {
   const widths = head.map((_, i) => Math.max(...all.map((l) => l[i]!.length)));
   const fmt = (l: string[]): string => l.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [
-    'REAP (ASPLOS\'21) single cold starts, cold page cache, SATA SSD; latencies in ms',
+    "REAP (ASPLOS'21) single cold starts, cold page cache, SATA SSD; latencies in ms",
     fmt(head),
     ...lines.map(fmt),
     `geometric-mean speedup: paper ${f(v.paperGeomeanSpeedup, 2)}x, simulated ${f(v.simGeomeanSpeedup, 2)}x`,
@@ -105,12 +105,17 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
   builder: (y: Argv) =>
     y
       .positional('what', { type: 'string', choices: ['reap', 'transfers', 'stellar'], demandOption: true, describe: 'which validation' })
-      .option('concurrency', { type: 'boolean', default: false, describe: 'also print N-simultaneous-start predictions (SSD, NVMe, HDD) and every function on HDD and NVMe' })
+      .option('concurrency', {
+        type: 'boolean',
+        default: false,
+        describe: 'also print N-simultaneous-start predictions (SSD, NVMe, HDD) and every function on HDD and NVMe',
+      })
       .option('read-around', {
         type: 'string',
         choices: READ_AROUND_MODES,
         default: 'none',
-        describe: "with --concurrency: same-page faults read their run (none) or the kernel's read-around window (kernel; also prints every function on the SSD)",
+        describe:
+          "with --concurrency: same-page faults read their run (none) or the kernel's read-around window (kernel; also prints every function on the SSD)",
       }) as Argv<ValidateArgs>,
   handler: (args: ArgumentsCamelCase<ValidateArgs>) => {
     if (args.what === 'stellar') {

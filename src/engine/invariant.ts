@@ -35,13 +35,7 @@ export class InvariantViolation extends Error {
   }
 }
 
-function describe(
-  invariant: string,
-  timeUs: number,
-  values: Readonly<Record<string, number>>,
-  scenario: string | null,
-  seed: number | null,
-): string {
+function describe(invariant: string, timeUs: number, values: Readonly<Record<string, number>>, scenario: string | null, seed: number | null): string {
   const numbers = Object.entries(values)
     .map(([k, v]) => `${k}=${v}`)
     .join(', ');

@@ -116,9 +116,7 @@ export class Simulator {
 
   private check(time: number, kind: number, priority: number): void {
     if (!(time >= this.now)) {
-      throw new SimulationError(
-        `event ${this.kindName(kind)} scheduled at ${time} us, before the current time ${this.now} us`,
-      );
+      throw new SimulationError(`event ${this.kindName(kind)} scheduled at ${time} us, before the current time ${this.now} us`);
     }
     if (!Number.isInteger(time)) {
       throw new SimulationError(`event ${this.kindName(kind)} scheduled at non-integer time ${time} us`);

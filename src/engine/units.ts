@@ -49,12 +49,7 @@ const RATE_PER_S: Record<string, number> = {
 
 const NUMBER_RE = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*?)\s*$/;
 
-function parseWith(
-  value: Quantity,
-  table: Record<string, number>,
-  plainFactor: number,
-  what: string,
-): number {
+function parseWith(value: Quantity, table: Record<string, number>, plainFactor: number, what: string): number {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`${what} must be finite`);
     return finite(value * plainFactor, value, what);

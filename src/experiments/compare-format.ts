@@ -35,7 +35,9 @@ export function changed(row: MetricRow): boolean {
 
 export function formatComparison(c: Comparison, opts: { changedOnly: boolean }): string {
   const out: string[] = [];
-  c.runs.forEach((r, i) => out.push(`${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''}  ${r.dir}  (scenario ${String(r.scenario)}, seed ${String(r.seed)})`));
+  c.runs.forEach((r, i) =>
+    out.push(`${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''}  ${r.dir}  (scenario ${String(r.scenario)}, seed ${String(r.seed)})`),
+  );
   const names = c.runs.map((_, i) => `${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''}`);
   const header = ['metric', names[0]!];
   for (const n of names.slice(1)) header.push(n, `${n}-${names[0]}`, `%`);

@@ -68,7 +68,7 @@ export function evaluateCheck(check: Check, metrics: readonly MetricRow[], summa
   if (!row) {
     const section = summaries.find((s) => {
       const v = getPath(s, check.path);
-      return v !== undefined && (typeof v !== 'number');
+      return v !== undefined && typeof v !== 'number';
     });
     if (section !== undefined) {
       const under = metrics.filter((r) => r.path.startsWith(check.path + '.') || r.path.startsWith(check.path + '[')).map((r) => r.path);
@@ -83,14 +83,18 @@ export function evaluateCheck(check: Check, metrics: readonly MetricRow[], summa
     const dir = dirs[i + 1]!;
     if (d.abs === null) {
       failed = true;
-      notes.push(`${check.path} is in ${row.values[0] === null ? 'this run' : 'the first run'} only (${row.values[0] === null ? dir : dirs[0]}): the change cannot be measured`);
+      notes.push(
+        `${check.path} is in ${row.values[0] === null ? 'this run' : 'the first run'} only (${row.values[0] === null ? dir : dirs[0]}): the change cannot be measured`,
+      );
       return null;
     }
     // A change from 0 has no finite relative size: it counts as infinitely large in its direction.
     const x = check.relative ? (d.rel === null ? Math.sign(d.abs) * Infinity : 100 * d.rel) : d.abs;
     if (holds(x, check.op, check.threshold)) {
       failed = true;
-      notes.push(`${dir}: ${check.path} ${row.values[0]} -> ${row.values[i + 1]} (change ${formatChange(x, check.relative)}) ${check.op} ${check.threshold}${check.relative ? '%' : ''}`);
+      notes.push(
+        `${dir}: ${check.path} ${row.values[0]} -> ${row.values[i + 1]} (change ${formatChange(x, check.relative)}) ${check.op} ${check.threshold}${check.relative ? '%' : ''}`,
+      );
     }
     return x;
   });

@@ -44,7 +44,11 @@ function structureProblems(s: SweepFileParsed, file: string): InputProblem[] {
     }
     const lengths = group.filter((p) => p in s.axes).map((p) => s.axes[p]!.length);
     if (new Set(lengths).size > 1) {
-      problems.push({ file, where: `zip[${g}]`, message: `zipped axes need as many values each (got ${group.map((p, i) => `${p}: ${lengths[i] ?? '?'}`).join(', ')})` });
+      problems.push({
+        file,
+        where: `zip[${g}]`,
+        message: `zipped axes need as many values each (got ${group.map((p, i) => `${p}: ${lengths[i] ?? '?'}`).join(', ')})`,
+      });
     }
   });
   return problems;
@@ -54,7 +58,10 @@ function structureProblems(s: SweepFileParsed, file: string): InputProblem[] {
 function buildScenario(base: unknown, axes: readonly string[], values: readonly unknown[], seed: number | undefined, file: string): ResolvedScenario {
   const raw = structuredClone(base);
   // JSON text so applyOverrides gives back exactly the value from the sweep file.
-  applyOverrides(raw, axes.map((a, i) => `${a}=${JSON.stringify(values[i])}`));
+  applyOverrides(
+    raw,
+    axes.map((a, i) => `${a}=${JSON.stringify(values[i])}`),
+  );
   if (seed !== undefined && raw && typeof raw === 'object') (raw as Record<string, unknown>).seed = seed;
   return validateScenario(raw, file);
 }
@@ -121,7 +128,12 @@ export function loadSweep(file: string): SweepPlan {
   // Structure and per-axis problems together, so one pass shows everything to fix.
   const problems = [
     ...structureProblems(s, file),
-    ...axisProblems(base, baseFile, axes.filter((a) => a.values.length > 0), file),
+    ...axisProblems(
+      base,
+      baseFile,
+      axes.filter((a) => a.values.length > 0),
+      file,
+    ),
     ...metricProblems(s.metrics, file),
   ];
   if (problems.length) throw new InputError(problems);

@@ -16,7 +16,10 @@ export const RUNS_DIR = 'runs';
 const ManifestRun = z.strictObject({
   index: z.number().int().min(0),
   id: z.string(),
-  folder: z.string().regex(/^[^/\\]+$/).refine((f) => f !== '.' && f !== '..', 'not a folder name'),
+  folder: z
+    .string()
+    .regex(/^[^/\\]+$/)
+    .refine((f) => f !== '.' && f !== '..', 'not a folder name'),
   seed: z.number().int(),
   values: z.array(z.unknown()),
 });

@@ -69,7 +69,9 @@ function placeRuns(dirs: readonly string[], manifests: readonly Manifest[]): { r
   for (let i = 0; i < first.runCount; i++) if (!placed[i]) missing.push(runId(i, first.runCount));
   if (missing.length && problems.length === 0) {
     const shards = manifests.map((m) => m.shard ?? 'all').join(', ');
-    problems.push({ message: `${missing.length} of ${first.runCount} runs are in no input (runs ${listIds(missing)}; inputs hold shards ${shards}): is a shard missing?` });
+    problems.push({
+      message: `${missing.length} of ${first.runCount} runs are in no input (runs ${listIds(missing)}; inputs hold shards ${shards}): is a shard missing?`,
+    });
   }
   if (problems.length) throw new InputError(problems);
   return placed as { run: ManifestRun; dir: string }[];

@@ -25,8 +25,5 @@ export function isCompleteRun(dir: string, scenario: ResolvedScenario): boolean 
   if (!existsSync(join(dir, 'summary.json')) || readJson(join(dir, 'summary.json')) === undefined) return false;
   const written = readJson(join(dir, 'scenario.resolved.json')) as { resolved?: { toolVersion?: unknown } } | undefined;
   // The tool adds `resolved` (version, canonical names) to the file; the rest is the scenario.
-  return (
-    written?.resolved?.toolVersion === TOOL_VERSION &&
-    withoutResolved(written) === withoutResolved(JSON.parse(JSON.stringify(scenario)))
-  );
+  return written?.resolved?.toolVersion === TOOL_VERSION && withoutResolved(written) === withoutResolved(JSON.parse(JSON.stringify(scenario)));
 }

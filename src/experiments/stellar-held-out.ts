@@ -46,11 +46,26 @@ export function heldOutStellar(requests = 1000): HeldOutCheck[] {
     const p60 = paperRow(provider, 'cold_image_size', (p) => p === 'extra file 60MB')?.medianMs;
     if (!p10 || !p60) continue;
     const sim = imageMedian(provider, 60, requests) - imageMedian(provider, 10, requests);
-    out.push(check(provider, '+60 MB median - +10 MB median', sim, p60.value - p10.value, `Fig. 4 (read off the figure: ~${p60.value} - ~${p10.value})`, HELD_OUT_INCREMENT_TOLERANCE));
+    out.push(
+      check(
+        provider,
+        '+60 MB median - +10 MB median',
+        sim,
+        p60.value - p10.value,
+        `Fig. 4 (read off the figure: ~${p60.value} - ~${p10.value})`,
+        HELD_OUT_INCREMENT_TOLERANCE,
+      ),
+    );
   }
   const tmr = paperRow('aws-lambda', 'cold_runtime_deploy', (p) => p === 'Go container image')?.tmr;
   if (tmr) {
-    const r = runStellarScenario({ provider: 'aws-lambda', name: 'runtime-go-image', iat: LONG_IAT, count: requests, deployment: { runtime: 'go', packaging: 'image' } });
+    const r = runStellarScenario({
+      provider: 'aws-lambda',
+      name: 'runtime-go-image',
+      iat: LONG_IAT,
+      count: requests,
+      deployment: { runtime: 'go', packaging: 'image' },
+    });
     out.push(check('aws-lambda', 'Go image p99 / median (TMR)', r.p99Ms / r.p50Ms, tmr.value, '§VI-B3 (exact)', HELD_OUT_TMR_TOLERANCE));
   }
   return out;

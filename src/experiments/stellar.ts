@@ -76,10 +76,7 @@ export function stellarLatencies(r: Omit<RunSpec, 'samples'>): number[] {
 /** Runs one experiment scenario; the end-to-end latency p50 and p99 (ms) and the summary. */
 export function runStellarScenario(r: RunSpec): { p50Ms: number; p99Ms: number; summary: Summary; latenciesMs?: number[] } {
   const iatUs = parseDuration(r.iat);
-  const workload =
-    r.burst !== undefined
-      ? { burst: { function: 'f', size: r.burst, every: r.iat } }
-      : { fixed: { function: 'f', interval: r.iat } };
+  const workload = r.burst !== undefined ? { burst: { function: 'f', size: r.burst, every: r.iat } } : { fixed: { function: 'f', interval: r.iat } };
   const raw: Record<string, unknown> = {
     version: 1,
     name: `stellar-${r.provider}-${r.name}`,
@@ -104,7 +101,9 @@ export function runStellarScenario(r: RunSpec): { p50Ms: number; p99Ms: number; 
   const dir = mkdtempSync(join(tmpdir(), 'sim-stellar-'));
   try {
     const res = simulateLoaded(s, [], { outDir: join(dir, 'run') });
-    const lines = readFileSync(join(dir, 'run', 'invocations.csv'), 'utf8').trim().split('\n');
+    const lines = readFileSync(join(dir, 'run', 'invocations.csv'), 'utf8')
+      .trim()
+      .split('\n');
     const head = lines[0]!.split(',');
     const a = head.indexOf('arrival_us');
     const l = head.indexOf('latency_us');
@@ -156,7 +155,15 @@ export function runStellar(experiment: StellarExperiment, provider: string, o: S
     case 'cold': {
       const r = runStellarScenario({ provider, name: 'cold', iat: LONG_IAT, count: n });
       const row = paperRow(provider, 'cold_single');
-      out.push({ ...base, params: { iat: 'long' }, p50Ms: r.p50Ms, p99Ms: r.p99Ms, paperP50Ms: row?.medianMs ?? null, paperP99Ms: row?.p99Ms ?? null, calibrated: row !== null });
+      out.push({
+        ...base,
+        params: { iat: 'long' },
+        p50Ms: r.p50Ms,
+        p99Ms: r.p99Ms,
+        paperP50Ms: row?.medianMs ?? null,
+        paperP99Ms: row?.p99Ms ?? null,
+        calibrated: row !== null,
+      });
       return out;
     }
     case 'image-size': {
@@ -164,7 +171,15 @@ export function runStellar(experiment: StellarExperiment, provider: string, o: S
       for (const mb of [10, 60, 100]) {
         const r = runStellarScenario({ provider, name: `image-${mb}`, iat: LONG_IAT, count: n, deployment: { size: `${mb}MB` } });
         const row = paperRow(provider, 'cold_image_size', (p) => p === `extra file ${mb}MB` || p === 'extra file 10/60/100MB');
-        out.push({ ...base, params: { sizeMB: mb }, p50Ms: r.p50Ms, p99Ms: r.p99Ms, paperP50Ms: row?.medianMs ?? null, paperP99Ms: row?.p99Ms ?? null, calibrated: false });
+        out.push({
+          ...base,
+          params: { sizeMB: mb },
+          p50Ms: r.p50Ms,
+          p99Ms: r.p99Ms,
+          paperP50Ms: row?.medianMs ?? null,
+          paperP99Ms: row?.p99Ms ?? null,
+          calibrated: false,
+        });
       }
       return out;
     }
@@ -174,7 +189,15 @@ export function runStellar(experiment: StellarExperiment, provider: string, o: S
         const r = runStellarScenario({ provider, name: `runtime-${runtime}-${packaging}`, iat: LONG_IAT, count: n, deployment: { runtime, packaging } });
         const label = `${runtime === 'go' ? 'Go' : runtime === 'python' ? 'Python' : runtime} ${packaging === 'zip' ? 'ZIP' : 'container image'}`;
         const row = paperRow(provider, 'cold_runtime_deploy', (p) => p === label);
-        out.push({ ...base, params: { runtime, packaging }, p50Ms: r.p50Ms, p99Ms: r.p99Ms, paperP50Ms: row?.medianMs ?? null, paperP99Ms: row?.p99Ms ?? null, calibrated: false });
+        out.push({
+          ...base,
+          params: { runtime, packaging },
+          p50Ms: r.p50Ms,
+          p99Ms: r.p99Ms,
+          paperP50Ms: row?.medianMs ?? null,
+          paperP99Ms: row?.p99Ms ?? null,
+          calibrated: false,
+        });
       }
       return out;
     }
@@ -219,7 +242,16 @@ export function runStellar(experiment: StellarExperiment, provider: string, o: S
           skipFirst: iat === 'short',
         });
         const c = r.summary.coldStarts as { invocations: number; waitedForStart?: number };
-        out.push({ ...base, params: { burst: size, iat, execMs }, p50Ms: r.p50Ms, p99Ms: r.p99Ms, paperP50Ms: null, paperP99Ms: null, calibrated: false, note: `whole run: cold ${c.invocations}, waited for a start ${c.waitedForStart ?? c.invocations}, of ${(c as unknown as { n?: number }).n ?? ''}${size * (iat === 'short' ? bursts + 1 : bursts)}` });
+        out.push({
+          ...base,
+          params: { burst: size, iat, execMs },
+          p50Ms: r.p50Ms,
+          p99Ms: r.p99Ms,
+          paperP50Ms: null,
+          paperP99Ms: null,
+          calibrated: false,
+          note: `whole run: cold ${c.invocations}, waited for a start ${c.waitedForStart ?? c.invocations}, of ${(c as unknown as { n?: number }).n ?? ''}${size * (iat === 'short' ? bursts + 1 : bursts)}`,
+        });
       }
       return out;
     }

@@ -79,7 +79,12 @@ export function checkSweepOut(out: string, sweepName: string, runFolders: readon
 /** Checks a merge's output folder and the run folders it will copy into it. */
 export function checkMergeOut(out: string, runFolders: readonly string[]): void {
   const problem = notSweepOutput(out);
-  if (problem) throw new InputError({ file: out, where: '--out', message: `${problem}: a merge writes only into a new folder, an empty one or a sweep output; choose another --out` });
+  if (problem)
+    throw new InputError({
+      file: out,
+      where: '--out',
+      message: `${problem}: a merge writes only into a new folder, an empty one or a sweep output; choose another --out`,
+    });
   const problems: InputProblem[] = [];
   for (const folder of runFolders) {
     const dir = join(out, RUNS_DIR, folder);

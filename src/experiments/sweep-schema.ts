@@ -14,10 +14,7 @@ export const SweepFile = z.strictObject({
   name: z.string().regex(FOLDER_NAME_RE, FOLDER_NAME_HINT).describe('sweep name; the default output folder is sweeps/<name>'),
   description: z.string().optional(),
   base: z.string().min(1).describe('base scenario file, relative to the sweep file'),
-  set: z
-    .record(z.string(), JsonValue)
-    .default({})
-    .describe('fixed overrides of the base scenario for every run, e.g. {"duration": "2m"}'),
+  set: z.record(z.string(), JsonValue).default({}).describe('fixed overrides of the base scenario for every run, e.g. {"duration": "2m"}'),
   // Emptiness and unknown paths are checked after parsing, to name the axis in the message.
   axes: z.record(z.string(), z.array(JsonValue)).default({}),
   zip: z
@@ -25,16 +22,10 @@ export const SweepFile = z.strictObject({
     .default([])
     .describe('groups of axes that move together instead of being crossed'),
   seeds: z
-    .union([
-      z.array(Seed).min(1, 'give at least one seed'),
-      z.strictObject({ count: z.number().int().min(1), from: Seed.default(1) }),
-    ])
+    .union([z.array(Seed).min(1, 'give at least one seed'), z.strictObject({ count: z.number().int().min(1), from: Seed.default(1) })])
     .optional()
     .describe('seeds per axis combination (default: the base scenario seed)'),
-  metrics: z
-    .array(z.string().min(1))
-    .default([])
-    .describe('extra summary.json paths (e.g. "latencyMs.queueing.p99") appended to results.csv'),
+  metrics: z.array(z.string().min(1)).default([]).describe('extra summary.json paths (e.g. "latencyMs.queueing.p99") appended to results.csv'),
 });
 
 export type SweepFileParsed = z.output<typeof SweepFile>;

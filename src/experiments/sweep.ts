@@ -84,12 +84,22 @@ export async function runSweep(plan: SweepPlan, options: SweepOptions): Promise<
     else todo.push(r);
   }
   // Before any run: every path this sweep would write must be ours to write (sweep-output.ts).
-  checkSweepOut(out, plan.name, todo.map((r) => r.folder), options.force ?? false);
+  checkSweepOut(
+    out,
+    plan.name,
+    todo.map((r) => r.folder),
+    options.force ?? false,
+  );
   const folders = new Set(todo.map((r) => r.folder));
   removeStaleTemps(runsDir, folders);
   removeStaleFileTemps(out, new Set([RESULTS_FILE, MANIFEST_FILE])); // of a sweep killed while writing them
   // Trace sources are not read here (each run reads its own): the estimate counts the rest.
-  if (!options.force) refuseEnormous(todo.map((r) => ({ label: `run ${r.id}`, estimate: estimateRun(r.scenario) })), machineLimits(out), plan.file);
+  if (!options.force)
+    refuseEnormous(
+      todo.map((r) => ({ label: `run ${r.id}`, estimate: estimateRun(r.scenario) })),
+      machineLimits(out),
+      plan.file,
+    );
 
   let done = 0;
   const bar = new ProgressBar(options.progress ?? null, todo.length, resumed.length);

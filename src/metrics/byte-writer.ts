@@ -71,7 +71,7 @@ export class ByteWriter {
 
   private write(b: Uint8Array, length: number): void {
     if (this.gzip !== null) this.gzip.write(b, length);
-    else for (let off = 0; off < length; ) off += writeSync(this.fd, b, off, length - off);
+    else for (let off = 0; off < length;) off += writeSync(this.fd, b, off, length - off);
   }
 
   /** Room for `n` more bytes (rows are flushed whole, never split across a flush boundary). */
@@ -106,7 +106,7 @@ export class ByteWriter {
       const mid = this.pos + digitCount(hi);
       putDigits(buf, mid, hi);
       putDigits(buf, mid + 8, lo);
-      for (let p = mid + 8 - digitCount(lo); p > mid; ) buf[--p] = ZERO;
+      for (let p = mid + 8 - digitCount(lo); p > mid;) buf[--p] = ZERO;
       this.pos = mid + 8;
     }
     return this;

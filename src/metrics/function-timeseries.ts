@@ -6,8 +6,17 @@ import type { Platform } from '../model/platform.ts';
 import type { Recorder } from './recorder.ts';
 
 export const FUNCTION_TIMESERIES_COLUMNS = [
-  'time_s', 'function', 'instances', 'starting', 'idle', 'busy', 'queue_length',
-  'arrivals', 'completed', 'cold_starts', 'dropped',
+  'time_s',
+  'function',
+  'instances',
+  'starting',
+  'idle',
+  'busy',
+  'queue_length',
+  'arrivals',
+  'completed',
+  'cold_starts',
+  'dropped',
 ] as const;
 
 export class FunctionSeries {
@@ -50,9 +59,17 @@ export class FunctionSeries {
       const o = 4 * k;
       const idle = this.idle[k]!;
       this.rows.push([
-        time / 1e6, this.names[fn]!, st.instances, st.starting, idle, st.instances - idle - st.starting,
+        time / 1e6,
+        this.names[fn]!,
+        st.instances,
+        st.starting,
+        idle,
+        st.instances - idle - st.starting,
         st.queue.length + this.waiting[k]!,
-        t.arrivals - this.last[o]!, t.completed - this.last[o + 1]!, t.cold - this.last[o + 2]!, t.dropped - this.last[o + 3]!,
+        t.arrivals - this.last[o]!,
+        t.completed - this.last[o + 1]!,
+        t.cold - this.last[o + 2]!,
+        t.dropped - this.last[o + 3]!,
       ]);
       this.last[o] = t.arrivals;
       this.last[o + 1] = t.completed;

@@ -12,7 +12,7 @@ export const GZIP_PIECE = 16 << 20;
 export const GZIP_LEVEL = 1;
 
 function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+  for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
 }
 
 /** Where a ByteWriter's bytes go when they are compressed: pieces written to `fd` as they fill. */
@@ -30,7 +30,7 @@ export class GzipPieces {
   }
 
   write(bytes: Uint8Array, length: number): void {
-    for (let off = 0; off < length; ) {
+    for (let off = 0; off < length;) {
       const k = Math.min(GZIP_PIECE - this.n, length - off);
       this.piece.set(bytes.subarray(off, off + k), this.n);
       this.n += k;

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { listNames } from '../input/errors.ts';
 
 /** The files a run folder holds (simulate writes nothing else). */
-const RUN_FILE = /^(scenario\.resolved\.json|summary\.json|cells\.json|functions\.csv|timeseries\.csv|function-timeseries\.csv(?:\.gz)?|invocations(?:-invitro)?\.csv(?:\.gz)?|trace-functions-\d+\.csv)$/;
+const RUN_FILE =
+  /^(scenario\.resolved\.json|summary\.json|cells\.json|functions\.csv|timeseries\.csv|function-timeseries\.csv(?:\.gz)?|invocations(?:-invitro)?\.csv(?:\.gz)?|trace-functions-\d+\.csv)$/;
 export function isRunFile(name: string): boolean {
   return RUN_FILE.test(name);
 }
@@ -108,7 +109,7 @@ export function runOutProblem(state: OutPath, force: boolean): string | null {
       return force
         ? null
         : `holds a run folder and entries a run did not write (${listNames(state.foreign)}); ` +
-            'pass --force to replace the run\'s files and keep those, or choose another folder';
+            "pass --force to replace the run's files and keep those, or choose another folder";
     case 'foreign':
       return `is ${state.what}: a run writes only into a new folder, an empty one or a previous run folder; choose another folder`;
   }

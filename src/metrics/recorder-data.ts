@@ -179,6 +179,7 @@ export function absorbRecorder(r: Recorder, d: RecorderData, functionIndex: read
   r.instancesReady += d.instancesReady;
   r.idleMiBUs += d.idleMiBUs;
   r.lastEnd = Math.max(r.lastEnd, d.lastEnd);
-  if (d.functions.length !== functionIndex.length) throw new Error(`a cell's recorder holds ${d.functions.length} functions, its index ${functionIndex.length}`);
+  if (d.functions.length !== functionIndex.length)
+    throw new Error(`a cell's recorder holds ${d.functions.length} functions, its index ${functionIndex.length}`);
   d.functions.forEach((t, k) => setTally(r.functions[functionIndex[k]!]!, t));
 }

@@ -216,9 +216,7 @@ export function buildSummary(x: SummaryInputs): Summary {
     coldStarts: {
       invocations: r.coldInvocations,
       fractionOfCompleted: r.completed ? r3(r.coldInvocations / r.completed) : 0,
-      ...(x.reportColdWaits
-        ? { waitedForStart: r.waitedForStart, waitedForStartFraction: r.completed ? r3(r.waitedForStart / r.completed) : 0 }
-        : {}),
+      ...(x.reportColdWaits ? { waitedForStart: r.waitedForStart, waitedForStartFraction: r.completed ? r3(r.waitedForStart / r.completed) : 0 } : {}),
       instancesStarted: r.instancesStarted,
       totalStartTimeS: r3(r.startTimeSumUs / 1e6),
       byPath,
@@ -271,11 +269,32 @@ export function buildSummary(x: SummaryInputs): Summary {
 }
 
 export const FUNCTION_COLUMNS = [
-  'function', 'app', 'memory_mib', 'arrivals', 'completed', 'dropped', 'failed', 'cold_starts', 'cold_pct',
-  'mean_latency_ms', 'max_latency_ms', 'mean_wait_ms', 'mean_exec_ms', 'mean_cold_wait_ms',
-  'instances_started', 'idle_gb_s', 'billed_gb_s',
-  'p50_latency_ms', 'p90_latency_ms', 'p99_latency_ms', 'p50_wait_ms', 'p90_wait_ms', 'p99_wait_ms',
-  'p50_cold_wait_ms', 'p90_cold_wait_ms', 'p99_cold_wait_ms',
+  'function',
+  'app',
+  'memory_mib',
+  'arrivals',
+  'completed',
+  'dropped',
+  'failed',
+  'cold_starts',
+  'cold_pct',
+  'mean_latency_ms',
+  'max_latency_ms',
+  'mean_wait_ms',
+  'mean_exec_ms',
+  'mean_cold_wait_ms',
+  'instances_started',
+  'idle_gb_s',
+  'billed_gb_s',
+  'p50_latency_ms',
+  'p90_latency_ms',
+  'p99_latency_ms',
+  'p50_wait_ms',
+  'p90_wait_ms',
+  'p99_wait_ms',
+  'p50_cold_wait_ms',
+  'p90_cold_wait_ms',
+  'p99_cold_wait_ms',
 ] as const;
 
 /** p50, p90, p99 of a histogram of us, in ms; empty cells when it holds no value. */
@@ -289,7 +308,14 @@ export function functionRows(functions: readonly Pick<FunctionSpec, 'name' | 'ap
     const t = r.functions[i]!;
     const c = t.completed;
     return [
-      f.name, f.app, f.memoryMiB, t.arrivals, c, t.dropped, t.failed, t.cold,
+      f.name,
+      f.app,
+      f.memoryMiB,
+      t.arrivals,
+      c,
+      t.dropped,
+      t.failed,
+      t.cold,
       c ? r3((100 * t.cold) / c) : 0,
       c ? r3(t.latencySumUs / c / 1000) : 0,
       r3(t.latencyMaxUs / 1000),

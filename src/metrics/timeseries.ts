@@ -7,8 +7,18 @@ import type { Recorder } from './recorder.ts';
 import type { FunctionSeries } from './function-timeseries.ts';
 
 export const TIMESERIES_COLUMNS = [
-  'time_s', 'instances', 'starting', 'idle', 'busy', 'memory_used_mib', 'queue_length', 'busy_vcpus',
-  'arrivals', 'completed', 'cold_starts', 'dropped',
+  'time_s',
+  'instances',
+  'starting',
+  'idle',
+  'busy',
+  'memory_used_mib',
+  'queue_length',
+  'busy_vcpus',
+  'arrivals',
+  'completed',
+  'cold_starts',
+  'dropped',
 ] as const;
 
 export type TimeseriesRow = number[];
@@ -49,8 +59,18 @@ export class TimeseriesSampler {
     const live = p.liveInstances;
     const starting = r.starting;
     this.rows.push([
-      time / 1e6, live, starting, idle, live - idle - starting, used, p.queued, vcpus,
-      r.intervalArrivals, r.intervalCompleted, r.intervalCold, r.intervalDropped,
+      time / 1e6,
+      live,
+      starting,
+      idle,
+      live - idle - starting,
+      used,
+      p.queued,
+      vcpus,
+      r.intervalArrivals,
+      r.intervalCompleted,
+      r.intervalCold,
+      r.intervalDropped,
     ]);
     this.functions?.sample(time);
     r.intervalArrivals = 0;

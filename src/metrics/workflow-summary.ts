@@ -9,11 +9,7 @@ const r6 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e
 const r3 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : 0);
 const MIB_US_PER_GBS = 1024 * 1e6;
 
-export function workflowSummary(
-  w: BuiltWorkflows,
-  method: string,
-  prices: { perRequestUSD: number; perGBsUSD: number },
-): WorkflowsSummary {
+export function workflowSummary(w: BuiltWorkflows, method: string, prices: { perRequestUSD: number; perGBsUSD: number }): WorkflowsSummary {
   settleWorkflows(w, method);
   return workflowSummaryOf(w.engine.stats, w.services.cost, method, prices);
 }

@@ -68,9 +68,7 @@ export class Eviction {
     const ka = this.cfg.keepAlive;
     const functions = this.cfg.functions;
     const eligible = (inst: Instance) => this.evictable(inst, fn.index);
-    const priority = ka.evictionPriority
-      ? (inst: Instance) => ka.evictionPriority!(inst, functions[inst.fn]!, this.sim.now)
-      : null; // least recently used first
+    const priority = ka.evictionPriority ? (inst: Instance) => ka.evictionPriority!(inst, functions[inst.fn]!, this.sim.now) : null; // least recently used first
     while (node.freeMiB < fn.memoryMiB) {
       const victim = node.idle.pick(eligible, priority);
       ka.onEvict?.(victim!, functions[victim!.fn]!, this.sim.now);

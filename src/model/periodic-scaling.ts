@@ -67,11 +67,7 @@ export class PeriodicScaler {
       const concurrency = interval > 0 ? fn.inSystemArea / interval : 0;
       fn.inSystemArea = 0;
       const ready = fn.instances - fn.startingSlots / fn.concurrency;
-      const desired = as.onTick!(
-        fn,
-        { queued: fn.queue.length, startingSlots: fn.startingSlots, instances: fn.instances, concurrency, ready },
-        now,
-      );
+      const desired = as.onTick!(fn, { queued: fn.queue.length, startingSlots: fn.startingSlots, instances: fn.instances, concurrency, ready }, now);
       if (desired > fn.instances) {
         // Requests already waiting take the new slots when the instances are ready.
         for (let i = fn.instances; i < desired; i++) if (!this.actions.startOne(fn)) break;

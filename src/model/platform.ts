@@ -141,9 +141,7 @@ export class Platform implements HostCpu {
     rng: RandomStreams,
     private readonly cfg: PlatformConfig,
   ) {
-    this.functions = cfg.functions.map(
-      (spec, i) => new FunctionState(i, spec, rng.stream(`durations/${spec.name}`)),
-    );
+    this.functions = cfg.functions.map((spec, i) => new FunctionState(i, spec, rng.stream(`durations/${spec.name}`)));
     const footprint = cfg.startPath.instanceMemoryMiB?.bind(cfg.startPath);
     if (footprint) {
       for (const fn of this.functions) {
@@ -162,16 +160,21 @@ export class Platform implements HostCpu {
     });
     this.kPrewarm = sim.register('prewarm', (fn, gen) => this.onPrewarm(fn, gen));
     if (cfg.autoscaler.onTick !== undefined && cfg.autoscaler.tickInterval !== undefined) {
-      this.periodic = new PeriodicScaler(sim, cfg.autoscaler, {
-        startOne: (fn) => {
-          const node = this.findNode(fn);
-          if (node < 0) return false;
-          this.startInstance(fn, node);
-          return true;
+      this.periodic = new PeriodicScaler(
+        sim,
+        cfg.autoscaler,
+        {
+          startOne: (fn) => {
+            const node = this.findNode(fn);
+            if (node < 0) return false;
+            this.startInstance(fn, node);
+            return true;
+          },
+          retireIdle: (fn, count) => this.retireIdle(fn, count),
+          inFlight: () => this.inFlight,
         },
-        retireIdle: (fn, count) => this.retireIdle(fn, count),
-        inFlight: () => this.inFlight,
-      }, cfg.horizon ?? Infinity);
+        cfg.horizon ?? Infinity,
+      );
     }
     this.eviction = new Eviction(sim, {
       nodes: this.nodes,

@@ -27,7 +27,10 @@ interface Entry<T> {
   readonly build: (params: Params, text: string, ctx: PolicyContext) => T;
 }
 
-const canonical = (p: Params) => Object.entries(p).map(([k, v]) => `${k}=${v}`).join(',');
+const canonical = (p: Params) =>
+  Object.entries(p)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
 
 const PLACEMENT: Record<string, Entry<PlacementPolicy>> = {
   'least-loaded': { defaults: {}, build: () => new LeastLoadedPlacement() },
@@ -130,9 +133,6 @@ function build<T>(kind: string, table: Record<string, Entry<T>>, text: string, c
   return entry.build(params, text, ctx);
 }
 
-export const buildPlacement = (text: string, ctx: PolicyContext = NO_RANDOM): PlacementPolicy =>
-  build('placement', PLACEMENT, text, ctx);
-export const buildAutoscaler = (text: string, ctx: PolicyContext = NO_RANDOM): AutoscalerPolicy =>
-  build('autoscaler', AUTOSCALER, text, ctx);
-export const buildKeepAlive = (text: string, ctx: PolicyContext = NO_RANDOM): KeepAlivePolicy =>
-  build('keep-alive', KEEPALIVE, text, ctx);
+export const buildPlacement = (text: string, ctx: PolicyContext = NO_RANDOM): PlacementPolicy => build('placement', PLACEMENT, text, ctx);
+export const buildAutoscaler = (text: string, ctx: PolicyContext = NO_RANDOM): AutoscalerPolicy => build('autoscaler', AUTOSCALER, text, ctx);
+export const buildKeepAlive = (text: string, ctx: PolicyContext = NO_RANDOM): KeepAlivePolicy => build('keep-alive', KEEPALIVE, text, ctx);

@@ -40,7 +40,9 @@ export function resolvedScenario(s: ResolvedScenario, policyNames: Readonly<Reco
 export function runSummary(s: ResolvedScenario, t: RunTotals): Summary {
   const notes: string[] = [];
   if (typeof s.output.invocations === 'number' && s.output.invocations < 1) {
-    notes.push(`${invocationsCsvName(s)} holds a sample of about ${100 * s.output.invocations}% of the invocations (by a hash of the invocation id); the summary counts all`);
+    notes.push(
+      `${invocationsCsvName(s)} holds a sample of about ${100 * s.output.invocations}% of the invocations (by a hash of the invocation id); the summary counts all`,
+    );
   }
   const traceReports: TraceReport[] = [];
   let base = s.functions.length;

@@ -138,12 +138,10 @@ export function buildArrivals(
   const index = new Map(s.functions.map((f, i) => [f.name, i]));
   // Workflow starts travel in the same lane as payloads past the function indices.
   s.workflows.forEach((wf, w) => index.set(`workflow:${wf.name}`, totalFunctions + w));
-  const target = (p: { function?: string; workflow?: string }) =>
-    p.function !== undefined ? index.get(p.function)! : index.get(`workflow:${p.workflow}`)!;
+  const target = (p: { function?: string; workflow?: string }) => (p.function !== undefined ? index.get(p.function)! : index.get(`workflow:${p.workflow}`)!);
   const label = (p: { function?: string; workflow?: string }) => p.function ?? `workflow:${p.workflow}`;
   let base = s.functions.length;
-  const inScenario = (p: { function?: string; workflow?: string }) =>
-    p.function !== undefined ? index.has(p.function) : index.has(`workflow:${p.workflow}`);
+  const inScenario = (p: { function?: string; workflow?: string }) => (p.function !== undefined ? index.has(p.function) : index.has(`workflow:${p.workflow}`));
   const streams: OrderedStream[] = [];
   s.workload.forEach((w, i) => {
     if (otherCellsLeftOut && !('azure2019' in w || 'azure2021' in w) && !inScenario('poisson' in w ? w.poisson : 'fixed' in w ? w.fixed : w.burst)) return;
@@ -188,20 +186,27 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
   const autoscaler = buildAutoscaler(s.policies.autoscaler, ctx);
   const keepAlive = buildKeepAlive(s.policies.keepAlive, ctx);
   const cs = s.coldStart;
-  const startPath: StartPath = s.deployment !== undefined ? buildFetchPath(s.deployment, sim, rng, functions) : createStartPath(cs.mode === 'delay' ? 'fixed' : cs.mode, { sim, rng }, {
-    fixedDelay: buildDistribution(cs.delay),
-    fixedOverrides: functions.map((f) => f.coldStartDelay),
-    functionNames: functions.map((f) => f.name),
-    nodes: buildNodeStorage(s),
-    flushPageCacheBeforeColdStart: cs.flushPageCache,
-    snapshotLocation: cs.snapshotLocation,
-    wsFileIo: cs.wsFileIo,
-    assumeRecorded: cs.preRecorded,
-    fallbackProfile: cs.fallbackProfile,
-    snapshotCopies: cs.snapshotCopies ?? 'shared',
-    controlPath: cs.controlPath ?? 'none',
-    readAround: cs.readAround ?? 'none',
-  });
+  const startPath: StartPath =
+    s.deployment !== undefined
+      ? buildFetchPath(s.deployment, sim, rng, functions)
+      : createStartPath(
+          cs.mode === 'delay' ? 'fixed' : cs.mode,
+          { sim, rng },
+          {
+            fixedDelay: buildDistribution(cs.delay),
+            fixedOverrides: functions.map((f) => f.coldStartDelay),
+            functionNames: functions.map((f) => f.name),
+            nodes: buildNodeStorage(s),
+            flushPageCacheBeforeColdStart: cs.flushPageCache,
+            snapshotLocation: cs.snapshotLocation,
+            wsFileIo: cs.wsFileIo,
+            assumeRecorded: cs.preRecorded,
+            fallbackProfile: cs.fallbackProfile,
+            snapshotCopies: cs.snapshotCopies ?? 'shared',
+            controlPath: cs.controlPath ?? 'none',
+            readAround: cs.readAround ?? 'none',
+          },
+        );
   const recorder = new Recorder({
     functionNames: functions.map((f) => f.name),
     functionMemoryMiB: functions.map((f) => f.memoryMiB),

@@ -35,7 +35,8 @@ export function cellScenario(s: ResolvedScenario, traces: LoadedTraces, all: rea
     base += t.functions.length;
     return t.subset(mine);
   });
-  if (base !== all.length) throw new Error(`cell ${c}: ${all.length} functions expected, the traces hold ${base - s.functions.length} after ${s.functions.length} declared`);
+  if (base !== all.length)
+    throw new Error(`cell ${c}: ${all.length} functions expected, the traces hold ${base - s.functions.length} after ${s.functions.length} declared`);
   const scenario: ResolvedScenario = {
     ...s,
     // A group may own no node in this cell: kept with count 0, so group indices stay those of the scenario.

@@ -15,7 +15,10 @@ export function platformProblems(s: ResolvedScenario, file: string): InputProble
   const d = s.deployment;
   if (d !== undefined) {
     if (s.coldStart.mode !== 'delay') {
-      add('deployment', `a deployment block gives the cold-start mechanism (fetch + runtime start); coldStart.mode "${s.coldStart.mode}" cannot apply as well (remove one)`);
+      add(
+        'deployment',
+        `a deployment block gives the cold-start mechanism (fetch + runtime start); coldStart.mode "${s.coldStart.mode}" cannot apply as well (remove one)`,
+      );
     }
     if (d.runtimeStart === undefined) {
       const provider = p.provider ?? 'none';

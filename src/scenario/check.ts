@@ -31,7 +31,10 @@ export function checkScenario(s: ResolvedScenario, file: string): InputProblem[]
   // The schema bounds each of these; their combinations are bounded here.
   const rows = Math.ceil(parseDuration(s.duration) / parseDuration(s.output.timeseries));
   if (rows > MAX_TIMESERIES_ROWS) {
-    add('output.timeseries', `duration ${s.duration} / output.timeseries ${s.output.timeseries} gives ${rows} time-series rows; expected at most ${MAX_TIMESERIES_ROWS} (raise output.timeseries or shorten duration)`);
+    add(
+      'output.timeseries',
+      `duration ${s.duration} / output.timeseries ${s.output.timeseries} gives ${rows} time-series rows; expected at most ${MAX_TIMESERIES_ROWS} (raise output.timeseries or shorten duration)`,
+    );
   }
   const series = s.output.functionTimeseries;
   if (series && (series.functions.length + series.top) * rows > MAX_TIMESERIES_ROWS) {
@@ -99,10 +102,7 @@ export function checkScenario(s: ResolvedScenario, file: string): InputProblem[]
       }
       return;
     }
-    const [kind, body] = Object.entries(w)[0] as [
-      string,
-      { function?: string; workflow?: string; start: string | number; end?: string | number },
-    ];
+    const [kind, body] = Object.entries(w)[0] as [string, { function?: string; workflow?: string; start: string | number; end?: string | number }];
     const at = `workload[${i}].${kind}`;
     if ((body.function === undefined) === (body.workflow === undefined)) {
       add(at, 'give exactly one of "function" and "workflow"');

@@ -40,7 +40,12 @@ export function machineLimits(outDir: string): MachineLimits {
 
 const GiB = 2 ** 30;
 function fmt(n: number): string {
-  for (const [unit, k] of [['T', 1e12], ['G', 1e9], ['M', 1e6]] as const) if (n >= k) return `${+(n / k).toPrecision(3)} ${unit}`;
+  for (const [unit, k] of [
+    ['T', 1e12],
+    ['G', 1e9],
+    ['M', 1e6],
+  ] as const)
+    if (n >= k) return `${+(n / k).toPrecision(3)} ${unit}`;
   return String(Math.round(n));
 }
 function wall(seconds: number): string {
@@ -48,7 +53,8 @@ function wall(seconds: number): string {
   if (seconds >= 7200) return `${Math.round(seconds / 3600)} h`;
   return `${Math.max(1, Math.round(seconds / 60))} min`;
 }
-const bytes = (n: number) => (n >= 1024 * GiB ? `${+(n / 1024 / GiB).toPrecision(3)} TiB` : n >= GiB ? `${+(n / GiB).toPrecision(3)} GiB` : `${+(n / 2 ** 20).toPrecision(3)} MiB`);
+const bytes = (n: number) =>
+  n >= 1024 * GiB ? `${+(n / 1024 / GiB).toPrecision(3)} TiB` : n >= GiB ? `${+(n / GiB).toPrecision(3)} GiB` : `${+(n / 2 ** 20).toPrecision(3)} MiB`;
 
 /** One line: the estimate's numbers. */
 export function formatEstimate(e: RunEstimate): string {
@@ -83,6 +89,8 @@ export function refuseEnormous(runs: readonly { readonly label: string; readonly
   const problems = enormousProblems(runs, limits);
   if (problems.length === 0) return;
   const list: InputProblem[] = problems.map((message) => ({ ...(file !== undefined ? { file } : {}), message }));
-  list.push({ message: 'nothing was run or written; pass --force to run it anyway (check the scenario for a mistyped rate, duration or time-series interval first)' });
+  list.push({
+    message: 'nothing was run or written; pass --force to run it anyway (check the scenario for a mistyped rate, duration or time-series interval first)',
+  });
   throw new InputError(list);
 }

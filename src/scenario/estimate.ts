@@ -166,7 +166,9 @@ export function estimateRun(s: ResolvedScenario, traces?: LoadedTraces): RunEsti
     arrivals: Math.round(totalArrivals),
     events: Math.round(events),
     timeseriesRows,
-    outputBytes: Math.round((CSV_BYTES_PER_ROW * csvShare * totalArrivals) / (s.output.compression === 'gzip' ? GZIP_RATIO : 1) + TIMESERIES_BYTES_PER_ROW * timeseriesRows),
+    outputBytes: Math.round(
+      (CSV_BYTES_PER_ROW * csvShare * totalArrivals) / (s.output.compression === 'gzip' ? GZIP_RATIO : 1) + TIMESERIES_BYTES_PER_ROW * timeseriesRows,
+    ),
     nodes,
     functions,
     inFlight: Math.round(inFlight),

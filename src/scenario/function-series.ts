@@ -51,7 +51,8 @@ export function seriesFunctions(s: ResolvedScenario, functions: readonly Functio
   const missing: { where: string; message: string }[] = [];
   spec.functions.forEach((name, i) => {
     const k = index.get(name);
-    if (k === undefined) missing.push({ where: `output.functionTimeseries.functions[${i}]`, message: `no function named "${name}" (declared or from a trace source)` });
+    if (k === undefined)
+      missing.push({ where: `output.functionTimeseries.functions[${i}]`, message: `no function named "${name}" (declared or from a trace source)` });
     else if (!seen.has(k)) {
       seen.add(k);
       chosen.push(k);

@@ -56,7 +56,8 @@ function tooDeep(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
@@ -85,7 +86,11 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 /** Applies `path=value` overrides (value parsed as JSON when it is JSON, else taken as a string). */
 export function applyOverrides(raw: unknown, sets: readonly string[], file = '<scenario>'): unknown {
   if (sets.length > 0 && (raw === null || typeof raw !== 'object' || Array.isArray(raw))) {
-    throw new InputError({ file, where: '(root)', message: `the scenario's root must be an object, got ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}` });
+    throw new InputError({
+      file,
+      where: '(root)',
+      message: `the scenario's root must be an object, got ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}`,
+    });
   }
   const problems: InputProblem[] = [];
   for (const s of sets) {

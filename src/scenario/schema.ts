@@ -107,7 +107,7 @@ export const FunctionDef = z.strictObject({
   name: z.string().regex(NAME_RE, 'names use letters, digits and _ . - / :'),
   profile: z.string().optional().describe('calibrated profile, e.g. "reap/helloworld"'),
   app: z.string().optional().describe('application the function belongs to (default: its name)'),
-  memory: PositiveSize.optional().describe('guest memory; default 256MiB or the profile\'s'),
+  memory: PositiveSize.optional().describe("guest memory; default 256MiB or the profile's"),
   vcpus: z.number().positive().max(L.MAX_VCPUS).default(1),
   concurrency: z.number().int().min(1).max(L.MAX_CONCURRENCY).default(1).describe('requests one instance serves at once'),
   execution: DistributionSpec.optional().describe('warm execution time; required unless a profile gives it'),
@@ -158,7 +158,18 @@ const Sample = z
 
 const TraceCommon = {
   windowMinutes: z
-    .tuple([z.number().int().min(0).max(L.MAX_TRACE_DAYS * 1440 - 1), z.number().int().min(1).max(L.MAX_TRACE_DAYS * 1440)])
+    .tuple([
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(L.MAX_TRACE_DAYS * 1440 - 1),
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(L.MAX_TRACE_DAYS * 1440),
+    ])
     .optional()
     .describe('[start, end) minutes of the trace to replay; the run starts at start; start must lie inside the trace'),
   sample: Sample.optional(),
@@ -180,7 +191,7 @@ export const Azure2019Source = z.strictObject({
     arrivals: z
       .enum(['exponential', 'uniform', 'equidistant', 'faascache'])
       .default('exponential')
-      .describe('placement of a minute\'s arrivals (see docs/traces.md)'),
+      .describe("placement of a minute's arrivals (see docs/traces.md)"),
     shift: z.boolean().default(true).describe("rotate each minute's arrivals by a random offset (vHive ShiftIAT)"),
     memory: z.enum(['share', 'app']).default('share').describe("'share': app memory / the app's functions (FaasCache)"),
     ...TraceCommon,
@@ -195,8 +206,13 @@ export const Azure2021Source = z.strictObject({
       .positive()
       .max(L.MAX_SIZE_BYTES / 2 ** 20)
       .optional()
-      .describe('a constant memory per function (200 is a common convention); default: each app draws from the 2019 app-memory law (the 2021 trace has no memory column)'),
-    memory: z.enum(['share', 'app']).default('share').describe("with the drawn app memory: 'share' splits it among the app's functions, 'app' gives each the whole"),
+      .describe(
+        'a constant memory per function (200 is a common convention); default: each app draws from the 2019 app-memory law (the 2021 trace has no memory column)',
+      ),
+    memory: z
+      .enum(['share', 'app'])
+      .default('share')
+      .describe("with the drawn app memory: 'share' splits it among the app's functions, 'app' gives each the whole"),
     durations: z
       .enum(['replay', 'redraw'])
       .default('replay')
@@ -268,33 +284,35 @@ export const ColdStart = z.strictObject({
   snapshotCopies: z
     .enum(['shared', 'per-instance'])
     .optional()
-    .describe("restores of a function on a node read one snapshot file, sharing the page cache and in-flight reads (shared, the default), or each its own copy (per-instance)"),
+    .describe(
+      'restores of a function on a node read one snapshot file, sharing the page cache and in-flight reads (shared, the default), or each its own copy (per-instance)',
+    ),
   controlPath: z
     .enum(['none', 'vhive-2024'])
     .optional()
-    .describe('host-wide serialised control-path steps: none (the default, REAP-era vHive v1.0) or vhive-2024 (devmapper snapshot creation under one lock per host, network configs from a pool of 10)'),
+    .describe(
+      'host-wide serialised control-path steps: none (the default, REAP-era vHive v1.0) or vhive-2024 (devmapper snapshot creation under one lock per host, network configs from a pool of 10)',
+    ),
   readAround: z
     .enum(['none', 'kernel'])
     .optional()
-    .describe("vanilla faults on working-set pages: each miss reads its run (none, the default, what the REAP paper's single-start figures imply) or Linux's 128 KiB read-around window with its mmap_miss limit (kernel); docs/calibration.md §3a"),
+    .describe(
+      "vanilla faults on working-set pages: each miss reads its run (none, the default, what the REAP paper's single-start figures imply) or Linux's 128 KiB read-around window with its mmap_miss limit (kernel); docs/calibration.md §3a",
+    ),
 });
 
 export const Platform = z.strictObject({
   maxQueueWait: Duration.default('30s').describe('longest wait for an instance slot before a request is dropped'),
-  cpu: z
-    .enum(['processor-sharing', 'none'])
-    .default('processor-sharing')
-    .describe('CPU contention: processor sharing when busy vCPUs exceed cores, or none'),
+  cpu: z.enum(['processor-sharing', 'none']).default('processor-sharing').describe('CPU contention: processor sharing when busy vCPUs exceed cores, or none'),
   // Provider presets (docs/providers.md): a preset fills the fields below, and others, where the
   // scenario leaves them out; each is an ordinary setting. Absent fields keep the plain platform.
-  provider: z
-    .enum(PROVIDER_NAMES)
-    .optional()
-    .describe('provider preset: fills every setting it names that the scenario leaves out (none: the plain platform)'),
+  provider: z.enum(PROVIDER_NAMES).optional().describe('provider preset: fills every setting it names that the scenario leaves out (none: the plain platform)'),
   coldBinding: z
     .enum(['first-free', 'bound'])
     .optional()
-    .describe('a request that waits for an instance start: takes the first slot that frees (Knative activator; default) or is bound to the instance started for it (Lambda)'),
+    .describe(
+      'a request that waits for an instance start: takes the first slot that frees (Knative activator; default) or is bound to the instance started for it (Lambda)',
+    ),
   propagation: Duration.optional().describe('client-to-front-end round trip added to every request of a workload source (default 0)'),
   frontEnd: DistributionSpec.optional().describe('per-request front-end overhead of every request of a workload source, before routing (default none)'),
   instanceParallelism: z
@@ -309,10 +327,7 @@ export const Platform = z.strictObject({
     .enum(['function', 'app'])
     .optional()
     .describe("what maxScaleOutRate limits: each function's starts (default) or the starts of all functions of one app (Azure Functions)"),
-  reportColdWaits: z
-    .boolean()
-    .optional()
-    .describe('summary.json also counts requests that waited for any instance start (coldStarts.waitedForStart)'),
+  reportColdWaits: z.boolean().optional().describe('summary.json also counts requests that waited for any instance start (coldStarts.waitedForStart)'),
 });
 
 /** The cold-start mechanism of a provider preset: fetch the package or image, start the runtime. */
@@ -347,11 +362,15 @@ export const Output = z.strictObject({
   invocationColumns: z
     .enum(['native', 'invitro'])
     .optional()
-    .describe("'invitro': write invocations-invitro.csv, in the columns of InVitro's per-invocation ExecutionRecord, instead of invocations.csv; default native"),
+    .describe(
+      "'invitro': write invocations-invitro.csv, in the columns of InVitro's per-invocation ExecutionRecord, instead of invocations.csv; default native",
+    ),
   compression: z
     .enum(['none', 'gzip'])
     .optional()
-    .describe("'gzip': invocations.csv (or invocations-invitro.csv) and function-timeseries.csv are written as .csv.gz, compressed while the run writes them (same bytes for the same scenario and seed); default none"),
+    .describe(
+      "'gzip': invocations.csv (or invocations-invitro.csv) and function-timeseries.csv are written as .csv.gz, compressed while the run writes them (same bytes for the same scenario and seed); default none",
+    ),
 });
 
 export const Scenario = z.strictObject({

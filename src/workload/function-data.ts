@@ -22,4 +22,3 @@ export function functionSpec(d: TraceFunctionData): TraceFunctionSpec {
   const { duration, memoryDistribution, ...rest } = d;
   return { ...rest, duration: new Empirical(duration), ...(memoryDistribution ? { memoryDistribution: new Empirical(memoryDistribution) } : {}) };
 }
-

@@ -14,7 +14,10 @@ export function sampleFunctions(totals: ArrayLike<number>, spec: SampleSpec | un
   if ('random' in spec) return pickRandom(all(), checkCount(spec.random, 'random'), rng);
   if ('top' in spec) {
     const k = checkCount(spec.top, 'top');
-    return byPopularity(totals).reverse().slice(0, k).sort((a, b) => a - b);
+    return byPopularity(totals)
+      .reverse()
+      .slice(0, k)
+      .sort((a, b) => a - b);
   }
   return representative(totals, checkCount(spec.representative, 'representative'), rng);
 }

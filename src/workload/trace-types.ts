@@ -141,8 +141,6 @@ export function describeSample(s: SampleSpec | undefined): string {
  */
 export function traceFunctionsCsv(functions: readonly TraceFunctionSpec[]): string {
   const rows: Array<Array<string | number>> = [['index', 'function', 'owner', 'app', 'hash', 'trigger', 'memory_mib', 'mean_duration_ms', 'invocations']];
-  functions.forEach((f, i) =>
-    rows.push([i, f.name, f.owner, f.app, f.hash, f.trigger, f.memoryMiB, Math.round(f.duration.mean) / 1000, f.invocations]),
-  );
+  functions.forEach((f, i) => rows.push([i, f.name, f.owner, f.app, f.hash, f.trigger, f.memoryMiB, Math.round(f.duration.mean) / 1000, f.invocations]));
   return stringify(rows);
 }

@@ -9,8 +9,16 @@ describe('calibration data shipped with the project', () => {
   it('has the ten REAP functions with their measured page counts', () => {
     const fs = reapFunctionFacts();
     expect(fs.map((f) => f.name)).toEqual([
-      'helloworld', 'chameleon', 'pyaes', 'image_rotate', 'json_serdes',
-      'lr_serving', 'cnn_serving', 'rnn_serving', 'lr_training', 'video_processing',
+      'helloworld',
+      'chameleon',
+      'pyaes',
+      'image_rotate',
+      'json_serdes',
+      'lr_serving',
+      'cnn_serving',
+      'rnn_serving',
+      'lr_training',
+      'video_processing',
     ]);
     const h = fs[0]!;
     expect(h.wsPagesSame + h.wsPagesUnique).toBe(1967);

@@ -26,7 +26,9 @@ describe('provider presets vs STeLLAR single requests', () => {
     }
     // The assumptions are visible as such: every vHive/Knative latency, and the sigmas taken from
     // another runtime.
-    const assumed = presetRows().filter((r) => r.calibrated === 'assumption').map((r) => `${r.provider} ${r.setting}`);
+    const assumed = presetRows()
+      .filter((r) => r.calibrated === 'assumption')
+      .map((r) => `${r.provider} ${r.setting}`);
     expect(assumed).toContain('vhive-knative platform.frontEnd.median');
     expect(assumed).toContain('aws-lambda runtimeStart.node.zip.sigma');
     expect(assumed).not.toContain('aws-lambda platform.frontEnd.median');
@@ -39,7 +41,9 @@ describe('provider presets vs STeLLAR single requests', () => {
     expect(presetRowProblems({ ...ok, source: '' }, 7)).toEqual([
       'providers.csv line 7: calibrated is measured but source "" cites nothing; cite the paper, docs or code, or mark the row \'assumption\'',
     ]);
-    expect(presetRowProblems({ ...ok, calibrated: 'fitted', source: 'assumed as Python' }, 3)[0]).toMatch(/line 3: calibrated is fitted but source "assumed as Python" cites nothing/);
+    expect(presetRowProblems({ ...ok, calibrated: 'fitted', source: 'assumed as Python' }, 3)[0]).toMatch(
+      /line 3: calibrated is fitted but source "assumed as Python" cites nothing/,
+    );
     expect(presetRowProblems({ ...ok, calibrated: '' }, 4)[0]).toMatch(/line 4: calibrated is ""; expected one of fitted, measured, documented, assumption/);
     expect(presetRowProblems({ ...ok, calibrated: 'assumption', source: ' ' }, 5)[0]).toMatch(/line 5: source is empty/);
   });

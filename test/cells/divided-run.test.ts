@@ -26,7 +26,13 @@ const scenario = {
   name: 'cells',
   seed: 7,
   duration: '2m',
-  fleet: { nodes: [{ count: 6, cores: 8, memory: '16GiB' }, { count: 3, cores: 4, memory: '8GiB' }], cells: 4 },
+  fleet: {
+    nodes: [
+      { count: 6, cores: 8, memory: '16GiB' },
+      { count: 3, cores: 4, memory: '8GiB' },
+    ],
+    cells: 4,
+  },
   functions: [
     ...apps.map((app, i) => ({ name: `f${i}`, app, memory: '256MiB', execution: { lognormal: { median: `${20 + 10 * i}ms`, sigma: 0.5 } } })),
     { name: 'split', app: 'wf-a', memory: '256MiB', execution: '30ms' },
@@ -43,19 +49,24 @@ const scenario = {
       ],
     },
   ],
-  workload: [
-    ...apps.map((_, i) => ({ poisson: { function: `f${i}`, rate: `${2 + i}/s` } })),
-    { poisson: { workflow: 'wf', rate: '1/s' } },
-  ],
+  workload: [...apps.map((_, i) => ({ poisson: { function: `f${i}`, rate: `${2 + i}/s` } })), { poisson: { workflow: 'wf', rate: '1/s' } }],
   policies: { keepAlive: 'fixed(ttl=20s)' },
   output: { timeseries: '10s', functionTimeseries: { top: 4 } },
 };
 
 /** Every file of a run folder as bytes, by name. */
 function files(dir: string): Map<string, Buffer> {
-  return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
+  return new Map(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f))]),
+  );
 }
-const csv = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8').trim().split('\n').map((l) => l.split(','));
+const csv = (dir: string, name: string) =>
+  readFileSync(join(dir, name), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
 
 beforeAll(() => {
   writeFileSync(join(root, 'cells.json'), JSON.stringify(scenario));
@@ -110,7 +121,12 @@ describe('a divided fleet', () => {
 
   it("each function's arrivals are the undivided run's (arrival streams are named per function)", () => {
     ok(['run', 'one.json', '--out', 'one', '--quiet']);
-    const arrivals = (dir: string) => new Map(csv(join(root, dir), 'functions.csv').slice(1).map((r) => [r[0]!, r[3]!]));
+    const arrivals = (dir: string) =>
+      new Map(
+        csv(join(root, dir), 'functions.csv')
+          .slice(1)
+          .map((r) => [r[0]!, r[3]!]),
+      );
     expect(arrivals('t1')).toEqual(arrivals('one'));
   });
 

@@ -31,7 +31,10 @@ const scenario = {
   workload: [{ poisson: { function: 'f', rate: '200/s' } }],
 };
 writeFileSync(join(root, 'scenario.json'), JSON.stringify(scenario));
-writeFileSync(join(root, 'sweep.json'), JSON.stringify({ version: 1, name: 'opts-sweep', base: 'scenario.json', axes: { 'fleet.nodes[0].count': [1, 2] }, metrics: [] }));
+writeFileSync(
+  join(root, 'sweep.json'),
+  JSON.stringify({ version: 1, name: 'opts-sweep', base: 'scenario.json', axes: { 'fleet.nodes[0].count': [1, 2] }, metrics: [] }),
+);
 
 describe('bad options are refused before any work', () => {
   it('a mistyped option on run and sweep: exit 2, no run folder, no runs/ folder', () => {

@@ -28,11 +28,21 @@ describe('bundled CLI', () => {
     run(root, join(dir, 'bundled'));
     const cache = join(root, 'node_modules/.cache/sim-bundle');
     // One manifest and one folder: the entry and the chunks it loads on demand.
-    const [key, ...others] = readdirSync(cache).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length));
+    const [key, ...others] = readdirSync(cache)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -'.json'.length));
     expect(others).toEqual([]);
     expect(readdirSync(join(cache, key!))).toContain('entry.mjs');
     // The manifest names the sources relative to the repository, wherever sim was started.
-    const manifest = JSON.parse(readFileSync(join(cache, readdirSync(cache).find((f) => f.endsWith('.json'))!), 'utf8'));
+    const manifest = JSON.parse(
+      readFileSync(
+        join(
+          cache,
+          readdirSync(cache).find((f) => f.endsWith('.json'))!,
+        ),
+        'utf8',
+      ),
+    );
     expect(Object.keys(manifest.inputs)).toContain('src/cli/main.ts');
     run(root, join(dir, 'tsx'), { SIM_BUNDLE: '0' });
     const a = files(join(dir, 'bundled'));
@@ -43,7 +53,10 @@ describe('bundled CLI', () => {
     // A bundle whose checkout is gone is deleted at the next build; one of a live checkout stays.
     const orphan = { esbuild: manifest.esbuild, root: join(dir, 'removed-worktree'), inputs: {} };
     const live = { ...orphan, root: dir };
-    for (const [k, m] of [['0rphan', orphan], ['1ive', live]] as const) {
+    for (const [k, m] of [
+      ['0rphan', orphan],
+      ['1ive', live],
+    ] as const) {
       writeFileSync(join(cache, `${k}.json`), JSON.stringify(m));
       mkdirSync(join(cache, k));
       writeFileSync(join(cache, k, 'entry.mjs'), '');

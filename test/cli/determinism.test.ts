@@ -22,9 +22,7 @@ describe('determinism', () => {
     const a = files(join(dir, 'a'));
     const b = files(join(dir, 'b'));
     const c = files(join(dir, 'c'));
-    expect([...a.keys()]).toEqual([
-      'functions.csv', 'invocations.csv', 'scenario.resolved.json', 'summary.json', 'timeseries.csv',
-    ]);
+    expect([...a.keys()]).toEqual(['functions.csv', 'invocations.csv', 'scenario.resolved.json', 'summary.json', 'timeseries.csv']);
     for (const [name, text] of a) expect(b.get(name), name).toBe(text);
     for (const name of ['invocations.csv', 'summary.json', 'functions.csv', 'timeseries.csv']) {
       expect(c.get(name), name).not.toBe(a.get(name));

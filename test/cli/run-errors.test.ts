@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simCli } from '../helpers.ts';
 
-
 const sim = (args: string[]) => simCli(args);
 
 const base = {

@@ -56,7 +56,7 @@ describe('sim run never writes over what it did not create', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
-  it('a run folder is replaced; one holding a user\'s notes needs --force and keeps them', () => {
+  it("a run folder is replaced; one holding a user's notes needs --force and keeps them", () => {
     const { work } = workspace();
     expect(sim(['run', 'scenario.json', '--out', 'r', '--quiet'], work).code).toBe(0);
     expect(sim(['run', 'scenario.json', '--out', 'r', '--quiet'], work).code).toBe(0);

@@ -19,7 +19,11 @@ const raw = (name: string) => JSON.parse(readFileSync(join(ROOT, 'scenarios', na
 
 /** Small versions of the example scenarios, one per kind of output. */
 function kinds(): Record<string, Record<string, unknown>> {
-  const quick = { ...raw('quickstart.json'), duration: '1m', output: { invocations: true, timeseries: '10s', functionTimeseries: { functions: ['auth'], top: 3 } } };
+  const quick = {
+    ...raw('quickstart.json'),
+    duration: '1m',
+    output: { invocations: true, timeseries: '10s', functionTimeseries: { functions: ['auth'], top: 3 } },
+  };
   const reap = raw('reap-functions.json');
   const reapSmall = { ...reap, functions: (reap.functions as unknown[]).slice(0, 2), workload: (reap.workload as unknown[]).slice(0, 2), duration: '3m' };
   const wf = raw('workflow-video.json');
@@ -38,7 +42,13 @@ function kinds(): Record<string, Record<string, unknown>> {
     workflow: { ...wf, duration: '30s', output: { ...wf.output, invocations: true } },
     trace: { ...raw('azure-sample.json'), duration: '5m', output: { invocations: 0.2, timeseries: '1m', functionTimeseries: { top: 5 } } },
     gzip: { ...raw('azure-sample.json'), duration: '3m', output: { invocations: true, timeseries: '1m', functionTimeseries: { top: 2 }, compression: 'gzip' } },
-    invitro: { ...quick, coldStart: { mode: 'boot' }, platform: { maxQueueWait: '100ms' }, fleet: { nodes: [{ count: 1, cores: 2, memory: '2GiB' }] }, output: { invocations: true, invocationColumns: 'invitro' } },
+    invitro: {
+      ...quick,
+      coldStart: { mode: 'boot' },
+      platform: { maxQueueWait: '100ms' },
+      fleet: { nodes: [{ count: 1, cores: 2, memory: '2GiB' }] },
+      output: { invocations: true, invocationColumns: 'invitro' },
+    },
   };
 }
 
@@ -59,12 +69,17 @@ function checkCsv(file: string, text: string, cols: readonly DocColumn[]): strin
     for (let i = 1; i < rows.length; i++) {
       const v = rows[i]![j]!;
       const ok =
-        v === '' ? optional
-        : base === 'int' ? INT.test(v)
-        : base === 'float' ? FLOAT.test(v)
-        : base === '0/1' ? v === '0' || v === '1'
-        : base === 'bool' ? v === 'true' || v === 'false'
-        : true;
+        v === ''
+          ? optional
+          : base === 'int'
+            ? INT.test(v)
+            : base === 'float'
+              ? FLOAT.test(v)
+              : base === '0/1'
+                ? v === '0' || v === '1'
+                : base === 'bool'
+                  ? v === 'true' || v === 'false'
+                  : true;
       if (!ok) {
         problems.push(`${file} line ${i + 1} column ${c.name} (${c.type}): "${v}"`);
         break;
@@ -119,13 +134,21 @@ describe('docs/outputs.md', () => {
       const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
       for (const p of undocumentedKeys(summary, doc.get('summary.json')!)) problems.push(`${kind}: summary.json key ${p} is not documented`);
       const resolved = JSON.parse(readFileSync(join(dir, 'scenario.resolved.json'), 'utf8')).resolved;
-      for (const p of undocumentedKeys({ resolved }, doc.get('scenario.resolved.json')!)) problems.push(`${kind}: scenario.resolved.json key ${p} is not documented`);
+      for (const p of undocumentedKeys({ resolved }, doc.get('scenario.resolved.json')!))
+        problems.push(`${kind}: scenario.resolved.json key ${p} is not documented`);
     }
     expect(problems).toEqual([]);
     // Every file of the run folder table was produced by some kind of run.
-    expect([...seen].sort()).toEqual(
-      ['function-timeseries.csv', 'functions.csv', 'invocations-invitro.csv', 'invocations.csv', 'scenario.resolved.json', 'summary.json', 'timeseries.csv', 'trace-functions-<i>.csv'],
-    );
+    expect([...seen].sort()).toEqual([
+      'function-timeseries.csv',
+      'functions.csv',
+      'invocations-invitro.csv',
+      'invocations.csv',
+      'scenario.resolved.json',
+      'summary.json',
+      'timeseries.csv',
+      'trace-functions-<i>.csv',
+    ]);
   });
 
   it('has the same invocations.csv header in every cold-start mode, with the phases of each mode filled', () => {
@@ -141,7 +164,13 @@ describe('docs/outputs.md', () => {
     }
     expect(headers.size).toBe(1);
     // Every documented phase is reported by some mode (none is dead).
-    expect([...filled].sort()).toEqual(doc.get('invocations.csv')!.map((c) => c.name).filter((c) => c.startsWith('phase_')).sort());
+    expect([...filled].sort()).toEqual(
+      doc
+        .get('invocations.csv')!
+        .map((c) => c.name)
+        .filter((c) => c.startsWith('phase_'))
+        .sort(),
+    );
   });
 
   it('documents a sweep output: results.csv columns and manifest.json keys', () => {
@@ -154,7 +183,12 @@ describe('docs/outputs.md', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { axes: string[]; metrics: string[] };
-    expect(undocumentedKeys(manifest, doc.get('manifest.json')!.filter((c) => c.name !== 'runs' && c.name !== 'axes' && c.name !== 'metrics')).filter((p) => !/^(runs|axes|metrics)$/.test(p))).toEqual([]);
+    expect(
+      undocumentedKeys(
+        manifest,
+        doc.get('manifest.json')!.filter((c) => c.name !== 'runs' && c.name !== 'axes' && c.name !== 'metrics'),
+      ).filter((p) => !/^(runs|axes|metrics)$/.test(p)),
+    ).toEqual([]);
     const cols = doc.get('results.csv')!.flatMap((c): DocColumn[] => {
       if (c.name === '<axis path>') return manifest.axes.map((name) => ({ name, type: c.type }));
       if (c.name === '<metric path>') return manifest.metrics.map((name) => ({ name, type: c.type }));

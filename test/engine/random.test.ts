@@ -41,13 +41,30 @@ describe('distributions', () => {
   });
 
   it('empirical interpolates inside percentile bands', () => {
-    const e = new Empirical([[0, 10], [50, 20], [100, 120]]);
+    const e = new Empirical([
+      [0, 10],
+      [50, 20],
+      [100, 120],
+    ]);
     expect(e.quantile(25)).toBeCloseTo(15);
     expect(e.quantile(75)).toBeCloseTo(70);
     expect(e.mean).toBeCloseTo(0.5 * 15 + 0.5 * 70);
     expect(e.name).toBe('empirical(0:10,50:20,100:120)');
     expect(Math.abs(mean(e) / e.mean - 1)).toBeLessThan(0.01);
-    expect(() => new Empirical([[0, 5], [50, 4], [100, 6]])).toThrow(/not decrease/);
-    expect(() => new Empirical([[10, 5], [100, 6]])).toThrow(/span/);
+    expect(
+      () =>
+        new Empirical([
+          [0, 5],
+          [50, 4],
+          [100, 6],
+        ]),
+    ).toThrow(/not decrease/);
+    expect(
+      () =>
+        new Empirical([
+          [10, 5],
+          [100, 6],
+        ]),
+    ).toThrow(/span/);
   });
 });

@@ -44,7 +44,15 @@ describe('Simulator', () => {
     const log: string[] = [];
     const kh = sim.register('heap', (t) => log.push(`h${t}@${sim.now}`));
     const kl = sim.register('lane', (p) => log.push(`l${p}@${sim.now}`));
-    sim.setLane(new ListStream([[5, 1], [10, 2], [20, 3]]), kl, 3);
+    sim.setLane(
+      new ListStream([
+        [5, 1],
+        [10, 2],
+        [20, 3],
+      ]),
+      kl,
+      3,
+    );
     sim.schedule(10, kh, 7, 0, 3); // same priority: lane first
     sim.schedule(10, kh, 8, 0, 1); // lower priority number: before the lane
     sim.schedule(15, kh, 9, 0, 5);
@@ -69,8 +77,15 @@ describe('Simulator', () => {
 describe('MergedStream', () => {
   it('yields the union in time order, ties to the earlier stream', () => {
     const m = new MergedStream([
-      new ListStream([[1, 10], [5, 11], [5, 12]]),
-      new ListStream([[0, 20], [5, 21]]),
+      new ListStream([
+        [1, 10],
+        [5, 11],
+        [5, 12],
+      ]),
+      new ListStream([
+        [0, 20],
+        [5, 21],
+      ]),
       new ListStream([]),
     ]);
     const out: [number, number][] = [];
@@ -78,6 +93,12 @@ describe('MergedStream', () => {
       const t = m.time;
       out.push([t, m.take()]);
     }
-    expect(out).toEqual([[0, 20], [1, 10], [5, 11], [5, 12], [5, 21]]);
+    expect(out).toEqual([
+      [0, 20],
+      [1, 10],
+      [5, 11],
+      [5, 12],
+      [5, 21],
+    ]);
   });
 });

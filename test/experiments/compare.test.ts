@@ -30,7 +30,10 @@ describe('delta', () => {
 
 describe('compareSummaries', () => {
   it('lists the baseline paths first, then those only later runs have, with absent values null', () => {
-    const rows = compareSummaries([{ x: 1, y: { z: 2 } }, { x: 2, w: 5 }]);
+    const rows = compareSummaries([
+      { x: 1, y: { z: 2 } },
+      { x: 2, w: 5 },
+    ]);
     expect(rows.map((r) => r.path)).toEqual(['x', 'y.z', 'w']);
     expect(rows[0]!.deltas).toEqual([{ abs: 1, rel: 1 }]);
     expect(rows[1]!.values).toEqual([2, null]);
@@ -39,9 +42,25 @@ describe('compareSummaries', () => {
 });
 
 describe('functionMovers', () => {
-  const a = { columns: ['function', 'cold_pct', 'mean_latency_ms', 'extra'], rows: [['f', '10', '5', 'q'], ['g', '0', '7', 'q'], ['h', '1', '1', 'q'], ['gone', '1', '1', 'q']] };
+  const a = {
+    columns: ['function', 'cold_pct', 'mean_latency_ms', 'extra'],
+    rows: [
+      ['f', '10', '5', 'q'],
+      ['g', '0', '7', 'q'],
+      ['h', '1', '1', 'q'],
+      ['gone', '1', '1', 'q'],
+    ],
+  };
   // Columns in another order and one more: read by name.
-  const b = { columns: ['p99_latency_ms', 'mean_latency_ms', 'function', 'cold_pct'], rows: [['9', '5', 'f', '50'], ['9', '17', 'g', '0'], ['9', '2', 'h', '1'], ['9', '3', 'new', '0']] };
+  const b = {
+    columns: ['p99_latency_ms', 'mean_latency_ms', 'function', 'cold_pct'],
+    rows: [
+      ['9', '5', 'f', '50'],
+      ['9', '17', 'g', '0'],
+      ['9', '2', 'h', '1'],
+      ['9', '3', 'new', '0'],
+    ],
+  };
   it('ranks by absolute change per column, reads columns by name and lists functions in one run only', () => {
     const m = functionMovers(a, b, 1, 5);
     expect(m.byColumn.map((c) => c.column)).toEqual(['mean_latency_ms', 'cold_pct']);
@@ -57,7 +76,10 @@ describe('functionMovers', () => {
 });
 
 describe('--fail-if', () => {
-  const summaries = [{ latencyMs: { endToEnd: { p99: 100 } }, coldStarts: { invocations: 0 } }, { latencyMs: { endToEnd: { p99: 106 } }, coldStarts: { invocations: 4 } }];
+  const summaries = [
+    { latencyMs: { endToEnd: { p99: 100 } }, coldStarts: { invocations: 0 } },
+    { latencyMs: { endToEnd: { p99: 106 } }, coldStarts: { invocations: 4 } },
+  ];
   const rows = compareSummaries(summaries);
   const run = (text: string) => evaluateCheck(parseCheck(text), rows, summaries, ['a', 'b']);
 

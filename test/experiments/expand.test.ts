@@ -17,17 +17,24 @@ describe('expansion', () => {
 
   it('crosses axes with the first axis slowest', () => {
     expect(combinations([a, b], [])).toEqual([
-      [1, 'x'], [1, 'y'], [1, 'z'],
-      [2, 'x'], [2, 'y'], [2, 'z'],
+      [1, 'x'],
+      [1, 'y'],
+      [1, 'z'],
+      [2, 'x'],
+      [2, 'y'],
+      [2, 'z'],
     ]);
     expect(combinations([], [])).toEqual([[]]);
   });
 
   it('moves zipped axes together, at the place of the first member', () => {
     expect(combinations([b, a, c], [['b', 'c']])).toEqual([
-      ['x', 1, true], ['x', 2, true],
-      ['y', 1, false], ['y', 2, false],
-      ['z', 1, null], ['z', 2, null],
+      ['x', 1, true],
+      ['x', 2, true],
+      ['y', 1, false],
+      ['y', 2, false],
+      ['z', 1, null],
+      ['z', 2, null],
     ]);
   });
 
@@ -36,8 +43,10 @@ describe('expansion', () => {
     expect(seedList([9, 4])).toEqual([9, 4]);
     const points = expandPoints([a], [], [7, 8]);
     expect(points).toEqual([
-      { values: [1], seed: 7 }, { values: [1], seed: 8 },
-      { values: [2], seed: 7 }, { values: [2], seed: 8 },
+      { values: [1], seed: 7 },
+      { values: [1], seed: 8 },
+      { values: [2], seed: 7 },
+      { values: [2], seed: 8 },
     ]);
   });
 
@@ -75,7 +84,11 @@ describe('expansion', () => {
       }),
     );
     expect(plan.runs.map((r) => [...r.values, r.seed])).toEqual(
-      [[1, 8], [2, 4], [3, 2]].flatMap((nc) => ['30s', '1m'].flatMap((d) => [10, 11].map((s) => [...nc, d, s]))),
+      [
+        [1, 8],
+        [2, 4],
+        [3, 2],
+      ].flatMap((nc) => ['30s', '1m'].flatMap((d) => [10, 11].map((s) => [...nc, d, s]))),
     );
     const single = loadSweep(writeSweep({ ...SWEEP, seeds: undefined, axes: { 'policies.keepAlive': ['none'] } }));
     expect(single.runs.map((r) => r.seed)).toEqual([3]);
@@ -101,7 +114,10 @@ describe('shards', () => {
           sizes.push(part.length);
           for (const r of part) seen[r.index]!++;
         }
-        expect(seen.every((c) => c === 1), `${total} runs in ${n} shards`).toBe(true);
+        expect(
+          seen.every((c) => c === 1),
+          `${total} runs in ${n} shards`,
+        ).toBe(true);
         expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1); // balanced
       }
     }

@@ -15,10 +15,7 @@ export const BASE_SCENARIO = {
     { name: 'f', memory: '256MiB', execution: { lognormal: { median: '50ms', sigma: 0.5 } } },
     { name: 'g', memory: '512MiB', execution: '200ms' },
   ],
-  workload: [
-    { poisson: { function: 'f', rate: '5/s' } },
-    { poisson: { function: 'g', rate: '6/m' } },
-  ],
+  workload: [{ poisson: { function: 'f', rate: '5/s' } }, { poisson: { function: 'g', rate: '6/m' } }],
   policies: { keepAlive: 'fixed(ttl=10s)' },
   output: { invocations: false, timeseries: '10s' },
 };

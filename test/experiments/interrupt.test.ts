@@ -73,7 +73,11 @@ function paths(root: string): string[] {
 const finished = (out: string) => (existsSync(join(out, 'runs')) ? readdirSync(join(out, 'runs')).filter((n) => !n.startsWith('.')) : []);
 
 function files(root: string): Map<string, string> {
-  return new Map(paths(root).filter((p) => !p.endsWith('/')).map((p) => [p, readFileSync(join(root, p), 'utf8')]));
+  return new Map(
+    paths(root)
+      .filter((p) => !p.endsWith('/'))
+      .map((p) => [p, readFileSync(join(root, p), 'utf8')]),
+  );
 }
 
 function sweepTo(out: string, jobs = 2) {
@@ -125,7 +129,10 @@ describe('interrupting runs and sweeps', () => {
       workload: [base.workload[0], { poisson: { function: 'g', rate: '800/s' } }],
     };
     writeFileSync(join(dir, 'cells.json'), JSON.stringify(divided));
-    for (const [out, extra] of [['cells-out', ['--threads', '2']], ['cells-part', ['--cells', '1/2']]] as const) {
+    for (const [out, extra] of [
+      ['cells-out', ['--threads', '2']],
+      ['cells-part', ['--cells', '1/2']],
+    ] as const) {
       const { child, result } = start(['run', 'cells.json', '--out', out, ...extra]);
       const tmp = () => readdirSync(dir).find((n) => n.startsWith(`.tmp-${out}-`));
       // A cell's folder is being written when the run is stopped.

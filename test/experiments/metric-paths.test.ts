@@ -11,7 +11,14 @@ afterAll(cleanup);
 
 describe('sweep metric paths', () => {
   it('accepts fixed fields and any key of the maps a run fills', () => {
-    for (const m of ['latencyMs.queueing.p99', 'memory.idleGBs', 'invocations.dropped.byReason.queue-timeout', 'coldStarts.byPath.vanilla.startTimeMs.p50', 'workflows.runs', 'policyStats.anything']) {
+    for (const m of [
+      'latencyMs.queueing.p99',
+      'memory.idleGBs',
+      'invocations.dropped.byReason.queue-timeout',
+      'coldStarts.byPath.vanilla.startTimeMs.p50',
+      'workflows.runs',
+      'policyStats.anything',
+    ]) {
       expect(metricPathProblem(m), m).toBeNull();
     }
   });

@@ -44,7 +44,7 @@ describe('sweep and merge outputs', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
-  it('refuses a run folder slot that holds a user\'s folder, before any run', async () => {
+  it("refuses a run folder slot that holds a user's folder, before any run", async () => {
     const out = join(tmp(), 'out');
     const slot = join(out, 'runs', plan.runs[1]!.folder);
     mkdirSync(slot, { recursive: true });

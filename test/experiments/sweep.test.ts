@@ -81,9 +81,13 @@ describe('sweeps', () => {
       const r = await runSweep(plan, { out, jobs: i === 0 ? 2 : 1, shard: { index: i + 1, count: 3 } });
       expect(r.selected).toBe(4);
     }
-    expect(readFileSync(join(shards[1]!, 'results.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(',')[0])).toEqual([
-      'run-0001', 'run-0004', 'run-0007', 'run-0010',
-    ]);
+    expect(
+      readFileSync(join(shards[1]!, 'results.csv'), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['run-0001', 'run-0004', 'run-0007', 'run-0010']);
     const merged = join(root, 'merged');
     // Input order does not matter.
     const report = mergeOutputs([shards[2]!, shards[0]!, shards[1]!], merged);
@@ -100,7 +104,9 @@ describe('sweeps', () => {
     const b = join(root, 'b');
     await runSweep(plan, { out: a, jobs: 1, shard: { index: 1, count: 2 } });
     await runSweep(plan, { out: b, jobs: 1, shard: { index: 2, count: 2 } });
-    expect(inputError(() => mergeOutputs([a], join(root, 'm1')))).toMatch(/6 of 12 runs are in no input \(runs run-0001, run-0003, .*inputs hold shards 1\/2\): is a shard missing\?/);
+    expect(inputError(() => mergeOutputs([a], join(root, 'm1')))).toMatch(
+      /6 of 12 runs are in no input \(runs run-0001, run-0003, .*inputs hold shards 1\/2\): is a shard missing\?/,
+    );
     expect(inputError(() => mergeOutputs([a, b, a], join(root, 'm2')))).toMatch(/\/a: given twice/);
     cpSync(a, join(root, 'a2'), { recursive: true });
     expect(inputError(() => mergeOutputs([a, b, join(root, 'a2')], join(root, 'm2')))).toMatch(
@@ -111,7 +117,9 @@ describe('sweeps', () => {
     expect(inputError(() => mergeOutputs([a, other], join(root, 'm3')))).toMatch(/other\/manifest\.json: from another sweep/);
     rmSync(join(b, 'runs', plan.runs[1]!.folder, 'summary.json'));
     expect(inputError(() => mergeOutputs([a, b], join(root, 'm4')))).toMatch(/b: 1 run\(s\) run folder\(s\) missing or incomplete under runs\/: run-0001$/);
-    expect(existsSync(join(root, 'm1', 'results.csv')) || existsSync(join(root, 'm4', 'results.csv')) || existsSync(join(root, 'm2', 'results.csv'))).toBe(false);
+    expect(existsSync(join(root, 'm1', 'results.csv')) || existsSync(join(root, 'm4', 'results.csv')) || existsSync(join(root, 'm2', 'results.csv'))).toBe(
+      false,
+    );
   });
 
   it('resume skips complete runs and redoes incomplete or different ones', async () => {

@@ -18,16 +18,25 @@ const FAMILIES = process.env.FUZZ_FAMILIES ? (process.env.FUZZ_FAMILIES.split(',
 const TOLERATE = new Set((process.env.FUZZ_TOLERATE ?? '').split(',').filter(Boolean));
 
 describe('fuzz (short run)', () => {
-  it(`seed ${SEED}, ${CASES} cases: exit 0 or 2, no stack trace, no hang, nothing left after exit 2, nothing destroyed, no null/NaN`, { timeout: 600_000 }, async () => {
-    const root = mkdtempSync(join(tmpdir(), 'fuzz-short-'));
-    try {
-      const cases = fc.sample(caseArbitrary({ families: FAMILIES }), { seed: SEED, numRuns: CASES }).map((c, index) => ({ index, c: withSpawn(c, index, 0.1) }));
-      const results = await runCases(cases, { root, workers: 2, timeoutMs: 20_000 });
-      const failing = results.filter((r) => r.violations.some((v) => !TOLERATE.has(v.cls)));
-      const report = failing.slice(0, 25).map(describeFailure).join('\n') + (failing.length > 25 ? `\n... and ${failing.length - 25} more` : '');
-      expect(failing.length, `${failing.length} of ${CASES} cases fail (seed ${SEED}; rerun one with npm run fuzz -- --seed ${SEED} --only <case>):\n${report}`).toBe(0);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  });
+  it(
+    `seed ${SEED}, ${CASES} cases: exit 0 or 2, no stack trace, no hang, nothing left after exit 2, nothing destroyed, no null/NaN`,
+    { timeout: 600_000 },
+    async () => {
+      const root = mkdtempSync(join(tmpdir(), 'fuzz-short-'));
+      try {
+        const cases = fc
+          .sample(caseArbitrary({ families: FAMILIES }), { seed: SEED, numRuns: CASES })
+          .map((c, index) => ({ index, c: withSpawn(c, index, 0.1) }));
+        const results = await runCases(cases, { root, workers: 2, timeoutMs: 20_000 });
+        const failing = results.filter((r) => r.violations.some((v) => !TOLERATE.has(v.cls)));
+        const report = failing.slice(0, 25).map(describeFailure).join('\n') + (failing.length > 25 ? `\n... and ${failing.length - 25} more` : '');
+        expect(
+          failing.length,
+          `${failing.length} of ${CASES} cases fail (seed ${SEED}; rerun one with npm run fuzz -- --seed ${SEED} --only <case>):\n${report}`,
+        ).toBe(0);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -104,11 +104,7 @@ function unitOf(path: string): string {
 }
 
 /** Every break of the layer rule under root, in file order; empty when the tree keeps it. */
-export function checkLayers(
-  root: string,
-  layers: readonly (readonly string[])[] = LAYERS,
-  exceptions: readonly Exception[] = EXCEPTIONS,
-): Problem[] {
+export function checkLayers(root: string, layers: readonly (readonly string[])[] = LAYERS, exceptions: readonly Exception[] = EXCEPTIONS): Problem[] {
   const rank = new Map<string, number>();
   layers.forEach((names, i) => names.forEach((n) => rank.set(n, i)));
   const problems: Problem[] = [];
@@ -118,7 +114,12 @@ export function checkLayers(
   for (const abs of listFiles(root)) {
     const file = toPosix(relative(root, abs));
     if (!rank.has(unitOf(file))) {
-      problems.push({ file, line: 1, specifier: '', message: `${unitOf(file)} is in no layer: add it to LAYERS in test/layers/check-layers.ts (and CONTRIBUTING.md)` });
+      problems.push({
+        file,
+        line: 1,
+        specifier: '',
+        message: `${unitOf(file)} is in no layer: add it to LAYERS in test/layers/check-layers.ts (and CONTRIBUTING.md)`,
+      });
     }
   }
 

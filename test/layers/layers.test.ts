@@ -61,7 +61,11 @@ describe('the layer check itself', () => {
   });
 
   it('reports a cycle between two folders of one layer, and an exception that no longer occurs', () => {
-    const root = tree({ ...CLEAN, 'mid/c.ts': "import { d } from '../side/d.ts';\nexport const c = 1;\n", 'side/d.ts': "export { c as d } from '../mid/c.ts';\n" });
+    const root = tree({
+      ...CLEAN,
+      'mid/c.ts': "import { d } from '../side/d.ts';\nexport const c = 1;\n",
+      'side/d.ts': "export { c as d } from '../mid/c.ts';\n",
+    });
     const stale: Exception = { from: 'low/a.ts', to: 'top.ts', why: 'test' };
     expect(checkLayers(root, [['low'], ['mid', 'side'], ['top.ts']], [stale]).map(formatProblem)).toEqual([
       "src/mid/c.ts:1: '../side/d.ts': cycle between folders: mid -> side -> mid",

@@ -44,7 +44,10 @@ describe('per-function percentiles', () => {
         workload: [{ poisson: { function: 'f', rate: '400/s' } }],
       }),
     );
-    const { endToEnd: lat, queueing } = (r.summary as { latencyMs: Record<string, { p50: number; p90: number; p99: number }> }).latencyMs as { endToEnd: { p50: number; p90: number; p99: number }; queueing: { p50: number; p90: number; p99: number } };
+    const { endToEnd: lat, queueing } = (r.summary as { latencyMs: Record<string, { p50: number; p90: number; p99: number }> }).latencyMs as {
+      endToEnd: { p50: number; p90: number; p99: number };
+      queueing: { p50: number; p90: number; p99: number };
+    };
     const f = r.functions[0]!;
     expect(f[col('completed')]).toBeGreaterThan(1 << 14);
     expect([f[col('p50_latency_ms')], f[col('p90_latency_ms')], f[col('p99_latency_ms')]]).toEqual([lat.p50, lat.p90, lat.p99]);

@@ -30,11 +30,7 @@ const three = {
     { name: 'b', memory: '256MiB', execution: { exponential: { mean: '2s' } } },
     { name: 'c', memory: '256MiB', execution: '10ms' },
   ],
-  workload: [
-    { poisson: { function: 'a', rate: '20/s' } },
-    { burst: { function: 'b', size: 30, every: '30s' } },
-    { poisson: { function: 'c', rate: '1/s' } },
-  ],
+  workload: [{ poisson: { function: 'a', rate: '20/s' } }, { burst: { function: 'b', size: 30, every: '30s' } }, { poisson: { function: 'c', rate: '1/s' } }],
   policies: { keepAlive: 'fixed(ttl=20s)' },
   platform: { maxQueueWait: '1s' },
 };
@@ -52,8 +48,15 @@ describe('function-timeseries', () => {
       scenario({
         duration: '3m',
         fleet: { nodes: [{ count: 2, cores: 8, memory: '16GiB' }] },
-        functions: [{ name: 'api', memory: '1GiB', execution: '120ms' }, { name: 'x', memory: '512MiB', execution: '1s' }],
-        workload: [{ poisson: { function: 'api', rate: '5/s' } }, { burst: { function: 'api', size: 40, every: '1m', offset: '4900ms' } }, { poisson: { function: 'x', rate: '1/s' } }],
+        functions: [
+          { name: 'api', memory: '1GiB', execution: '120ms' },
+          { name: 'x', memory: '512MiB', execution: '1s' },
+        ],
+        workload: [
+          { poisson: { function: 'api', rate: '5/s' } },
+          { burst: { function: 'api', size: 40, every: '1m', offset: '4900ms' } },
+          { poisson: { function: 'x', rate: '1/s' } },
+        ],
         platform: { provider: 'aws-lambda' },
         output: { timeseries: '1s', functionTimeseries: { top: 2 } },
       }),
@@ -65,7 +68,9 @@ describe('function-timeseries', () => {
   it('is absent unless asked for; an unknown function is an input error naming the field', async () => {
     expect((await simulate(scenario(three))).functionTimeseries).toBeNull();
     await expect(simulate(scenario({ ...three, output: { functionTimeseries: { functions: ['nope'] } } }))).rejects.toThrow(InputError);
-    await expect(simulate(scenario({ ...three, output: { functionTimeseries: { functions: ['nope'] } } }))).rejects.toThrow(/functionTimeseries\.functions\[0\].*nope/s);
+    await expect(simulate(scenario({ ...three, output: { functionTimeseries: { functions: ['nope'] } } }))).rejects.toThrow(
+      /functionTimeseries\.functions\[0\].*nope/s,
+    );
   });
 });
 

@@ -90,10 +90,20 @@ function add(sink: InvocationRowSink, i: number): void {
   const ran = i % 3 !== 1;
   sink.add(
     {
-      id: i, fn: i % 2, arrival: i * 997, dispatch: ran ? i * 997 + (i % 11) : -1, end: i * 997 + 4000 + (i % 13),
-      outcome: ran ? 'completed' : 'dropped', reason: ran ? '' : 'no-capacity', startPath: ran ? 'warm' : 'warm',
-      cold: i % 5 === 0, node: ran ? i % 4 : -1, instance: ran ? i >> 4 : -1,
-      requested: ran ? 3000 + (i % 17) : -1, computeStart: ran ? i * 997 + (i % 11) : -1, computeEnd: ran ? i * 997 + 4000 + (i % 13) : -1,
+      id: i,
+      fn: i % 2,
+      arrival: i * 997,
+      dispatch: ran ? i * 997 + (i % 11) : -1,
+      end: i * 997 + 4000 + (i % 13),
+      outcome: ran ? 'completed' : 'dropped',
+      reason: ran ? '' : 'no-capacity',
+      startPath: ran ? 'warm' : 'warm',
+      cold: i % 5 === 0,
+      node: ran ? i % 4 : -1,
+      instance: ran ? i >> 4 : -1,
+      requested: ran ? 3000 + (i % 17) : -1,
+      computeStart: ran ? i * 997 + (i % 11) : -1,
+      computeEnd: ran ? i * 997 + 4000 + (i % 13) : -1,
     },
     i % 5 === 0 ? { boot: i / 7 } : undefined,
   );
@@ -147,7 +157,9 @@ describe('output.compression = gzip', () => {
     const a = await run('a', 'gzip');
     const b = await run('b', 'gzip');
     expect(readdirSync(a).sort()).toEqual(
-      readdirSync(plain).map((f) => (/^(invocations|function-timeseries)\.csv$/.test(f) ? `${f}.gz` : f)).sort(),
+      readdirSync(plain)
+        .map((f) => (/^(invocations|function-timeseries)\.csv$/.test(f) ? `${f}.gz` : f))
+        .sort(),
     );
     expect(existsSync(join(a, 'invocations.csv'))).toBe(false);
     for (const f of ['invocations.csv', 'function-timeseries.csv']) {

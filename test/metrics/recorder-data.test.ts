@@ -15,7 +15,18 @@ function feed(r: Recorder, fn: number, n: number, seed: number): void {
   for (let i = 0; i < n; i++) {
     const arrival = 1000 * i;
     const wait = (i * seed) % 7 === 0 ? 0 : 37 * ((i + seed) % 11);
-    const inv = { id: i, fn, arrival, dispatch: arrival + wait, end: arrival + wait + 500 + ((i * 13 * seed) % 900), outcome: i % 17 === 0 ? 'dropped' : 'completed', reason: 'queue-timeout', cold: i % 5 === 0, waitedForStart: false, instance: 0 };
+    const inv = {
+      id: i,
+      fn,
+      arrival,
+      dispatch: arrival + wait,
+      end: arrival + wait + 500 + ((i * 13 * seed) % 900),
+      outcome: i % 17 === 0 ? 'dropped' : 'completed',
+      reason: 'queue-timeout',
+      cold: i % 5 === 0,
+      waitedForStart: false,
+      instance: 0,
+    };
     r.arrival(inv as never);
     r.ended(inv as never, inv.end);
   }
@@ -23,7 +34,22 @@ function feed(r: Recorder, fn: number, n: number, seed: number): void {
 }
 
 const summaryOf = (r: Recorder, functions: { app: string }[]) =>
-  buildSummary({ name: 'x', seed: 1, toolVersion: 't', policies: {}, durationUs: 1e6, endUs: 1e6, events: 0, nodes: 1, functions, recorder: r, cost: { perRequestUSD: 0, perGBsUSD: 0, nodeHourUSD: 0 }, notes: [], policyStats: {}, traces: [] });
+  buildSummary({
+    name: 'x',
+    seed: 1,
+    toolVersion: 't',
+    policies: {},
+    durationUs: 1e6,
+    endUs: 1e6,
+    events: 0,
+    nodes: 1,
+    functions,
+    recorder: r,
+    cost: { perRequestUSD: 0, perGBsUSD: 0, nodeHourUSD: 0 },
+    notes: [],
+    policyStats: {},
+    traces: [],
+  });
 
 describe('recorder data', () => {
   it('histograms survive JSON exactly (buckets, sum, min, max; empty ones too)', () => {
@@ -53,8 +79,21 @@ describe('recorder data', () => {
     expect(merged.latency.count).toBe(one.latency.count + two.latency.count);
     expect(merged.idleMiBUs).toBe(one.idleMiBUs + two.idleMiBUs);
     // Each function's functions.csv row is the one its own cell would give.
-    const rows = functionRows([{ name: 'a', app: 'a', memoryMiB: 128 }, { name: 'c', app: 'c', memoryMiB: 128 }, { name: 'b', app: 'b', memoryMiB: 128 }], merged);
-    const own1 = functionRows([{ name: 'a', app: 'a', memoryMiB: 128 }, { name: 'b', app: 'b', memoryMiB: 128 }], one);
+    const rows = functionRows(
+      [
+        { name: 'a', app: 'a', memoryMiB: 128 },
+        { name: 'c', app: 'c', memoryMiB: 128 },
+        { name: 'b', app: 'b', memoryMiB: 128 },
+      ],
+      merged,
+    );
+    const own1 = functionRows(
+      [
+        { name: 'a', app: 'a', memoryMiB: 128 },
+        { name: 'b', app: 'b', memoryMiB: 128 },
+      ],
+      one,
+    );
     const own2 = functionRows([{ name: 'c', app: 'c', memoryMiB: 128 }], two);
     expect(rows).toEqual([own1[0], own2[0], own1[1]]);
   });

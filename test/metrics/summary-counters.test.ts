@@ -12,7 +12,9 @@ describe('summary counters', () => {
     raw.functions = raw.functions.slice(0, 1); // helloworld
     raw.workload = raw.workload.filter((w: { fixed?: { function?: string } }) => w.fixed?.function === 'helloworld');
     const r = await simulate(validateScenario(raw));
-    const s = r.summary as { coldStarts: { byPath: Record<string, { phasesMs: Record<string, { mean: number }>; counters: Record<string, { mean: number }> }> } };
+    const s = r.summary as {
+      coldStarts: { byPath: Record<string, { phasesMs: Record<string, { mean: number }>; counters: Record<string, { mean: number }> }> };
+    };
     const p = s.coldStarts.byPath['reap-prefetch']!;
     expect(Object.keys(p.counters).sort()).toEqual(['faultCount', 'majorFaults', 'readBytes', 'wsBytes']);
     for (const c of Object.keys(p.counters)) expect(p.phasesMs[c]).toBeUndefined();

@@ -37,10 +37,7 @@ describe('activator queue', () => {
         { name: 'a', memory: '1GiB', execution: '10ms', coldStart: '10ms' },
         { name: 'b', memory: '1GiB', execution: '10ms', coldStart: '10ms' },
       ],
-      workload: [
-        { fixed: { function: 'a', interval: '1h' } },
-        { fixed: { function: 'b', interval: '1h', offset: '1s' } },
-      ],
+      workload: [{ fixed: { function: 'a', interval: '1h' } }, { fixed: { function: 'b', interval: '1h', offset: '1s' } }],
     });
     const r = await simulate(s);
     const inv = r.summary.invocations as { completed: number; dropped: { total: number } };

@@ -69,10 +69,35 @@ describe('IdleList.pick (eviction victims)', () => {
 
   it('with a key: the lowest, ties to the least recently idle; +Infinity and NaN never', () => {
     const { l } = setup();
-    const key = new Map([[3, 5], [1, 2], [5, 2], [2, 9]]);
-    expect(l.pick(() => true, (i) => key.get(i.id)!)?.id).toBe(1); // 1 and 5 tie: 1 idled first
-    expect(l.pick((i) => i.id !== 1, (i) => key.get(i.id)!)?.id).toBe(5);
-    expect(l.pick(() => true, () => Infinity)).toBeUndefined();
-    expect(l.pick(() => true, () => NaN)).toBeUndefined();
+    const key = new Map([
+      [3, 5],
+      [1, 2],
+      [5, 2],
+      [2, 9],
+    ]);
+    expect(
+      l.pick(
+        () => true,
+        (i) => key.get(i.id)!,
+      )?.id,
+    ).toBe(1); // 1 and 5 tie: 1 idled first
+    expect(
+      l.pick(
+        (i) => i.id !== 1,
+        (i) => key.get(i.id)!,
+      )?.id,
+    ).toBe(5);
+    expect(
+      l.pick(
+        () => true,
+        () => Infinity,
+      ),
+    ).toBeUndefined();
+    expect(
+      l.pick(
+        () => true,
+        () => NaN,
+      ),
+    ).toBeUndefined();
   });
 });

@@ -8,7 +8,16 @@ import type { AutoscalerPolicy, TickView } from '../../src/model/policy-interfac
 
 // The scaler reads a function's counters only: a stand-in, not a full FunctionState.
 const fnOf = () =>
-  ({ index: 0, concurrency: 1, instances: 0, startingSlots: 0, inSystem: 0, inSystemArea: 0, inSystemSince: 0, queue: { length: 0 } }) as unknown as FunctionState;
+  ({
+    index: 0,
+    concurrency: 1,
+    instances: 0,
+    startingSlots: 0,
+    inSystem: 0,
+    inSystemArea: 0,
+    inSystemSince: 0,
+    queue: { length: 0 },
+  }) as unknown as FunctionState;
 
 describe('PeriodicScaler', () => {
   it('averages concurrency over each tick, scales toward the desired count, stops after the horizon', () => {
@@ -59,6 +68,8 @@ describe('PeriodicScaler', () => {
 
   it('refuses a tick interval that is not positive', () => {
     const as = { name: 't', tickInterval: 0, instancesToStart: () => 0, onTick: () => 0 } as unknown as AutoscalerPolicy;
-    expect(() => new PeriodicScaler(new Simulator(), as, { startOne: () => false, retireIdle: () => {}, inFlight: () => 0 }, 0)).toThrow(/tick interval must be > 0/);
+    expect(() => new PeriodicScaler(new Simulator(), as, { startOne: () => false, retireIdle: () => {}, inFlight: () => 0 }, 0)).toThrow(
+      /tick interval must be > 0/,
+    );
   });
 });

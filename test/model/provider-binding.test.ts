@@ -92,12 +92,7 @@ describe('request binding per preset', () => {
   });
 
   it('rate-limited scale-out (1/s): a burst of 20 starts instance k no earlier than k seconds', () => {
-    const { rows, summary } = run(
-      'google-cloud-functions',
-      ['platform.maxScaleOutRate=1/s'],
-      [{ burst: { function: 'f', size: 20, every: '10m' } }],
-      '30s',
-    );
+    const { rows, summary } = run('google-cloud-functions', ['platform.maxScaleOutRate=1/s'], [{ burst: { function: 'f', size: 20, every: '10m' } }], '30s');
     const firstDispatch = new Map<number, number>();
     for (const r of rows) if (!firstDispatch.has(r.instance)) firstDispatch.set(r.instance, r.dispatch);
     for (const [inst, t] of firstDispatch) expect(t).toBeGreaterThanOrEqual(inst * 1_000_000 + 100_000);

@@ -130,7 +130,10 @@ describe('eviction order under memory pressure', () => {
         ],
         policies: { keepAlive },
       });
-    for (const [ka, survivor] of [['lru', 'b'], ['greedy-dual', 'a']] as const) {
+    for (const [ka, survivor] of [
+      ['lru', 'b'],
+      ['greedy-dual', 'a'],
+    ] as const) {
       const { sim, platform } = buildSimulation(make(ka), { invocationsPath: null });
       sim.run(3 * SECOND);
       const idle = [...platform.nodes[0]!.idle].map((i) => platform.functions[i.fn]!.name);

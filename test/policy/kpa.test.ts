@@ -61,9 +61,16 @@ describe('KPA rate limits (Knative max-scale-up-rate and max-scale-down-rate, on
   const make = (over: Partial<KpaParams> = {}) =>
     new KnativePodAutoscaler({
       // One-tick windows, so that the averages follow each tick's concurrency at once.
-      tickUs: 2 * SECOND, stableUs: 2 * SECOND, panicUs: 2 * SECOND, panicThreshold: 2,
-      targetUtilization: 0.7, maxScaleUpRate: 1000, maxScaleDownRate: 2, scaleToZeroGraceUs: 30 * SECOND,
-      text: 'test', ...over,
+      tickUs: 2 * SECOND,
+      stableUs: 2 * SECOND,
+      panicUs: 2 * SECOND,
+      panicThreshold: 2,
+      targetUtilization: 0.7,
+      maxScaleUpRate: 1000,
+      maxScaleDownRate: 2,
+      scaleToZeroGraceUs: 30 * SECOND,
+      text: 'test',
+      ...over,
     });
   const fn = { index: 0, concurrency: 1 } as FunctionView;
   const tick = (k: KnativePodAutoscaler, t: number, concurrency: number, ready: number, instances = ready) =>

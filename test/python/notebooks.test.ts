@@ -13,7 +13,9 @@ const MODULES = ['pandas', 'matplotlib', 'nbclient', 'ipykernel'];
 const python = findPython(MODULES);
 if (!python) missing('notebook tests', MODULES);
 
-const notebooks = readdirSync(join(ROOT, 'notebooks')).filter((f) => f.endsWith('.ipynb')).sort();
+const notebooks = readdirSync(join(ROOT, 'notebooks'))
+  .filter((f) => f.endsWith('.ipynb'))
+  .sort();
 
 describe.skipIf(!python)('notebooks', () => {
   it('are the standard analyses, as Jupyter notebooks', () => {
@@ -25,10 +27,20 @@ describe.skipIf(!python)('notebooks', () => {
     const r = spawnSync(python!, [join(ROOT, 'python/tests/run_notebooks.py'), ...notebooks.map((n) => join(ROOT, 'notebooks', n))], {
       encoding: 'utf8',
       cwd: ROOT,
-      env: { ...process.env, SIM_NB_RUNS: runs, SIM_NB_DURATION: '1m', SIM_NODE: process.execPath, PYDEVD_DISABLE_FILE_VALIDATION: '1', MPLBACKEND: 'module://matplotlib_inline.backend_inline' },
+      env: {
+        ...process.env,
+        SIM_NB_RUNS: runs,
+        SIM_NB_DURATION: '1m',
+        SIM_NODE: process.execPath,
+        PYDEVD_DISABLE_FILE_VALIDATION: '1',
+        MPLBACKEND: 'module://matplotlib_inline.backend_inline',
+      },
     });
     expect(r.status, r.stderr).toBe(0);
-    const reports = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { notebook: string; images: number; errors: number });
+    const reports = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { notebook: string; images: number; errors: number });
     expect(reports.map((x) => x.notebook)).toEqual(notebooks);
     for (const x of reports) {
       expect(x.errors, x.notebook).toBe(0);

@@ -38,13 +38,21 @@ describe.skipIf(!python)('python reader', () => {
     );
     const traceRun = join(tmp, 'trace');
     const az = JSON.parse(readFileSync(join(ROOT, 'scenarios/azure-sample.json'), 'utf8'));
-    await simulate(validateScenario({ ...az, duration: '2m', output: { invocations: 0.5, timeseries: '1m', functionTimeseries: { top: 3 }, compression: 'gzip' } }), { outDir: traceRun });
+    await simulate(
+      validateScenario({ ...az, duration: '2m', output: { invocations: 0.5, timeseries: '1m', functionTimeseries: { top: 3 }, compression: 'gzip' } }),
+      { outDir: traceRun },
+    );
     // The trace replay again with InVitro's record columns.
     const invitroRun = join(tmp, 'invitro');
-    await simulate(validateScenario({ ...az, duration: '2m', output: { invocations: 0.5, invocationColumns: 'invitro', timeseries: '1m' } }), { outDir: invitroRun });
+    await simulate(validateScenario({ ...az, duration: '2m', output: { invocations: 0.5, invocationColumns: 'invitro', timeseries: '1m' } }), {
+      outDir: invitroRun,
+    });
     const sweepFile = join(tmp, 'sweep.json');
     const sw = JSON.parse(readFileSync(join(ROOT, 'scenarios/sweeps/keepalive-ttl.json'), 'utf8'));
-    writeFileSync(sweepFile, JSON.stringify({ ...sw, base: join(ROOT, 'scenarios/quickstart.json'), set: { ...sw.set, duration: '10s', 'output.invocations': true } }));
+    writeFileSync(
+      sweepFile,
+      JSON.stringify({ ...sw, base: join(ROOT, 'scenarios/quickstart.json'), set: { ...sw.set, duration: '10s', 'output.invocations': true } }),
+    );
     const sweep = join(tmp, 'sweep');
     expect(simCli(['sweep', sweepFile, '--out', sweep, '--quiet', '--jobs', '1']).code).toBe(0);
 

@@ -15,7 +15,13 @@ describe('cell assignment', () => {
 
   it('every function of an application lands in its cell, by the hash of the application name', () => {
     const s = scenario({ fleet: { nodes: [{ count: 8, cores: 4, memory: '4GiB' }], cells: 4 } });
-    const list = fns([['a1', 'shop'], ['a2', 'shop'], ['b1', 'blog'], ['c1', 'mail'], ['a3', 'shop']]);
+    const list = fns([
+      ['a1', 'shop'],
+      ['a2', 'shop'],
+      ['b1', 'blog'],
+      ['c1', 'mail'],
+      ['a3', 'shop'],
+    ]);
     const a = assignCells(s, list);
     expect(a.cells).toBe(4);
     const shop = fnv1a('shop') % 4;
@@ -32,7 +38,13 @@ describe('cell assignment', () => {
         { name: 'y', app: 'shop', execution: '1ms' },
       ],
     });
-    const a = assignCells(s, fns([['x', 'shop'], ['y', 'shop']]));
+    const a = assignCells(
+      s,
+      fns([
+        ['x', 'shop'],
+        ['y', 'shop'],
+      ]),
+    );
     expect([...a.ofFunction]).toEqual([3, 3]);
     const bad = {
       fleet: { nodes: [{ count: 4, cores: 4, memory: '4GiB' }], cells: 4 },
@@ -56,7 +68,10 @@ describe('cell assignment', () => {
         { name: 'w2', stages: names.slice(6).map((n, i) => ({ name: `s${i}`, function: n, ...(i > 0 ? { after: [`s${i - 1}`] } : {}) })) },
       ],
     });
-    const a = assignCells(s, names.map((n) => ({ name: n, app: `app-${n}` })));
+    const a = assignCells(
+      s,
+      names.map((n) => ({ name: n, app: `app-${n}` })),
+    );
     expect(new Set([...a.ofFunction.slice(0, 6)]).size).toBe(1);
     expect(new Set([...a.ofFunction.slice(6)]).size).toBe(1);
     expect(a.ofWorkflow[0]).toBe(a.ofFunction[0]);
@@ -68,7 +83,15 @@ describe('cell assignment', () => {
   it("'balanced' puts the largest expected loads first, each into the least loaded cell", () => {
     const s = scenario({ fleet: { nodes: [{ count: 3, cores: 4, memory: '4GiB' }], cells: 3, cellAssignment: 'balanced' } });
     // Apps a..f with loads 50, 40, 30, 20, 10, 10 (app "a" has two functions, 30 + 20).
-    const list = fns([['a1', 'a'], ['b', 'b'], ['c', 'c'], ['d', 'd'], ['e', 'e'], ['f', 'f'], ['a2', 'a']]);
+    const list = fns([
+      ['a1', 'a'],
+      ['b', 'b'],
+      ['c', 'c'],
+      ['d', 'd'],
+      ['e', 'e'],
+      ['f', 'f'],
+      ['a2', 'a'],
+    ]);
     const a = assignCells(s, list, undefined, [30, 40, 30, 20, 10, 10, 20]);
     // LPT: a(50) -> 0, b(40) -> 1, c(30) -> 2, d(20) -> 2 (loads 50, 40, 30), e(10) -> 1 (50, 40, 50),
     // f(10) -> 0 (a tie at 50, 50, 50 goes to the lower index).
@@ -79,17 +102,32 @@ describe('cell assignment', () => {
   });
 
   it('node groups are split evenly, the first cells taking the remainder', () => {
-    const s = scenario({ fleet: { nodes: [{ count: 10, cores: 4, memory: '4GiB' }, { count: 3, cores: 8, memory: '8GiB' }], cells: 4 } });
+    const s = scenario({
+      fleet: {
+        nodes: [
+          { count: 10, cores: 4, memory: '4GiB' },
+          { count: 3, cores: 8, memory: '8GiB' },
+        ],
+        cells: 4,
+      },
+    });
     const counts = [0, 1, 2, 3].map((c) => cellGroupCounts(s, c, 4));
-    expect(counts).toEqual([[3, 1], [3, 1], [2, 1], [2, 0]]);
+    expect(counts).toEqual([
+      [3, 1],
+      [3, 1],
+      [2, 1],
+      [2, 0],
+    ]);
     expect(counts.reduce((a, c) => a + c[0]! + c[1]!, 0)).toBe(13);
   });
 
   it('more cells than nodes, or a cell out of range, are reported by the scenario check', () => {
-    expect(() => scenario({ fleet: { nodes: [{ count: 2, cores: 4, memory: '4GiB' }], cells: 3 } })).toThrow(/fleet\.cells: 3 cells but 2 nodes: every cell needs at least one node/);
-    expect(() => scenario({ fleet: { nodes: [{ count: 2, cores: 4, memory: '4GiB' }], cells: 2 }, functions: [{ name: 'f', execution: '1ms', cell: 2 }] })).toThrow(
-      /functions\[0\]\.cell: cell 2, but fleet\.cells is 2: expected 0 to 1/,
+    expect(() => scenario({ fleet: { nodes: [{ count: 2, cores: 4, memory: '4GiB' }], cells: 3 } })).toThrow(
+      /fleet\.cells: 3 cells but 2 nodes: every cell needs at least one node/,
     );
+    expect(() =>
+      scenario({ fleet: { nodes: [{ count: 2, cores: 4, memory: '4GiB' }], cells: 2 }, functions: [{ name: 'f', execution: '1ms', cell: 2 }] }),
+    ).toThrow(/functions\[0\]\.cell: cell 2, but fleet\.cells is 2: expected 0 to 1/);
     // Without fleet.cells there is one cell: 0 is the only one.
     expect(() => scenario({ functions: [{ name: 'f', execution: '1ms', cell: 1 }] })).toThrow(/cell 1, but fleet\.cells is 1: expected 0 to 0/);
     const ok = scenario({ fleet: { nodes: [{ count: 2, cores: 4, memory: '4GiB' }], cells: 2 } });

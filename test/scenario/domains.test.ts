@@ -64,7 +64,15 @@ describe('values the model cannot use', () => {
 
   it('a workflow payload of -1 is rejected', () => {
     const s = base();
-    s.workflows = [{ name: 'w', stages: [{ name: 'a', function: 'f' }, { name: 'b', function: 'f', after: ['a'], payload: -1 }] }];
+    s.workflows = [
+      {
+        name: 'w',
+        stages: [
+          { name: 'a', function: 'f' },
+          { name: 'b', function: 'f', after: ['a'], payload: -1 },
+        ],
+      },
+    ];
     const p = problems(() => validateScenario(s, 'x.json'));
     expect(p).toContainEqual({ file: 'x.json', where: 'workflows[0].stages[1].payload', message: 'expected a size >= 0 and <= 1TiB, got -1' });
   });
@@ -109,7 +117,9 @@ describe('sizes a run cannot allocate or finish', () => {
 
   it('time-series rows past 10 million name both fields', () => {
     const p = withValue('output.timeseries', '1us');
-    expect(p.find((x) => x.where === 'output.timeseries')?.message).toMatch(/duration 10m \/ output.timeseries 1us gives 600000000 time-series rows; expected at most 10000000/);
+    expect(p.find((x) => x.where === 'output.timeseries')?.message).toMatch(
+      /duration 10m \/ output.timeseries 1us gives 600000000 time-series rows; expected at most 10000000/,
+    );
   });
 
   it('a 2019 window past the days replayed names windowMinutes', () => {

@@ -103,7 +103,10 @@ describe('estimateRun', () => {
 
   it('sim run and sim sweep refuse an enormous run quickly: exit 2, nothing written', () => {
     writeFileSync(join(dir, 'huge.json'), JSON.stringify(huge));
-    writeFileSync(join(dir, 'sweep.json'), JSON.stringify({ version: 1, name: 'big', base: 'huge.json', axes: { 'fleet.nodes[0].count': [1, 2] }, metrics: [] }));
+    writeFileSync(
+      join(dir, 'sweep.json'),
+      JSON.stringify({ version: 1, name: 'big', base: 'huge.json', axes: { 'fleet.nodes[0].count': [1, 2] }, metrics: [] }),
+    );
     const started = Date.now();
     const run = spawnSync(process.execPath, [SIM, 'run', join(dir, 'huge.json'), '--out', join(dir, 'out')], { encoding: 'utf8' });
     expect(run.status).toBe(2);

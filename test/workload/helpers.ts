@@ -42,7 +42,10 @@ export function writeDurations(dir: string, day: number, rows: string[]): string
   const p = join(dir, `function_durations_percentiles.anon.d${String(day).padStart(2, '0')}.csv`);
   writeFileSync(
     p,
-    ['HashOwner,HashApp,HashFunction,Average,Count,Minimum,Maximum,percentile_Average_0,percentile_Average_1,percentile_Average_25,percentile_Average_50,percentile_Average_75,percentile_Average_99,percentile_Average_100', ...rows].join('\n') + '\n',
+    [
+      'HashOwner,HashApp,HashFunction,Average,Count,Minimum,Maximum,percentile_Average_0,percentile_Average_1,percentile_Average_25,percentile_Average_50,percentile_Average_75,percentile_Average_99,percentile_Average_100',
+      ...rows,
+    ].join('\n') + '\n',
   );
   return p;
 }
@@ -56,7 +59,10 @@ export function writeMemory(dir: string, day: number, rows: string[]): string {
   const p = join(dir, `app_memory_percentiles.anon.d${String(day).padStart(2, '0')}.csv`);
   writeFileSync(
     p,
-    ['HashOwner,HashApp,SampleCount,AverageAllocatedMb,AverageAllocatedMb_pct1,AverageAllocatedMb_pct5,AverageAllocatedMb_pct25,AverageAllocatedMb_pct50,AverageAllocatedMb_pct75,AverageAllocatedMb_pct95,AverageAllocatedMb_pct99,AverageAllocatedMb_pct100', ...rows].join('\n') + '\n',
+    [
+      'HashOwner,HashApp,SampleCount,AverageAllocatedMb,AverageAllocatedMb_pct1,AverageAllocatedMb_pct5,AverageAllocatedMb_pct25,AverageAllocatedMb_pct50,AverageAllocatedMb_pct75,AverageAllocatedMb_pct95,AverageAllocatedMb_pct99,AverageAllocatedMb_pct100',
+      ...rows,
+    ].join('\n') + '\n',
   );
   return p;
 }

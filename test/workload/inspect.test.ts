@@ -17,7 +17,8 @@ function smallTrace(): string {
     countsRow({ app: 'a', func: 'h', trigger: 'http', counts: every(10) }),
     countsRow({ app: 'b', func: 't', trigger: 'timer', counts: every(60) }),
   ]);
-  const row = (app: string, f: string, avg: number, min: number, max: number) => `o,${app},${f},${avg},1,${min},${max},${min},${min},${avg},${avg},${avg},${max},${max}`;
+  const row = (app: string, f: string, avg: number, min: number, max: number) =>
+    `o,${app},${f},${avg},1,${min},${max},${min},${min},${avg},${avg},${avg},${max},${max}`;
   writeDurations(dir, 1, [row('a', 'q', 1000, 500, 2000), row('a', 'h', 10_000, 4000, 30_000), row('b', 't', 100_000, 90_000, 120_000)]);
   writeMemory(dir, 1, [memoryRow('a', 100), memoryRow('b', 300)]);
   return dir;

@@ -66,7 +66,10 @@ describe('loadAzure2019 joins and drops', () => {
 
   it('a window keeps only its minutes, shifted to start at time 0', async () => {
     const w = await loadAzure2019({ dir, windowMinutes: [60, 1440], arrivals: 'equidistant', shift: false, rng: new RandomStreams(1) });
-    expect(w.functions.map((f) => [f.hash, f.invocations])).toEqual([['fA', 2], ['fF', 4]]);
+    expect(w.functions.map((f) => [f.hash, f.invocations])).toEqual([
+      ['fA', 2],
+      ['fF', 4],
+    ]);
     const { times, payloads } = drain(w.stream(0, new RandomStreams(1)));
     expect(payloads).toEqual([1, 1, 1, 1, 0, 0]);
     expect(times).toEqual([0, 15e6, 30e6, 45e6, 1379 * 60e6, 1379 * 60e6 + 30e6]);
@@ -118,7 +121,11 @@ describe('replay stream', () => {
     }
     writeCounts(big, 1, rows);
     writeDurations(big, 1, durs);
-    writeMemory(big, 1, Array.from({ length: 7 }, (_, a) => memoryRow(`app${a}`, 128)));
+    writeMemory(
+      big,
+      1,
+      Array.from({ length: 7 }, (_, a) => memoryRow(`app${a}`, 128)),
+    );
   });
 
   for (const arrivals of ['exponential', 'uniform', 'equidistant', 'faascache'] as const) {
@@ -184,16 +191,28 @@ describe('replay stream', () => {
     expect(w.report.sample).toBe('representative(n=8)');
     const top = await loadAzure2019({ dir: big, sample: { top: 3 }, rng: new RandomStreams(5) });
     const all = await loadAzure2019({ dir: big, rng: new RandomStreams(5) });
-    const best = all.functions.map((f) => f.invocations).sort((a, b) => b - a).slice(0, 3);
+    const best = all.functions
+      .map((f) => f.invocations)
+      .sort((a, b) => b - a)
+      .slice(0, 3);
     expect(top.functions.map((f) => f.invocations).sort((a, b) => b - a)).toEqual(best);
   });
 });
 
 it('the vHive loader layout (invocations.csv, durations.csv, per-function memory.csv) is read', async () => {
   const d = tempDir();
-  writeFileSync(join(d, 'invocations.csv'), `HashOwner,HashApp,HashFunction,Trigger,${Array.from({ length: 1440 }, (_, i) => i + 1).join(',')}\no,a,f,http,${new Array(1440).fill(1).join(',')}\n`);
-  writeFileSync(join(d, 'durations.csv'), `HashOwner,HashApp,HashFunction,Average,Count,Minimum,Maximum,percentile_Average_0,percentile_Average_1,percentile_Average_25,percentile_Average_50,percentile_Average_75,percentile_Average_99,percentile_Average_100\no,a,f,5,1440,1,9,1,2,4,5,6,8,9\n`);
-  writeFileSync(join(d, 'memory.csv'), `HashOwner,HashApp,HashFunction,SampleCount,AverageAllocatedMb,AverageAllocatedMb_pct1,AverageAllocatedMb_pct5,AverageAllocatedMb_pct25,AverageAllocatedMb_pct50,AverageAllocatedMb_pct75,AverageAllocatedMb_pct95,AverageAllocatedMb_pct99,AverageAllocatedMb_pct100\no,a,f,10,99.5,90,91,95,99,100,110,120,130\n`);
+  writeFileSync(
+    join(d, 'invocations.csv'),
+    `HashOwner,HashApp,HashFunction,Trigger,${Array.from({ length: 1440 }, (_, i) => i + 1).join(',')}\no,a,f,http,${new Array(1440).fill(1).join(',')}\n`,
+  );
+  writeFileSync(
+    join(d, 'durations.csv'),
+    `HashOwner,HashApp,HashFunction,Average,Count,Minimum,Maximum,percentile_Average_0,percentile_Average_1,percentile_Average_25,percentile_Average_50,percentile_Average_75,percentile_Average_99,percentile_Average_100\no,a,f,5,1440,1,9,1,2,4,5,6,8,9\n`,
+  );
+  writeFileSync(
+    join(d, 'memory.csv'),
+    `HashOwner,HashApp,HashFunction,SampleCount,AverageAllocatedMb,AverageAllocatedMb_pct1,AverageAllocatedMb_pct5,AverageAllocatedMb_pct25,AverageAllocatedMb_pct50,AverageAllocatedMb_pct75,AverageAllocatedMb_pct95,AverageAllocatedMb_pct99,AverageAllocatedMb_pct100\no,a,f,10,99.5,90,91,95,99,100,110,120,130\n`,
+  );
   const w = await loadAzure2019({ dir: d, rng: new RandomStreams(1) });
   expect(w.functions[0]!.memoryMiB).toBe(100);
   expect(w.functions[0]!.invocations).toBe(1440);

@@ -37,9 +37,17 @@ describe('packed minute counts', () => {
     const scaled = Float64Array.from(e.count.subarray(0, e.length));
     const c = packMinuteCounts(e, scaled, index, 3);
     expect(unpack(c)).toEqual([
-      [[0, 127], [70_000, 128]],
+      [
+        [0, 127],
+        [70_000, 128],
+      ],
       [[16_384, big[1]]],
-      [[0, 1], [70_000, big[0]], [16_384, big[2]], [5, big[3]]],
+      [
+        [0, 1],
+        [70_000, big[0]],
+        [16_384, big[2]],
+        [5, big[3]],
+      ],
     ]);
     expect(Array.from(c.total)).toEqual([255, big[1]!, 1 + big[0]! + big[2]! + big[3]!]);
     expect(c.maxCount).toBe(big[3]);

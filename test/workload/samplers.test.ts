@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../src/engine/random.ts';
 import { popularityQuartiles, sampleFunctions } from '../../src/workload/samplers.ts';
 
-const totals = Array.from({ length: 1000 }, (_, i) => Math.floor(10 ** ((i * 7919) % 1000 / 125))); // spans 8 decades, shuffled
+const totals = Array.from({ length: 1000 }, (_, i) => Math.floor(10 ** (((i * 7919) % 1000) / 125))); // spans 8 decades, shuffled
 const rng = (seed: number) => new RandomStreams(seed).stream('sample');
 
 describe('sampleFunctions', () => {

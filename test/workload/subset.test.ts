@@ -141,7 +141,13 @@ describe('subset of an Azure 2021 trace', () => {
       const dur = Math.floor(next() * 5000) / 1000;
       rows.push(`app${f % 3},fn${f},${(start + dur).toFixed(3)},${dur.toFixed(3)}`);
     }
-    for (const [f, d] of [[1, 2], [2, 3], [1, 4], [5, 0.5]] as const) rows.push(`app${f % 3},fn${f},${100 + d},${d}`);
+    for (const [f, d] of [
+      [1, 2],
+      [2, 3],
+      [1, 4],
+      [5, 0.5],
+    ] as const)
+      rows.push(`app${f % 3},fn${f},${100 + d},${d}`);
     file = join(tempDir('subset-2021-'), 'trace.csv');
     writeFileSync(file, rows.join('\n') + '\n');
   });
@@ -193,7 +199,12 @@ describe('a subset holds only its functions data', () => {
     // 300 functions (indexes past 127 take two varint bytes), 4 minutes, counts up to 200.
     for (let m = 0; m < 4; m++) for (let f = 0; f < 300; f++) if ((f * 7 + m) % 5 !== 0) e.push(f, m, 1 + ((f * 31 + m * 17) % 200));
     const scaled = Float64Array.from(e.count);
-    const full = packMinuteCounts(e, scaled, Int32Array.from({ length: 300 }, (_, i) => i), 4);
+    const full = packMinuteCounts(
+      e,
+      scaled,
+      Int32Array.from({ length: 300 }, (_, i) => i),
+      4,
+    );
     const indices = every(300, 4, 1);
     const remap = new Int32Array(300).fill(-1);
     indices.forEach((i, k) => (remap[i] = k));

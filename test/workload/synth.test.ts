@@ -20,7 +20,9 @@ const digest = (dir: string, files: string[]): string => {
 
 describe('synthesizeTrace determinism and options', () => {
   it('same seed, same bytes; another seed differs', () => {
-    const a = tempDir(), b = tempDir(), c = tempDir();
+    const a = tempDir(),
+      b = tempDir(),
+      c = tempDir();
     const ra = synthesizeTrace({ out: a, functions: 60, days: 2, seed: 7 });
     synthesizeTrace({ out: b, functions: 60, days: 2, seed: 7 });
     synthesizeTrace({ out: c, functions: 60, days: 2, seed: 8 });
@@ -48,8 +50,22 @@ describe('synthesizeTrace determinism and options', () => {
 
 describe('weekday/weekend pattern of multi-day traces', () => {
   const fn = (over: Partial<SynthFunction>): SynthFunction => ({
-    app: 0, hash: 'h', trigger: 'http', dailyRate: 1_440_000, pattern: 'poisson', period: 1, phase: 0, perFiring: 1,
-    amplitude: 0.3, peak: 840, onFraction: 1, meanOn: 1, weekend: 0.7, averageMs: 100, durationSpread: 0.5, ...over,
+    app: 0,
+    hash: 'h',
+    trigger: 'http',
+    dailyRate: 1_440_000,
+    pattern: 'poisson',
+    period: 1,
+    phase: 0,
+    perFiring: 1,
+    amplitude: 0.3,
+    peak: 840,
+    onFraction: 1,
+    meanOn: 1,
+    weekend: 0.7,
+    averageMs: 100,
+    durationSpread: 0.5,
+    ...over,
   });
   const days = (f: SynthFunction, n: number): number[] => {
     const c = new FunctionCounter(f, new RandomStreams(3).stream('c'));

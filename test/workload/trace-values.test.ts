@@ -16,8 +16,7 @@ function dir2019(count: string, opts: { durations?: string[]; memory?: string[] 
   return d;
 }
 
-const load = (dir: string, more: Partial<Parameters<typeof loadAzure2019>[0]> = {}) =>
-  loadAzure2019({ dir, rng: new RandomStreams(1), ...more });
+const load = (dir: string, more: Partial<Parameters<typeof loadAzure2019>[0]> = {}) => loadAzure2019({ dir, rng: new RandomStreams(1), ...more });
 
 describe('2019 per-minute counts', () => {
   it.each([
@@ -90,8 +89,7 @@ describe('2021 values', () => {
     writeFileSync(f, ['app,func,end_timestamp,duration', ...rows].join('\n') + '\n');
     return f;
   };
-  const load21 = (file: string, more: Partial<Parameters<typeof loadAzure2021>[0]> = {}) =>
-    loadAzure2021({ file, rng: new RandomStreams(1), ...more });
+  const load21 = (file: string, more: Partial<Parameters<typeof loadAzure2021>[0]> = {}) => loadAzure2021({ file, rng: new RandomStreams(1), ...more });
 
   it('timestamps and durations past their bounds are InputErrors with line and column', async () => {
     const p = await problem(load21(file2021(['a,f,10,1', 'a,f,1e308,1'])));

@@ -11,8 +11,7 @@ const place = (mode: ArrivalMode, n: number, shift: boolean, seed = 1): number[]
   return Array.from(out);
 };
 
-const ascendingInMinute = (xs: number[]): boolean =>
-  xs.every((x, i) => Number.isInteger(x) && x >= 0 && x < MINUTE_US && (i === 0 || x >= xs[i - 1]!));
+const ascendingInMinute = (xs: number[]): boolean => xs.every((x, i) => Number.isInteger(x) && x >= 0 && x < MINUTE_US && (i === 0 || x >= xs[i - 1]!));
 
 describe('placeInMinute', () => {
   it('equidistant and faascache put arrival k at k * 60 s / n', () => {

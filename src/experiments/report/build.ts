@@ -29,7 +29,13 @@ function keyFigures(summary: Record<string, unknown>): Table {
     ['cost billed to users (USD)', 'cost.user.totalUSD'],
   ];
   const show = (v: unknown) =>
-    typeof v === 'number' ? String(Number(v.toPrecision(12))) : v !== null && typeof v === 'object' ? Object.entries(v).map(([k, x]) => `${k}=${String(x)}`).join('  ') : String(v);
+    typeof v === 'number'
+      ? String(Number(v.toPrecision(12)))
+      : v !== null && typeof v === 'object'
+        ? Object.entries(v)
+            .map(([k, x]) => `${k}=${String(x)}`)
+            .join('  ')
+        : String(v);
   return {
     columns: ['figure', 'value'],
     rows: rows.filter(([, p]) => getPath(summary, p) !== undefined).map(([label, p]) => [label, show(getPath(summary, p))]),
@@ -71,7 +77,8 @@ function sweepSections(s: SweepData): Section[] {
   ];
   const charts = sweepCharts(m, s.results);
   if (charts.length === 0) sections.push({ title: 'Metrics against axes', note: 'the sweep has no axes (only seeds): see the table' });
-  if (charts.length > 0) sections.push({ title: 'Metrics against axes', note: 'each run (seed) a point; the line joins the means over seeds; colours: the other axes\' values' });
+  if (charts.length > 0)
+    sections.push({ title: 'Metrics against axes', note: "each run (seed) a point; the line joins the means over seeds; colours: the other axes' values" });
   for (const c of charts) sections.push({ title: c.title, chart: c, compact: true });
   sections.push({ title: 'Results', note: 'results.csv, one row per run; click a column to sort', table: s.results });
   return sections;

@@ -63,7 +63,10 @@ export async function cdfFromInvocations(dir: string): Promise<LatencyCdf | null
     if (outcome >= 0 && cells[outcome] !== completed) continue;
     const v = Number(cells[latency]);
     if (cells[latency] === '' || !Number.isFinite(v)) {
-      throw new InputError({ file, message: `${completed === 'false' ? 'responseTime' : 'latency_us'} ${JSON.stringify(cells[latency])}: expected a number of microseconds` });
+      throw new InputError({
+        file,
+        message: `${completed === 'false' ? 'responseTime' : 'latency_us'} ${JSON.stringify(cells[latency])}: expected a number of microseconds`,
+      });
     }
     h.add(v);
   }

@@ -8,9 +8,21 @@ import { type ByteWriter, csvField } from '../byte-writer.ts';
 import { ARRIVAL, COMPUTE, DISPATCH, END, FN, ID, INSTANCE, OUTCOME, REQUESTED } from './row-slots.ts';
 
 export const INVITRO_COLUMNS = [
-  'phase', 'instance', 'invocationID', 'startTime', 'requestedDuration', 'grpcConnEstablish', 'responseTime',
-  'actualDuration', 'connectionTimeout', 'functionTimeout', 'actualMemoryUsage', 'memoryAllocationTimeout',
-  'timeToSubmitMs', 'userCodeExecutionMs', 'timeToGetResponseMs',
+  'phase',
+  'instance',
+  'invocationID',
+  'startTime',
+  'requestedDuration',
+  'grpcConnEstablish',
+  'responseTime',
+  'actualDuration',
+  'connectionTimeout',
+  'functionTimeout',
+  'actualMemoryUsage',
+  'memoryAllocationTimeout',
+  'timeToSubmitMs',
+  'userCodeExecutionMs',
+  'timeToGetResponseMs',
 ] as const;
 
 /** InVitro's common.ExecutionPhase (pkg/common/constants.go): the simulator has no warm-up phase. */
@@ -52,9 +64,16 @@ export class InvitroFormatter {
       w.bytes(PHASE).comma();
       // InVitro's instance is the name of the pod that answered, which starts with the function's.
       if (ran) this.instance(rows[o + FN]!, rows[o + INSTANCE]!);
-      w.comma().int(rows[o + ID]!).comma().int(arrival).comma();
+      w.comma()
+        .int(rows[o + ID]!)
+        .comma()
+        .int(arrival)
+        .comma();
       if (ran) w.num(rows[o + REQUESTED]!);
-      w.comma().comma().int(rows[o + END]! - arrival).comma();
+      w.comma()
+        .comma()
+        .int(rows[o + END]! - arrival)
+        .comma();
       const compute = rows[o + COMPUTE]!;
       if (compute >= 0) w.num(compute);
       const failed = strings[rows[o + OUTCOME]!] === 'completed' ? FALSE : TRUE;

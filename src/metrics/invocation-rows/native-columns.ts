@@ -5,8 +5,20 @@ import { ARRIVAL, COLD, DISPATCH, END, FIXED_SLOTS, FN, ID, INSTANCE, NODE, OUTC
 
 export function nativeColumns(phaseNames: readonly string[]): string[] {
   return [
-    'id', 'function', 'arrival_us', 'dispatch_us', 'end_us', 'outcome', 'reason', 'start_path',
-    'cold', 'wait_us', 'exec_us', 'latency_us', 'node', 'instance',
+    'id',
+    'function',
+    'arrival_us',
+    'dispatch_us',
+    'end_us',
+    'outcome',
+    'reason',
+    'start_path',
+    'cold',
+    'wait_us',
+    'exec_us',
+    'latency_us',
+    'node',
+    'instance',
     ...phaseNames.map((p) => `phase_${p}`),
   ];
 }
@@ -43,15 +55,36 @@ export class NativeFormatter {
       const ran = dispatch >= 0;
       const fn = rows[o + FN]!;
       const name = this.fnBytes[fn] ?? (this.fnBytes[fn] = encodeField(this.functionNames[fn]!));
-      w.int(rows[o + ID]!).comma().bytes(name).comma().int(arrival).comma();
+      w.int(rows[o + ID]!)
+        .comma()
+        .bytes(name)
+        .comma()
+        .int(arrival)
+        .comma();
       if (ran) w.int(dispatch);
-      w.comma().int(end).comma().bytes(str[rows[o + OUTCOME]!]!).comma().bytes(str[rows[o + REASON]!]!).comma();
+      w.comma()
+        .int(end)
+        .comma()
+        .bytes(str[rows[o + OUTCOME]!]!)
+        .comma()
+        .bytes(str[rows[o + REASON]!]!)
+        .comma();
       if (ran) w.bytes(str[rows[o + START_PATH]!]!);
-      w.comma().int(rows[o + COLD]!).comma();
-      if (ran) w.int(dispatch - arrival).comma().int(end - dispatch);
+      w.comma()
+        .int(rows[o + COLD]!)
+        .comma();
+      if (ran)
+        w.int(dispatch - arrival)
+          .comma()
+          .int(end - dispatch);
       else w.comma();
-      w.comma().int(end - arrival).comma();
-      if (ran) w.int(rows[o + NODE]!).comma().int(rows[o + INSTANCE]!);
+      w.comma()
+        .int(end - arrival)
+        .comma();
+      if (ran)
+        w.int(rows[o + NODE]!)
+          .comma()
+          .int(rows[o + INSTANCE]!);
       else w.comma();
       const values = o + FIXED_SLOTS + maskSlots;
       for (let i = 0; i < phaseCount; i++) {

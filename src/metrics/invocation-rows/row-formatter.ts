@@ -20,13 +20,7 @@ export class RowFormatter {
   private readonly native: NativeFormatter | null;
   private readonly invitro: InvitroFormatter | null;
 
-  constructor(
-    w: ByteWriter,
-    functionNames: readonly string[],
-    phaseNames: readonly string[],
-    header: boolean,
-    columns: InvocationColumns = 'native',
-  ) {
+  constructor(w: ByteWriter, functionNames: readonly string[], phaseNames: readonly string[], header: boolean, columns: InvocationColumns = 'native') {
     this.layout = rowLayout(phaseNames.length);
     this.invitro = columns === 'invitro' ? new InvitroFormatter(w, functionNames, header) : null;
     this.native = columns === 'invitro' ? null : new NativeFormatter(w, functionNames, phaseNames, header);

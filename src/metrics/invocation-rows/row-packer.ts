@@ -2,19 +2,37 @@
 // dozen stores, no string built. Strings become codes of a table that travels with the batches.
 import type { Invocation } from '../../model/invocation.ts';
 import {
-  ARRIVAL, COLD, COMPUTE, DISPATCH, END, FIXED_SLOTS, FN, ID, INSTANCE, NODE, OUTCOME, REASON, REQUESTED, type RowLayout, START_PATH,
+  ARRIVAL,
+  COLD,
+  COMPUTE,
+  DISPATCH,
+  END,
+  FIXED_SLOTS,
+  FN,
+  ID,
+  INSTANCE,
+  NODE,
+  OUTCOME,
+  REASON,
+  REQUESTED,
+  type RowLayout,
+  START_PATH,
 } from './row-slots.ts';
 
 /** What a row is made of: read during add() only, never kept (the platform may reuse the object). */
 export type RowSource = Pick<
   Invocation,
-  | 'id' | 'fn' | 'arrival' | 'dispatch' | 'end' | 'outcome' | 'reason' | 'startPath' | 'cold' | 'node' | 'instance'
-  | 'requested' | 'computeStart' | 'computeEnd'
+  'id' | 'fn' | 'arrival' | 'dispatch' | 'end' | 'outcome' | 'reason' | 'startPath' | 'cold' | 'node' | 'instance' | 'requested' | 'computeStart' | 'computeEnd'
 >;
 
 /** The strings of the last row and their codes (null: none yet, as no row has a null string). */
 function emptyLast(): {
-  outcome: string | null; outcomeCode: number; reason: string | null; reasonCode: number; startPath: string | null; startPathCode: number;
+  outcome: string | null;
+  outcomeCode: number;
+  reason: string | null;
+  reasonCode: number;
+  startPath: string | null;
+  startPathCode: number;
 } {
   return { outcome: null, outcomeCode: 0, reason: null, reasonCode: 0, startPath: null, startPathCode: 0 };
 }

@@ -124,11 +124,5 @@ export function wsFetchUs(m: Mechanism, spec: DeviceSpec, pages: number): number
 
 export function reapPrefetchStartUs(m: Mechanism, spec: DeviceSpec, s: SnapshotShape): number {
   const p = wsPages(s);
-  return (
-    m.loadVmmUs +
-    wsFetchUs(m, spec, p) +
-    p * m.installUsPerPage +
-    m.resumeUs +
-    chainCost(m, spec, prefetchChain(m, s)).aloneUs
-  );
+  return m.loadVmmUs + wsFetchUs(m, spec, p) + p * m.installUsPerPage + m.resumeUs + chainCost(m, spec, prefetchChain(m, s)).aloneUs;
 }

@@ -53,8 +53,7 @@ function fitMechanismWithoutTrace(): Mechanism {
     faultUsPerPage: install,
     // What the 15 ms fetch leaves after the device read of the 8 MB file.
     wsFetchSetupUs: 1000 * facts.HELLO_WS_FETCH_MS - seqReadCost(ssd, helloBytes).latencyUs,
-    pageCacheCopyUsPerPage:
-      (1000 * (facts.HELLO_WS_FETCH_PAGECACHE_MS - facts.HELLO_WS_FETCH_ODIRECT_FIG7_MS)) / facts.HELLO_WS_PAGES,
+    pageCacheCopyUsPerPage: (1000 * (facts.HELLO_WS_FETCH_PAGECACHE_MS - facts.HELLO_WS_FETCH_ODIRECT_FIG7_MS)) / facts.HELLO_WS_PAGES,
     majorFaultHostUs: 0,
     traceUsPerFault: 0,
     readAroundPages: facts.READ_AROUND_PAGES,

@@ -52,7 +52,6 @@ export interface StartState {
   slot: number;
 }
 
-
 export class PhaseRunner {
   private readonly kind: number;
   private readonly slots: (StartState | null)[] = [];

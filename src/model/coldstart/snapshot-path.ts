@@ -66,18 +66,7 @@ const enum Role {
   Own = 3,
 }
 
-const PHASES = [
-  'loadVmm',
-  'wsFetch',
-  'wsInstall',
-  'resume',
-  'faults',
-  'wsWrite',
-  'faultCount',
-  'majorFaults',
-  'readBytes',
-  'wsBytes',
-] as const;
+const PHASES = ['loadVmm', 'wsFetch', 'wsInstall', 'resume', 'faults', 'wsWrite', 'faultCount', 'majorFaults', 'readBytes', 'wsBytes'] as const;
 
 /** Entries of PHASES that count pages, reads or bytes (expected values of the fault-chain model). */
 const COUNTERS = ['faultCount', 'majorFaults', 'readBytes', 'wsBytes'] as const;

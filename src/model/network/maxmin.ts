@@ -20,12 +20,7 @@ const TIE = 1e-12;
  * allocating per call. Cost O(iterations x (flows x path length + links)); each iteration freezes
  * at least one flow.
  */
-export function maxMinRates(
-  flows: readonly MaxMinFlow[],
-  capacity: ArrayLike<number>,
-  remaining: number[],
-  count: number[],
-): void {
+export function maxMinRates(flows: readonly MaxMinFlow[], capacity: ArrayLike<number>, remaining: number[], count: number[]): void {
   const nLinks = capacity.length;
   for (let l = 0; l < nLinks; l++) {
     remaining[l] = capacity[l]!;

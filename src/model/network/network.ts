@@ -174,16 +174,7 @@ export class Network {
   }
 
   /** Starts a flow that schedules the event (kind, target, arg) at `priority` when it arrives. */
-  startFlowEvent(
-    src: number,
-    dst: number,
-    bytes: number,
-    kind: number,
-    target: number,
-    arg = 0,
-    priority = PRIORITY.network,
-    opts: FlowOptions = {},
-  ): number {
+  startFlowEvent(src: number, dst: number, bytes: number, kind: number, target: number, arg = 0, priority = PRIORITY.network, opts: FlowOptions = {}): number {
     return this.start(src, dst, bytes, opts, null, 0, kind, target, arg, priority);
   }
 

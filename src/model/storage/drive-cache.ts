@@ -38,14 +38,7 @@ export function extentBytes(c: DriveCacheSpec, queued: number, queueDepth: numbe
  * stream's share of the cache (capacity / streams, LRU among `streams` chains reading at the same
  * rate) is full; then it stays at that share. Closed form: no walk per read.
  */
-export function driveCacheHitFraction(
-  c: DriveCacheSpec,
-  reads: number,
-  regionBytes: number,
-  streams: number,
-  queued: number,
-  queueDepth: number,
-): number {
+export function driveCacheHitFraction(c: DriveCacheSpec, reads: number, regionBytes: number, streams: number, queued: number, queueDepth: number): number {
   if (!(reads > 0)) return 0;
   if (!(regionBytes > 0)) throw new RangeError(`drive cache: scattered reads over a region of ${regionBytes} bytes`);
   const e = extentBytes(c, queued, queueDepth);

@@ -20,10 +20,12 @@ export function simulateChain(kind: ChainKind, provider: ProviderName, bytes: nu
   const svc = new TransferServices(sim, new RandomStreams(seed), net, { provider });
   const out: number[] = [];
   let start = 0;
-  const must = (next: () => void): TransferDone => (o: TransferOutcome) => {
-    if (!o.ok) throw new Error(`chain ${kind} ${bytes} B failed: ${o.detail}`);
-    next();
-  };
+  const must =
+    (next: () => void): TransferDone =>
+    (o: TransferOutcome) => {
+      if (!o.ok) throw new Error(`chain ${kind} ${bytes} B failed: ${o.detail}`);
+      next();
+    };
   const finish = (): void => {
     out.push(sim.now - start);
     if (out.length < repetitions) begin();
@@ -33,14 +35,40 @@ export function simulateChain(kind: ChainKind, provider: ProviderName, bytes: nu
     const key = `chain-${out.length}`;
     switch (kind) {
       case 's3':
-        svc.s3.put(producer, key, bytes, must(() =>
-          svc.invoke.hop(must(() => svc.s3.get(consumer, key, must(() => (svc.s3.delete(key), finish()))))),
-        ));
+        svc.s3.put(
+          producer,
+          key,
+          bytes,
+          must(() =>
+            svc.invoke.hop(
+              must(() =>
+                svc.s3.get(
+                  consumer,
+                  key,
+                  must(() => (svc.s3.delete(key), finish())),
+                ),
+              ),
+            ),
+          ),
+        );
         return;
       case 'elasticache':
-        svc.cache.put(producer, key, bytes, must(() =>
-          svc.invoke.hop(must(() => svc.cache.get(consumer, key, must(() => (svc.cache.delete(key), finish()))))),
-        ));
+        svc.cache.put(
+          producer,
+          key,
+          bytes,
+          must(() =>
+            svc.invoke.hop(
+              must(() =>
+                svc.cache.get(
+                  consumer,
+                  key,
+                  must(() => (svc.cache.delete(key), finish())),
+                ),
+              ),
+            ),
+          ),
+        );
         return;
       case 'xdt': {
         const handle = svc.xdt.put(0, producer, bytes, 1, 600_000_000);
@@ -48,7 +76,12 @@ export function simulateChain(kind: ChainKind, provider: ProviderName, bytes: nu
         return;
       }
       case 'inline':
-        svc.inline.send(producer, consumer, bytes, must(() => svc.invoke.hop(must(finish))));
+        svc.inline.send(
+          producer,
+          consumer,
+          bytes,
+          must(() => svc.invoke.hop(must(finish))),
+        );
     }
   };
   begin();

@@ -20,9 +20,7 @@ export class InlineTransfer {
   /** Null if `bytes` may travel inline, else why not (for callers that check before invoking). */
   check(bytes: number): string | null {
     const lim = this.provider.inlineLimitBytes;
-    return bytes > lim
-      ? `inline payload of ${bytes} B exceeds the ${this.provider.name} limit of ${lim} B (${this.provider.inlineLimitSource})`
-      : null;
+    return bytes > lim ? `inline payload of ${bytes} B exceeds the ${this.provider.name} limit of ${lim} B (${this.provider.inlineLimitSource})` : null;
   }
 
   /** Sends `bytes` from node `src` to node `dst` through the front-end (phase `payload`). */
@@ -36,9 +34,7 @@ export class InlineTransfer {
     // Always two uniforms per send, so the stream stays aligned whatever the payload.
     const factor = Math.exp(p.inlineThroughputSigma * standardNormal(this.rng));
     const cap = p.inlineBitsPerSec / factor;
-    const flow = Number.isFinite(cap)
-      ? { src, dst, bytes, via: this.frontEnd, capBitsPerSec: cap }
-      : { src, dst, bytes, via: this.frontEnd };
+    const flow = Number.isFinite(cap) ? { src, dst, bytes, via: this.frontEnd, capBitsPerSec: cap } : { src, dst, bytes, via: this.frontEnd };
     this.runner.run('inline', 'send', bytes, [{ phase: 'payload', flow }], done);
   }
 }

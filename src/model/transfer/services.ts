@@ -39,7 +39,12 @@ export class TransferServices {
   readonly s3Node: number;
   readonly cacheNode: number;
 
-  constructor(sim: Simulator, streams: RandomStreams, readonly network: Network, opts: TransferServicesOptions = {}) {
+  constructor(
+    sim: Simulator,
+    streams: RandomStreams,
+    readonly network: Network,
+    opts: TransferServicesOptions = {},
+  ) {
     const provider = PROVIDERS[opts.provider ?? 'aws-lambda-2021'];
     const cacheSpec = opts.cache ?? CACHE_R6G_LARGE;
     const now = (): number => sim.now;

@@ -18,7 +18,11 @@ export interface CountRow {
 }
 
 export async function readCountFile(file: string, onRow: (row: CountRow) => void): Promise<void> {
-  let iOwner = 0, iApp = 0, iFunc = 0, iTrig = 0, iFirst = 0;
+  let iOwner = 0,
+    iApp = 0,
+    iFunc = 0,
+    iTrig = 0,
+    iFirst = 0;
   const counts = new Float64Array(MINUTES_PER_DAY);
   const row: CountRow = { owner: '', app: '', func: '', trigger: '', counts, total: 0, line: 0 };
   await readCsv(
@@ -31,7 +35,11 @@ export async function readCountFile(file: string, onRow: (row: CountRow) => void
       iFirst = column(h, '1', file);
       for (let m = 0; m < MINUTES_PER_DAY; m++) {
         if (h[iFirst + m] !== String(m + 1)) {
-          throw new InputError({ file, where: 'line 1', message: `expected minute columns 1..1440 in order (column ${iFirst + m + 1} is "${h[iFirst + m] ?? ''}")` });
+          throw new InputError({
+            file,
+            where: 'line 1',
+            message: `expected minute columns 1..1440 in order (column ${iFirst + m + 1} is "${h[iFirst + m] ?? ''}")`,
+          });
         }
       }
     },

@@ -29,11 +29,7 @@ function chunkBytes(file: string): number {
   return Math.max(4096, Math.min(1 << 20, size + 1));
 }
 
-export async function readCsv(
-  file: string,
-  onHeader: (header: string[]) => void,
-  onRow: (row: CsvRow) => void,
-): Promise<void> {
+export async function readCsv(file: string, onHeader: (header: string[]) => void, onRow: (row: CsvRow) => void): Promise<void> {
   let width = -1;
   let line = 0;
   const handle = (text: string): void => {

@@ -22,7 +22,13 @@ export interface DurationRow {
 }
 
 export async function readDurationFile(file: string, onRow: (row: DurationRow) => void): Promise<void> {
-  let iOwner = 0, iApp = 0, iFunc = 0, iAvg = 0, iCount = 0, iMin = -1, iMax = -1;
+  let iOwner = 0,
+    iApp = 0,
+    iFunc = 0,
+    iAvg = 0,
+    iCount = 0,
+    iMin = -1,
+    iMax = -1;
   let iPct: number[] = [];
   await readCsv(
     file,

@@ -53,8 +53,7 @@ function invocationFiles(dir: string): Map<number, { name: string; suffix: strin
 export function dayFiles(dir: string, day: number): DayFiles {
   const found = invocationFiles(dir).get(day);
   if (found) {
-    const withSuffix = (name: string): string | undefined =>
-      present(dir, name.replace(/\.csv$/, `${found.suffix}.csv`)) ?? present(dir, name);
+    const withSuffix = (name: string): string | undefined => present(dir, name.replace(/\.csv$/, `${found.suffix}.csv`)) ?? present(dir, name);
     let memory = withSuffix(publishedNames.memory(day));
     for (let d = day - 1; !memory && d >= 1; d--) memory = withSuffix(publishedNames.memory(d));
     return { day, invocations: join(dir, found.name), durations: withSuffix(publishedNames.durations(day)), memory };

@@ -59,8 +59,12 @@ export async function loadAzure2019(opts: Azure2019Options): Promise<TraceWorklo
 
   // --- invocation counts: one entry per (function, active minute inside the window) ---
   const index = new Map<string, number>();
-  const owner: string[] = [], app: string[] = [], func: string[] = [], trigger: string[] = [];
-  const totalAll: number[] = [], totalWindow: number[] = [];
+  const owner: string[] = [],
+    app: string[] = [],
+    func: string[] = [],
+    trigger: string[] = [];
+  const totalAll: number[] = [],
+    totalWindow: number[] = [];
   const entries = new CountEntries();
   const dayList = days.map((d) => dayFiles(dir, d));
   for (let d = 0; d < dayList.length; d++) {
@@ -86,7 +90,8 @@ export async function loadAzure2019(opts: Azure2019Options): Promise<TraceWorklo
       seenToday.add(i);
       totalAll[i]! += row.total;
       if (row.total === 0) return;
-      const lo = Math.max(0, ws - base), hi = Math.min(MINUTES_PER_DAY, we - base);
+      const lo = Math.max(0, ws - base),
+        hi = Math.min(MINUTES_PER_DAY, we - base);
       for (let m = lo; m < hi; m++) {
         const c = row.counts[m]!;
         if (c > 0) {
@@ -173,7 +178,11 @@ export async function loadAzure2019(opts: Azure2019Options): Promise<TraceWorklo
   }
 
   // --- sample, then scale rates (per-function streams, so sampling never shifts other draws) ---
-  const chosen = sampleFunctions(candidates.map((i) => totalWindow[i]!), opts.sample, opts.rng.stream('sample')).map((k) => candidates[k]!);
+  const chosen = sampleFunctions(
+    candidates.map((i) => totalWindow[i]!),
+    opts.sample,
+    opts.rng.stream('sample'),
+  ).map((k) => candidates[k]!);
   if (candidates.length > chosen.length) bump(dropped, 'not-sampled', candidates.length - chosen.length);
   const remap = new Int32Array(n).fill(-1);
   chosen.forEach((i, k) => (remap[i] = k));
@@ -197,7 +206,12 @@ export async function loadAzure2019(opts: Azure2019Options): Promise<TraceWorklo
       invocations: totals[k]!,
     });
   });
-  const counts = packMinuteCounts(entries, scaled, remap.map((k) => (k < 0 ? -1 : keep[k]!)), we - ws);
+  const counts = packMinuteCounts(
+    entries,
+    scaled,
+    remap.map((k) => (k < 0 ? -1 : keep[k]!)),
+    we - ws,
+  );
 
   const report: TraceReport = {
     format: 'azure2019',

@@ -19,7 +19,10 @@ export interface MemoryRow {
 
 /** Returns whether the file is the per-function variant. */
 export async function readMemoryFile(file: string, onRow: (row: MemoryRow) => void): Promise<boolean> {
-  let iOwner = 0, iApp = 0, iFunc = -1, iAvg = 0;
+  let iOwner = 0,
+    iApp = 0,
+    iFunc = -1,
+    iAvg = 0;
   let iPct: number[] = [];
   await readCsv(
     file,

@@ -19,8 +19,7 @@ export function minuteCountsWorkload(
   return {
     functions,
     report,
-    stream: (baseIndex, rng) =>
-      new MinuteStream(counts, functions.length, baseIndex, mode, shift, (f) => rng.stream(`arrivals/${functions[f]!.name}`)),
+    stream: (baseIndex, rng) => new MinuteStream(counts, functions.length, baseIndex, mode, shift, (f) => rng.stream(`arrivals/${functions[f]!.name}`)),
     transfer: () => ({ kind: 'minute-counts', functions: functions.map(functionData), report, counts, mode, shift }),
     subset: (indices) => {
       const remap = subsetRemap(indices, functions.length);

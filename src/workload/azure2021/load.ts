@@ -58,7 +58,8 @@ export async function loadAzure2021(opts: Azure2021Options): Promise<TraceWorklo
   if (constantMemory !== undefined && !(constantMemory > 0)) throw new InputError({ file, message: `memoryMiB must be > 0, got ${constantMemory}` });
   const replay = (opts.durations ?? 'replay') === 'replay';
   const index = new Map<string, number>();
-  const app: string[] = [], func: string[] = [];
+  const app: string[] = [],
+    func: string[] = [];
   const durations: number[][] = [];
   const inv = new Growable();
   const ignoredRows: Record<string, number> = {};
@@ -86,7 +87,8 @@ export async function loadAzure2021(opts: Azure2021Options): Promise<TraceWorklo
   });
   const n = app.length;
   const [ws, we] = checkWindow(opts.windowMinutes, Math.floor(maxStart / MINUTE_US) + 1, file);
-  const lo = ws * MINUTE_US, hi = we * MINUTE_US;
+  const lo = ws * MINUTE_US,
+    hi = we * MINUTE_US;
 
   const inWindow = new Float64Array(n);
   for (let e = 0; e < inv.length; e++) {
@@ -101,7 +103,11 @@ export async function loadAzure2021(opts: Azure2021Options): Promise<TraceWorklo
   }
   const names = new NameBook();
   const name = app.map((a, i) => names.name(a, func[i]!));
-  const chosen = sampleFunctions(candidates.map((i) => inWindow[i]!), opts.sample, opts.rng.stream('sample')).map((k) => candidates[k]!);
+  const chosen = sampleFunctions(
+    candidates.map((i) => inWindow[i]!),
+    opts.sample,
+    opts.rng.stream('sample'),
+  ).map((k) => candidates[k]!);
   if (candidates.length > chosen.length) dropped['not-sampled'] = candidates.length - chosen.length;
 
   // Rate scaling: each invocation is repeated floor(s) times plus one with probability frac(s), on
@@ -146,7 +152,10 @@ export async function loadAzure2021(opts: Azure2021Options): Promise<TraceWorklo
       hash: func[i]!,
       trigger: 'unknown',
       memoryMiB: memoryOf(app[i]!),
-      duration: durationDistribution(PCTS.map((p) => percentile(sorted, p) * 1000), PCTS),
+      duration: durationDistribution(
+        PCTS.map((p) => percentile(sorted, p) * 1000),
+        PCTS,
+      ),
       invocations: totals[k]!,
     });
   });

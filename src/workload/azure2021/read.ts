@@ -13,7 +13,10 @@ export interface InvocationRow {
 }
 
 export async function readInvocationFile(file: string, onRow: (row: InvocationRow) => void): Promise<void> {
-  let iApp = 0, iFunc = 0, iEnd = 0, iDur = 0;
+  let iApp = 0,
+    iFunc = 0,
+    iEnd = 0,
+    iDur = 0;
   const row: InvocationRow = { app: '', func: '', endS: 0, durationS: 0, line: 0 };
   await readCsv(
     file,

@@ -70,7 +70,10 @@ export function formatInspection(r: Inspection): string {
   lines.push('', `${'statistic'.padEnd(w0)}  ${'trace'.padStart(w1)}  ${'target [band]'.padEnd(w2)}  mark`);
   for (const [a, b, c, d] of rows) lines.push(`${a.padEnd(w0)}  ${b.padStart(w1)}  ${c.padEnd(w2)}  ${d}`);
   const measured = r.verdicts.filter((v) => v.pass !== null).length;
-  lines.push('', `${measured - r.missed} of ${measured} measurable targets met${r.missed ? `, ${r.missed} missed` : ''}; sources: docs/traces.md "Targets" (src/workload/inspect/targets.ts)`);
+  lines.push(
+    '',
+    `${measured - r.missed} of ${measured} measurable targets met${r.missed ? `, ${r.missed} missed` : ''}; sources: docs/traces.md "Targets" (src/workload/inspect/targets.ts)`,
+  );
   return lines.join('\n');
 }
 
@@ -79,6 +82,14 @@ export function inspectionJson(r: Inspection): unknown {
   return {
     ...r.stats,
     missed: r.missed,
-    targets: r.verdicts.map((v) => ({ key: v.target.key, value: v.value, target: v.target.value, lo: v.target.lo, hi: v.target.hi, pass: v.pass, source: v.target.source })),
+    targets: r.verdicts.map((v) => ({
+      key: v.target.key,
+      value: v.value,
+      target: v.target.value,
+      lo: v.target.lo,
+      hi: v.target.hi,
+      pass: v.pass,
+      source: v.target.source,
+    })),
   };
 }

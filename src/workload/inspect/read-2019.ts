@@ -14,7 +14,10 @@ export async function read2019(dir: string): Promise<TraceTable> {
   const apps = new Map<string, number>();
   const pcts = new Map<string, number[]>();
   const memory = new Map<string, AppMemory>();
-  let periodic = 0, periodicEligible = 0, bursty = 0, burstyEligible = 0;
+  let periodic = 0,
+    periodicEligible = 0,
+    bursty = 0,
+    burstyEligible = 0;
   // By calendar day (day d's hours at (d - 1) x 24), so a gap in the days stays a gap.
   const hourly = new Float64Array(24 * days[days.length - 1]!);
   for (const day of days) {
@@ -29,7 +32,11 @@ export async function read2019(dir: string): Promise<TraceTable> {
       const c = r.counts;
       const h0 = 24 * (day - 1);
       for (let m = 0; m < 1440; m++) hourly[h0 + Math.floor(m / 60)]! += c[m]!;
-      let active = 0, prev = -1, gaps = 0, gapSum = 0, gapSq = 0;
+      let active = 0,
+        prev = -1,
+        gaps = 0,
+        gapSum = 0,
+        gapSq = 0;
       for (let m = 0; m < 1440; m++) {
         if (c[m]! > 0) {
           active++;

@@ -41,7 +41,7 @@ const share = (k: number, n: number): number | null => (n > 0 ? k / n : null);
 function ranks(v: readonly number[]): Float64Array {
   const order = v.map((_, i) => i).sort((a, b) => v[a]! - v[b]!);
   const r = new Float64Array(v.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && v[order[j + 1]!] === v[order[i]!]) j++;
     for (let k = i; k <= j; k++) r[order[k]!] = (i + j) / 2;
@@ -54,11 +54,15 @@ function ranks(v: readonly number[]): Float64Array {
 export function spearman(x: readonly number[], y: readonly number[]): number | null {
   const n = x.length;
   if (n < 3) return null;
-  const rx = ranks(x), ry = ranks(y);
+  const rx = ranks(x),
+    ry = ranks(y);
   const m = (n - 1) / 2;
-  let sxy = 0, sxx = 0, syy = 0;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
-    const a = rx[i]! - m, b = ry[i]! - m;
+    const a = rx[i]! - m,
+      b = ry[i]! - m;
     sxy += a * b;
     sxx += a * a;
     syy += b * b;
@@ -92,13 +96,15 @@ export function computeStats(t: TraceTable): TraceStats {
   const v: Partial<Record<StatKey, number | null>> = {};
 
   const daily = fns.filter((f) => f.invocations > 0).map((f) => f.invocations / days);
-  let lo = Infinity, hi = 0;
+  let lo = Infinity,
+    hi = 0;
   for (const d of daily) {
     lo = Math.min(lo, d);
     hi = Math.max(hi, d);
   }
   v.popularityOrders = daily.length > 0 ? Math.log10(hi / lo) : null;
-  let hourly = 0, perMinute = 0;
+  let hourly = 0,
+    perMinute = 0;
   for (const n of t.apps.values()) {
     if (n / (24 * days) <= 1) hourly++;
     if (n / (1440 * days) <= 1) perMinute++;
@@ -115,13 +121,17 @@ export function computeStats(t: TraceTable): TraceStats {
   v.medianMaximumMs = quantile(maxs, 0.5);
   v.maximumUnder10s = share(maxs.filter((m) => m < 10_000).length, maxs.length);
   v.medianMinimumMs = quantile(mins, 0.5);
-  v.durationPopularityRank = spearman(withAvg.map((f) => f.invocations), avgs);
+  v.durationPopularityRank = spearman(
+    withAvg.map((f) => f.invocations),
+    avgs,
+  );
 
   const q = weightedQuantiles(t.durationPoints, [0.5, 0.9, 0.99, 1]);
   v.invocationMedianMs = q ? q[0]! : null;
   v.invocationP99Ms = q ? q[2]! : null;
 
-  const avgMem = t.memory.map((m) => m.averageMb), maxMem = t.memory.map((m) => m.maximumMb);
+  const avgMem = t.memory.map((m) => m.averageMb),
+    maxMem = t.memory.map((m) => m.maximumMb);
   v.appAverageMemoryP90Mb = quantile(avgMem, 0.9);
   v.appMaximumMemoryMedianMb = quantile(maxMem, 0.5);
   v.appMaximumMemoryP90Mb = quantile(maxMem, 0.9);
@@ -129,10 +139,12 @@ export function computeStats(t: TraceTable): TraceStats {
   const hasTriggers = fns.some((f) => f.trigger !== null);
   const timers = fns.filter((f) => f.trigger === 'timer' && f.invocations > 0);
   v.timersAtMostPerMinute = hasTriggers ? share(timers.filter((f) => f.perMinute <= 1).length, timers.length) : null;
-  const fnShare: Record<string, number> = {}, invShare: Record<string, number> = {};
+  const fnShare: Record<string, number> = {},
+    invShare: Record<string, number> = {};
   for (const f of fns) {
     if (f.trigger === null) continue;
-    const a = otherTrigger(f.trigger, FUNCTION_TRIGGERS), b = otherTrigger(f.trigger, INVOCATION_TRIGGERS);
+    const a = otherTrigger(f.trigger, FUNCTION_TRIGGERS),
+      b = otherTrigger(f.trigger, INVOCATION_TRIGGERS);
     fnShare[a] = (fnShare[a] ?? 0) + 1;
     invShare[b] = (invShare[b] ?? 0) + f.invocations;
   }
@@ -169,9 +181,16 @@ const isWeekend = (day0: number): boolean => day0 % 7 >= 5;
  */
 function weekPattern(hourly: Float64Array | null): { swing: number | null; weekend: number | null } {
   if (!hourly) return { swing: null, weekend: null };
-  let swingSum = 0, swingDays = 0, we = 0, weDays = 0, wd = 0, wdDays = 0;
+  let swingSum = 0,
+    swingDays = 0,
+    we = 0,
+    weDays = 0,
+    wd = 0,
+    wdDays = 0;
   for (let d = 0; d * 24 < hourly.length; d++) {
-    let lo = Infinity, hi = 0, total = 0;
+    let lo = Infinity,
+      hi = 0,
+      total = 0;
     for (let h = 0; h < 24; h++) {
       const x = hourly[d * 24 + h]!;
       lo = Math.min(lo, x);

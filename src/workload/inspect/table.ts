@@ -47,7 +47,8 @@ export function pointBuffer(): TraceTable['durationPoints'] & { push(ms: number,
     length: 0,
     push(ms: number, w: number): void {
       if (b.length === b.ms.length) {
-        const ms2 = new Float64Array(b.length * 2), w2 = new Float64Array(b.length * 2);
+        const ms2 = new Float64Array(b.length * 2),
+          w2 = new Float64Array(b.length * 2);
         ms2.set(b.ms);
         w2.set(b.weight);
         b.ms = ms2;

@@ -8,7 +8,21 @@ import { RandomStreams } from '../../engine/random.ts';
 import { normal } from './poisson.ts';
 import { normalQuantile } from './normal-quantile.ts';
 import {
-  APP_RATE, AVG_DURATION, DIURNAL, MAX_BUSY, WEEKEND, BURSTY_SHARE, BUSY_OTHERS, drawAppMemory, EXECUTION_SPREAD, FUNCS_PER_APP, MIDDLE_MIX, TARGETS, TIERS, TIMER_PERIODS, TRIGGER_MIX,
+  APP_RATE,
+  AVG_DURATION,
+  DIURNAL,
+  MAX_BUSY,
+  WEEKEND,
+  BURSTY_SHARE,
+  BUSY_OTHERS,
+  drawAppMemory,
+  EXECUTION_SPREAD,
+  FUNCS_PER_APP,
+  MIDDLE_MIX,
+  TARGETS,
+  TIERS,
+  TIMER_PERIODS,
+  TRIGGER_MIX,
 } from './shape.ts';
 
 export interface SynthOptions {
@@ -63,7 +77,10 @@ export interface SynthModel {
 
 export function hex64(rng: RandomStream): string {
   let s = '';
-  for (let i = 0; i < 8; i++) s += Math.floor(rng.next() * 0x1_0000_0000).toString(16).padStart(8, '0');
+  for (let i = 0; i < 8; i++)
+    s += Math.floor(rng.next() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0');
   return s;
 }
 
@@ -156,7 +173,7 @@ export function buildModel(opts: SynthOptions): SynthModel {
 function popularityScores(rates: readonly number[]): Float64Array {
   const z = new Float64Array(rates.length);
   for (const active of [true, false]) {
-    const group = rates.map((_, i) => i).filter((i) => (rates[i]! >= 1) === active);
+    const group = rates.map((_, i) => i).filter((i) => rates[i]! >= 1 === active);
     group.sort((a, b) => rates[a]! - rates[b]! || a - b);
     group.forEach((i, rank) => (z[i] = normalQuantile((rank + 0.5) / group.length)));
   }
@@ -238,7 +255,8 @@ function drawTriggers(rates: readonly number[], r: RandomStream): string[] {
     mass[t] = (mass[t] ?? 0) + rates[i]!;
     count[t] = (count[t] ?? 0) + 1;
   };
-  const busy: number[] = [], low: number[] = [];
+  const busy: number[] = [],
+    low: number[] = [];
   for (let i = 0; i < n; i++) {
     if (rates[i]! > TIERS.busy) busy.push(i);
     else if (rates[i]! > TIERS.minute) take(i, drawFrom(MIDDLE_MIX, r.next()));
@@ -273,9 +291,19 @@ function makeFunction(app: number, dailyRate: number, trigger: string, z: number
   const rho = AVG_DURATION.rho;
   const lnAvg = Math.log(AVG_DURATION.medianMs) + AVG_DURATION.sigma * (rho * z + Math.sqrt(1 - rho * rho) * e);
   const f: SynthFunction = {
-    app, hash, trigger, dailyRate, pattern: 'poisson',
-    period: 1, phase: 0, perFiring: 1,
-    amplitude: 0, peak: 840, onFraction: 1, meanOn: 1, weekend: 1,
+    app,
+    hash,
+    trigger,
+    dailyRate,
+    pattern: 'poisson',
+    period: 1,
+    phase: 0,
+    perFiring: 1,
+    amplitude: 0,
+    peak: 840,
+    onFraction: 1,
+    meanOn: 1,
+    weekend: 1,
     // Little's law: the executions in flight at once (rate x average) stay within the scale-out limit.
     averageMs: clamp(Math.exp(lnAvg), AVG_DURATION.minMs, Math.min(AVG_DURATION.maxMs, (MAX_BUSY * 86_400_000) / Math.max(dailyRate, 1))),
     durationSpread: EXECUTION_SPREAD.lo + (EXECUTION_SPREAD.hi - EXECUTION_SPREAD.lo) * r.next(),

@@ -17,5 +17,7 @@ export function normalQuantile(p: number): number {
   if (p > 1 - P_LOW) return -normalQuantile(1 - p);
   const q = p - 0.5;
   const r = q * q;
-  return ((((((A[0]! * r + A[1]!) * r + A[2]!) * r + A[3]!) * r + A[4]!) * r + A[5]!) * q) / (((((B[0]! * r + B[1]!) * r + B[2]!) * r + B[3]!) * r + B[4]!) * r + 1);
+  return (
+    ((((((A[0]! * r + A[1]!) * r + A[2]!) * r + A[3]!) * r + A[4]!) * r + A[5]!) * q) / (((((B[0]! * r + B[1]!) * r + B[2]!) * r + B[3]!) * r + B[4]!) * r + 1)
+  );
 }

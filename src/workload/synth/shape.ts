@@ -18,9 +18,15 @@ export const TARGETS = {
   appMaximumMemoryP90Mb: target('appMaximumMemoryP90Mb').value,
   durationPopularityRank: target('durationPopularityRank').value,
   /** Share of functions by trigger; 'others' takes the rest. */
-  triggers: Object.fromEntries(['http', 'timer', 'queue', 'orchestration', 'others'].map((t) => [t, target(`functionShare:${t}`).value])) as Record<string, number>,
+  triggers: Object.fromEntries(['http', 'timer', 'queue', 'orchestration', 'others'].map((t) => [t, target(`functionShare:${t}`).value])) as Record<
+    string,
+    number
+  >,
   /** Share of invocations by trigger; 'others' takes the rest. */
-  invocations: Object.fromEntries(['http', 'queue', 'event', 'timer', 'others'].map((t) => [t, target(`invocationShare:${t}`).value])) as Record<string, number>,
+  invocations: Object.fromEntries(['http', 'queue', 'event', 'timer', 'others'].map((t) => [t, target(`invocationShare:${t}`).value])) as Record<
+    string,
+    number
+  >,
 } as const;
 
 /** Inverse standard normal CDF at a few fixed points, for percentiles. */
@@ -32,7 +38,8 @@ const Z90 = 1.28155;
  * (log10 24 - mu)/sigma = z(0.45) and (log10 1440 - mu)/sigma = z(0.81).
  */
 export const APP_RATE = (() => {
-  const z45 = -0.12566, z81 = 0.87790;
+  const z45 = -0.12566,
+    z81 = 0.8779;
   const sigma = (Math.log10(1440) - Math.log10(24)) / (z81 - z45);
   return { mu: Math.log10(24) - z45 * sigma, sigma, minLog10: -0.5, maxLog10: 8 };
 })();
@@ -103,12 +110,23 @@ export function drawAppMemoryMb(rng: RandomStream): number {
 /** Functions per app: 54% of apps have one function, 95% at most 10 (ATC 2020, Fig. 1). */
 export const FUNCS_PER_APP: ReadonlyArray<readonly [number, number, number]> = [
   // [weight, min, max] (uniform in log between min and max)
-  [0.54, 1, 1], [0.16, 2, 2], [0.08, 3, 3], [0.05, 4, 4], [0.12, 5, 10], [0.05, 11, 40],
+  [0.54, 1, 1],
+  [0.16, 2, 2],
+  [0.08, 3, 3],
+  [0.05, 4, 4],
+  [0.12, 5, 10],
+  [0.05, 11, 40],
 ];
 
 /** Released-trace function shares by trigger; the 'others' share split among the rarer kinds. */
 export const TRIGGER_MIX: ReadonlyArray<readonly [string, number]> = [
-  ['http', 0.43], ['timer', 0.29], ['queue', 0.15], ['orchestration', 0.08], ['event', 0.022], ['storage', 0.019], ['others', 0.009],
+  ['http', 0.43],
+  ['timer', 0.29],
+  ['queue', 0.15],
+  ['orchestration', 0.08],
+  ['event', 0.022],
+  ['storage', 0.019],
+  ['others', 0.009],
 ];
 
 /**
@@ -119,7 +137,15 @@ export const TRIGGER_MIX: ReadonlyArray<readonly [string, number]> = [
  * below once a minute the rest, solved so the function shares come out as TRIGGER_MIX.
  */
 export const TIERS = { minute: 1440, busy: 100_000 };
-export const MIDDLE_MIX: Readonly<Record<string, number>> = { http: 0.45, queue: 0.25, event: 0.08, orchestration: 0.12, storage: 0.04, timer: 0.05, others: 0.01 };
+export const MIDDLE_MIX: Readonly<Record<string, number>> = {
+  http: 0.45,
+  queue: 0.25,
+  event: 0.08,
+  orchestration: 0.12,
+  storage: 0.04,
+  timer: 0.05,
+  others: 0.01,
+};
 /** How the published invocation share of 'others' (2.4%) splits among the kinds it holds (assumption: as their function shares). */
 export const BUSY_OTHERS: Readonly<Record<string, number>> = { orchestration: 0.08, storage: 0.019, others: 0.009 };
 

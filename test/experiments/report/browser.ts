@@ -26,7 +26,16 @@ export interface PageCheck {
   readonly requests: string[];
 }
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Opens `file`, waits for the charts to finish (or fail), runs `act` on the page, and reports. */
 export async function openReport<T = void>(file: string, act?: (page: Page) => Promise<T>): Promise<{ check: PageCheck; acted: T | undefined }> {
@@ -52,7 +61,9 @@ export async function openReport<T = void>(file: string, act?: (page: Page) => P
     await page.waitForSelector('body[data-rendered]', { timeout: 60_000 });
     const rendered = await page.getAttribute('body', 'data-rendered');
     const status = (await page.evaluate('window.reportStatus ?? null')) as PageCheck['status'];
-    const charts = (await page.evaluate(`Object.fromEntries([...document.querySelectorAll('.chart')].map((d) => [d.id, d.querySelectorAll('svg, canvas').length]))`)) as Record<string, number>;
+    const charts = (await page.evaluate(
+      `Object.fromEntries([...document.querySelectorAll('.chart')].map((d) => [d.id, d.querySelectorAll('svg, canvas').length]))`,
+    )) as Record<string, number>;
     const acted = act ? await act(page) : undefined;
     return { check: { rendered, status, charts, consoleErrors, pageErrors, requests }, acted };
   } finally {

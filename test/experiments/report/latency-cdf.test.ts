@@ -14,7 +14,8 @@ const ROWS = Array.from({ length: 100 }, (_, i) => `${i},f,completed,,${(i + 1) 
 // The same in InVitro's record columns (invocations-invitro.csv): the failed call has its flags set.
 const INVITRO =
   'phase,instance,invocationID,startTime,requestedDuration,grpcConnEstablish,responseTime,actualDuration,connectionTimeout,functionTimeout\n' +
-  Array.from({ length: 100 }, (_, i) => `2,f-0,${i},0,1,,${(i + 1) * 1000},1,false,false`).join('\n') + '\n2,,100,0,,,0,,true,true\n';
+  Array.from({ length: 100 }, (_, i) => `2,f-0,${i},0,1,,${(i + 1) * 1000},1,false,false`).join('\n') +
+  '\n2,,100,0,,,0,,true,true\n';
 
 function folder(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'sim-cdf-'));
@@ -44,7 +45,9 @@ describe('cdfFromInvocations', () => {
     expect(await cdfFromInvocations(folder({}))).toBeNull();
     expect(await cdfFromInvocations(folder({ 'invocations.csv': 'id,outcome\n1,completed\n' }))).toBeNull();
     await expect(cdfFromInvocations(folder({ 'invocations.csv': HEADER + '1,f,completed,,soon\n' }))).rejects.toThrow(InputError);
-    await expect(cdfFromInvocations(folder({ 'invocations.csv': HEADER + '1,f,completed,,soon\n' }))).rejects.toThrow(/invocations\.csv: latency_us "soon": expected a number/);
+    await expect(cdfFromInvocations(folder({ 'invocations.csv': HEADER + '1,f,completed,,soon\n' }))).rejects.toThrow(
+      /invocations\.csv: latency_us "soon": expected a number/,
+    );
   });
 });
 

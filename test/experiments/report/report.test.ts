@@ -93,7 +93,10 @@ describe('sim report in a headless chromium', () => {
   it.skipIf(missing !== null)('a run: CDF, cold starts and instances charts render, no console message, no request; the table sorts', async () => {
     const { check, acted } = await openReport(join(root, 'run.report.html'), async (page) => {
       const firstCells = () => page.$$eval('table.sortable', (ts) => [...ts[1]!.querySelectorAll('tbody tr')].map((r) => r.children[0]!.textContent));
-      const th = page.locator('table.sortable').nth(1).locator('th', { hasText: /^arrivals$/ });
+      const th = page
+        .locator('table.sortable')
+        .nth(1)
+        .locator('th', { hasText: /^arrivals$/ });
       await th.click();
       const asc = await firstCells();
       await th.click();

@@ -17,9 +17,21 @@ import { simulate } from '../../../src/simulate.ts';
  * `csv:"-"`, never written). Copied here by hand so that a change on either side shows.
  */
 const RECORD_GO = [
-  'phase', 'instance', 'invocationID', 'startTime', 'requestedDuration', 'grpcConnEstablish', 'responseTime', 'actualDuration',
-  'connectionTimeout', 'functionTimeout',
-  'actualMemoryUsage', 'memoryAllocationTimeout', 'timeToSubmitMs', 'userCodeExecutionMs', 'timeToGetResponseMs',
+  'phase',
+  'instance',
+  'invocationID',
+  'startTime',
+  'requestedDuration',
+  'grpcConnEstablish',
+  'responseTime',
+  'actualDuration',
+  'connectionTimeout',
+  'functionTimeout',
+  'actualMemoryUsage',
+  'memoryAllocationTimeout',
+  'timeToSubmitMs',
+  'userCodeExecutionMs',
+  'timeToGetResponseMs',
 ];
 /** What the simulator does not model (docs/outputs.md): always empty. */
 const EMPTY = ['grpcConnEstablish', 'actualMemoryUsage', 'memoryAllocationTimeout', 'timeToSubmitMs', 'userCodeExecutionMs', 'timeToGetResponseMs'];

@@ -22,14 +22,7 @@ afterEach(() => {
 /** A 2-minute quickstart on one small node with REAP cold starts: cold rows with phases, and drops. */
 async function runCsv(dir: string, sets: string[] = []): Promise<Buffer> {
   const s = loadScenarioFile(QUICKSTART, {
-    sets: [
-      'duration=2m',
-      'coldStart.mode=reap',
-      'fleet.nodes[0].count=1',
-      'fleet.nodes[0].memory=8GiB',
-      'platform.maxQueueWait=300ms',
-      ...sets,
-    ],
+    sets: ['duration=2m', 'coldStart.mode=reap', 'fleet.nodes[0].count=1', 'fleet.nodes[0].memory=8GiB', 'platform.maxQueueWait=300ms', ...sets],
   });
   await simulate(s, { outDir: dir });
   return readFileSync(join(dir, 'invocations.csv'));
@@ -85,8 +78,20 @@ function newSink(path: string): InvocationRowSink {
  */
 function addSynthetic(sink: InvocationRowSink, reasons: (i: number) => string = () => ''): (i: number) => void {
   const inv: { -readonly [K in keyof RowSource]: RowSource[K] } = {
-    id: 0, fn: 0, arrival: 0, dispatch: -1, end: 0, outcome: 'pending', reason: '', startPath: 'warm', cold: false, node: -1, instance: -1,
-    requested: -1, computeStart: -1, computeEnd: -1,
+    id: 0,
+    fn: 0,
+    arrival: 0,
+    dispatch: -1,
+    end: 0,
+    outcome: 'pending',
+    reason: '',
+    startPath: 'warm',
+    cold: false,
+    node: -1,
+    instance: -1,
+    requested: -1,
+    computeStart: -1,
+    computeEnd: -1,
   };
   const outcomes: Outcome[] = ['completed', 'dropped', 'failed'];
   return (i) => {
@@ -130,7 +135,9 @@ describe('InvocationRowSink', () => {
     expect(readFileSync(join(dir, 'worker.csv'), 'utf8')).toBe(sync);
     const lines = sync.trim().split('\n');
     expect(lines.length).toBe(2001);
-    expect(lines[0]).toBe('id,function,arrival_us,dispatch_us,end_us,outcome,reason,start_path,cold,wait_us,exec_us,latency_us,node,instance,phase_boot,phase_x');
+    expect(lines[0]).toBe(
+      'id,function,arrival_us,dispatch_us,end_us,outcome,reason,start_path,cold,wait_us,exec_us,latency_us,node,instance,phase_boot,phase_x',
+    );
     expect(lines[1]).toBe('0,"f,a",4294967296,4294967296,4294972296,completed,,boot,1,0,5000,5000,0,0,0,NaN');
     expect(lines[2]).toBe('1,"g""b",4294968296,,4294973297,dropped,reason-1,,0,,,5001,,,,');
     expect(lines[4]).toBe('3,"f,a",4294970296,4294970299,4294975299,completed,,warm,0,3,5000,5003,3,0,,');

@@ -13,7 +13,11 @@ const touchedMiB = ((hello.wsPagesSame + hello.wsPagesUnique) * 4096) / 2 ** 20;
 
 describe('N simultaneous cold starts on one node', () => {
   for (const disk of ['ssd-sata-2020', 'nvme-2020', 'hdd-7200']) {
-    for (const [mode, readAround] of [['vanilla', 'none'], ['reap', 'none'], ['vanilla', 'kernel']] as const) {
+    for (const [mode, readAround] of [
+      ['vanilla', 'none'],
+      ['reap', 'none'],
+      ['vanilla', 'kernel'],
+    ] as const) {
       it(`${disk} ${mode}, read-around ${readAround}: mean latency never decreases as N grows; CPU and device within capacity`, () => {
         let last = 0;
         for (const n of NS) {

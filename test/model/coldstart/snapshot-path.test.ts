@@ -11,11 +11,18 @@ const hello: StartFunctionView = { index: 0, name: 'hello', memoryMiB: 256, prof
 
 function harness(mode: 'vanilla' | 'reap', flush: boolean, extra: Record<string, unknown> = {}) {
   const sim = new Simulator();
-  const path = createStartPath(mode, { sim, rng: new RandomStreams(7) }, {
-    nodes: [{ disk: 'ssd-sata-2020', pageCacheMiB: 4096 }, { disk: 'ssd-sata-2020', pageCacheMiB: 4096 }],
-    flushPageCacheBeforeColdStart: flush,
-    ...extra,
-  });
+  const path = createStartPath(
+    mode,
+    { sim, rng: new RandomStreams(7) },
+    {
+      nodes: [
+        { disk: 'ssd-sata-2020', pageCacheMiB: 4096 },
+        { disk: 'ssd-sata-2020', pageCacheMiB: 4096 },
+      ],
+      flushPageCacheBeforeColdStart: flush,
+      ...extra,
+    },
+  );
   const startOne = (id: number, node = 0, fn = hello): { us: number; o: StartOutcome } => {
     const t0 = sim.now;
     let res: { us: number; o: StartOutcome } | null = null;

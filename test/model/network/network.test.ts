@@ -18,7 +18,10 @@ function twoNodes(gbps = 1) {
 
 describe('max-min progressive filling', () => {
   it('splits one link equally', () => {
-    const flows: MaxMinFlow[] = [{ links: [0], cap: Infinity, rate: 0 }, { links: [0], cap: Infinity, rate: 0 }];
+    const flows: MaxMinFlow[] = [
+      { links: [0], cap: Infinity, rate: 0 },
+      { links: [0], cap: Infinity, rate: 0 },
+    ];
     maxMinRates(flows, [100], [], []);
     expect(flows.map((f) => f.rate)).toEqual([50, 50]);
   });
@@ -62,9 +65,13 @@ describe('network flows', () => {
     const { sim, net, a, b } = twoNodes(1);
     const done: number[] = [];
     net.startFlow(a, b, 125_000, () => done.push(sim.now)); // alone: 1000 us
-    sim.schedule(500, sim.register('t/start', () => {
-      net.startFlow(a, b, 125_000, () => done.push(sim.now));
-    }), 0);
+    sim.schedule(
+      500,
+      sim.register('t/start', () => {
+        net.startFlow(a, b, 125_000, () => done.push(sim.now));
+      }),
+      0,
+    );
     sim.run();
     // At 500 the first has 62.5 kB left; shared at 62.5 B/us it ends at 1500. The second then has
     // 62.5 kB left alone at 125 B/us: ends at 2000.
@@ -120,7 +127,7 @@ describe('network flows', () => {
     const net = new Network(sim, { fabric: { bitsPerSec: 3 * GBPS, latencyUs: 10 } });
     const nodes = [1, 2, 5, 10, 1, 2].map((g, i) => net.addNode(`n${i}`, nic(g, 5)));
     let seed = 12345;
-    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     let finished = 0;
     const check = (): void => {
       for (let l = 0; l < net.linkCount; l++) {
@@ -132,10 +139,17 @@ describe('network flows', () => {
       let d = Math.floor(rnd() * nodes.length);
       if (d === s) d = (d + 1) % nodes.length;
       const cap = rnd() < 0.3 ? { capBitsPerSec: 0.2 * GBPS } : {};
-      net.startFlow(s, d, Math.floor(rnd() * 2e6), () => {
-        finished++;
-        check();
-      }, 0, cap);
+      net.startFlow(
+        s,
+        d,
+        Math.floor(rnd() * 2e6),
+        () => {
+          finished++;
+          check();
+        },
+        0,
+        cap,
+      );
       check();
     });
     for (let i = 0; i < 300; i++) sim.schedule(Math.floor(i * 97), kind, 0);

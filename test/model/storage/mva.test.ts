@@ -16,7 +16,10 @@ describe('mvaShares', () => {
     }
   });
   it('two greedy streams split the device evenly', () => {
-    const s = mvaShares([{ delayUs: 0, opWorkUs: 5 }, { delayUs: 0, opWorkUs: 50 }]);
+    const s = mvaShares([
+      { delayUs: 0, opWorkUs: 5 },
+      { delayUs: 0, opWorkUs: 50 },
+    ]);
     expect(s[0]).toBeCloseTo(0.5, 9);
     expect(s[1]).toBeCloseTo(0.5, 9);
   });

@@ -77,7 +77,11 @@ describe('device events', () => {
     const finished: number[] = [];
     // Staggered submissions: each one changes the shares of the jobs already running.
     for (let i = 0; i < 6; i++) {
-      sim.schedule(i * 50, sim.register(`submit${i}`, () => a.submit({ workUs: 40 * r.workUs, aloneUs: 40 * r.latencyUs, opWorkUs: r.workUs }, (t) => finished.push(t), i)), 0);
+      sim.schedule(
+        i * 50,
+        sim.register(`submit${i}`, () => a.submit({ workUs: 40 * r.workUs, aloneUs: 40 * r.latencyUs, opWorkUs: r.workUs }, (t) => finished.push(t), i)),
+        0,
+      );
     }
     // A device added after the others have work pending gets its own slot.
     const b = bank.add(getDeviceSpec('ssd-sata-2020'));
@@ -111,7 +115,11 @@ describe('hdd-7200: head positioning over the files read, NCQ reordering of queu
     const c = runReadCost(dev.spec, 1);
     const reads = 200;
     for (let i = 0; i < qd; i++) {
-      dev.submit({ workUs: reads * c.workUs, aloneUs: reads * c.latencyUs, opWorkUs: c.workUs, bytes: reads * PAGE, random: true, file: distinct ? i : 0 }, () => {}, i);
+      dev.submit(
+        { workUs: reads * c.workUs, aloneUs: reads * c.latencyUs, opWorkUs: c.workUs, bytes: reads * PAGE, random: true, file: distinct ? i : 0 },
+        () => {},
+        i,
+      );
     }
     sim.run();
     return { mbps: (qd * reads * PAGE) / sim.now, delivered: dev.deliveredWorkUs, busy: dev.busyUs };

@@ -22,7 +22,10 @@ describe('GCS (Google preset object store)', () => {
     sim.run();
     svc.s3.get(a, 'missing', record);
     sim.run();
-    expect(outcomes.map((o) => [o.method, o.ok])).toEqual([['gcs', true], ['gcs', false]]);
+    expect(outcomes.map((o) => [o.method, o.ok])).toEqual([
+      ['gcs', true],
+      ['gcs', false],
+    ]);
   });
 
   it('a PUT of 16 MiB or more is an initiation plus one request per 16 MiB chunk; GETs and S3 are one request', () => {

@@ -93,11 +93,13 @@ describe('transfer methods', () => {
     expect((inline.summary.invocations as { failed: { byReason: Record<string, number> } }).failed.byReason).toEqual({ 'inline-over-limit': 1 });
     const ok = await simulate(wfScenario(chain('5MB'), { method: 'inline', provider: 'aws-lambda-2021' }));
     expect((ok.summary.workflows as { byWorkflow: Record<string, { completed: number }> }).byWorkflow.wf!.completed).toBe(1);
-    const big = { functions: [
-      { name: 'p', memory: '2GiB', execution: '100ms', coldStart: '200ms' },
-      { name: 'w', memory: '512MiB', execution: '10ms' },
-      { name: 'c', memory: '2GiB', execution: '20ms', coldStart: '200ms' },
-    ] };
+    const big = {
+      functions: [
+        { name: 'p', memory: '2GiB', execution: '100ms', coldStart: '200ms' },
+        { name: 'w', memory: '512MiB', execution: '10ms' },
+        { name: 'c', memory: '2GiB', execution: '20ms', coldStart: '200ms' },
+      ],
+    };
     for (const method of ['s3', 'xdt']) {
       const r = await simulate(wfScenario(chain('1GB'), { method }, big));
       const wf = (r.summary.workflows as { byWorkflow: Record<string, { completed: number; meanTimePerRunMs: { transfer: number } }> }).byWorkflow.wf!;
@@ -109,7 +111,15 @@ describe('transfer methods', () => {
 
 describe('XDT buffers and keep-alive', () => {
   it('buffers count against the sender instance memory: a 1 GB object does not fit in 512 MiB', async () => {
-    const r = await simulate(wfScenario([{ name: 'a', function: 'p' }, { name: 'b', function: 'c', after: ['a'], payload: '1GB' }], { method: 'xdt' }));
+    const r = await simulate(
+      wfScenario(
+        [
+          { name: 'a', function: 'p' },
+          { name: 'b', function: 'c', after: ['a'], payload: '1GB' },
+        ],
+        { method: 'xdt' },
+      ),
+    );
     const w = (r.summary.workflows as { byWorkflow: Record<string, { failed: Record<string, number> }> }).byWorkflow.wf!;
     expect(w.failed).toEqual({ 'xdt-buffer-over-memory': 1 });
   });
