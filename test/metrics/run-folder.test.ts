@@ -74,3 +74,44 @@ describe('RunFolder', () => {
     expect(existsSync(join(parent, 'run', 'summary.json'))).toBe(true);
   });
 });
+
+describe('partial run folders (cells): only cell folders that hold nothing but cell files are ours', () => {
+  /** A partial folder as `sim run --cells i/n` writes it. */
+  function fakePart(dir: string): void {
+    fakeRun(dir);
+    writeFileSync(join(dir, 'cells.json'), '{}');
+    for (const c of [0, 2]) {
+      mkdirSync(join(dir, `cell-${c}`));
+      writeFileSync(join(dir, `cell-${c}`, 'state.json'), '{}');
+      writeFileSync(join(dir, `cell-${c}`, 'invocations.csv'), '');
+      writeFileSync(join(dir, `cell-${c}`, 'invocations.header.csv'), 'id\n');
+    }
+  }
+
+  it('a partial folder is a run folder: replaced whole by a run into it', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'sim-rf-'));
+    fakePart(join(parent, 'p'));
+    expect(inspectOutPath(join(parent, 'p'))).toEqual({ kind: 'run-folder' });
+    const f = new RunFolder(join(parent, 'p'));
+    f.writeJson('scenario.resolved.json', { resolved: { toolVersion: 'x' } });
+    f.commit();
+    expect(readdirSync(join(parent, 'p'))).toEqual(['scenario.resolved.json']);
+    expect(readdirSync(parent)).toEqual(['p']);
+  });
+
+  it("a user's file inside a cell folder, or a cell folder that is a link or named otherwise, makes it not ours: refused, or kept with --force", () => {
+    const parent = mkdtempSync(join(tmpdir(), 'sim-rf-'));
+    fakePart(join(parent, 'p'));
+    writeFileSync(join(parent, 'p', 'cell-2', 'notes.txt'), 'mine');
+    mkdirSync(join(parent, 'p', 'cell-x'));
+    expect(inspectOutPath(join(parent, 'p'))).toEqual({ kind: 'run-folder-plus', foreign: ['cell-2', 'cell-x'] });
+    expect(() => new RunFolder(join(parent, 'p'))).toThrow(OutputRefused);
+    const f = new RunFolder(join(parent, 'p'), { force: true });
+    f.writeJson('summary.json', {});
+    f.commit();
+    // The run's own entries were replaced; the user's cell folder and its file are untouched.
+    expect(readdirSync(join(parent, 'p')).sort()).toEqual(['cell-2', 'cell-x', 'summary.json']);
+    expect(readFileSync(join(parent, 'p', 'cell-2', 'notes.txt'), 'utf8')).toBe('mine');
+    expect(readdirSync(join(parent, 'p', 'cell-2')).sort()).toEqual(['invocations.csv', 'invocations.header.csv', 'notes.txt', 'state.json']);
+  });
+});
