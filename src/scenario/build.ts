@@ -2,6 +2,7 @@
 // instantiates policies, the start path and the arrival streams, and wires the recorder.
 import { BoundedStream, MergedStream, type OrderedStream } from '../engine/lane.ts';
 import { RandomStreams } from '../engine/random.ts';
+import { CellStreams } from './cell-streams.ts';
 import { Simulator } from '../engine/simulator.ts';
 import { parseDuration, parseMemoryMiB, parseRate } from '../engine/units.ts';
 import { createStartPath } from '../model/coldstart/factory.ts';
@@ -49,9 +50,9 @@ export interface BuildOptions {
   readonly traces?: LoadedTraces;
   /**
    * Build one cell of a divided fleet (fleet.cells > 1) from its restricted scenario (cell-scenario.ts):
-   * the model's random streams come from the master seed and the cell index, the arrival streams
-   * from the master seed alone (they are named per function, so each function's arrivals are those
-   * of the undivided run), and workload sources whose target is in another cell are left out.
+   * its functions' and workflows' own random streams (arrivals, execution times, cold-start delays,
+   * front-end hops, payloads) are the undivided run's, the streams the cell shares are its own
+   * (cell-streams.ts), and workload sources whose target is in another cell are left out.
    */
   readonly cell?: { readonly index: number };
 }
@@ -176,10 +177,19 @@ export function buildArrivals(
 
 export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltSimulation {
   const sim = new Simulator();
-  const rng = new RandomStreams(opts.cell ? `${s.seed}/cell/${opts.cell.index}` : s.seed);
+  const functions = buildFunctions(s, opts.traces);
+  const rng = opts.cell
+    ? new CellStreams(
+        s.seed,
+        opts.cell.index,
+        functions.map((f) => f.name),
+        s.workflows.map((w) => w.name),
+      )
+    : new RandomStreams(s.seed);
+  // Workload sources draw from the master seed in a cell too (their streams are named per source
+  // and function), so every function's arrivals are the undivided run's.
   const arrivalRng = opts.cell ? new RandomStreams(s.seed) : rng;
   const duration = parseDuration(s.duration);
-  const functions = buildFunctions(s, opts.traces);
   const nodes = buildNodes(s);
   const ctx = { random: (name: string) => rng.stream(`policy/${name}`) };
   const placement = buildPlacement(s.policies.placement, ctx);
