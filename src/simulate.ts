@@ -13,7 +13,7 @@ import { InputError } from './input/errors.ts';
 import { InvariantViolation } from './engine/invariant.ts';
 import { checkArrivalsEnded } from './model/invariants.ts';
 import { workflowSummary } from './metrics/workflow-summary.ts';
-import { writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadTraces, type LoadedTraces } from './scenario/traces.ts';
 import { traceFunctionsCsv } from './workload/trace-types.ts';
@@ -167,8 +167,10 @@ export async function simulatePart(
  * and writes the run folder at `outDir` (atomically), the same bytes as a `--threads` run's.
  */
 export function mergeRunParts(dirs: readonly string[], outDir: string, force = false): Result & { readonly outDir: string } {
-  const target = resolve(outDir);
-  const input = dirs.find((d) => resolve(d) === target);
+  // Real paths: a link to a part is that part.
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
+  const target = real(outDir);
+  const input = dirs.find((d) => real(d) === target);
   if (input !== undefined)
     throw new InputError({ file: outDir, where: '--out', message: `is also a folder to merge (${input}): write the merged run elsewhere` });
   checkOutDir(outDir, force);

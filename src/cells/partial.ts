@@ -112,6 +112,19 @@ export function readPartials(dirs: readonly string[]): { scenario: ResolvedScena
         message: `another scenario than ${join(first.dir, 'scenario.resolved.json')} (scenario, seed or overrides differ): merge only the parts of one run`,
       });
     }
+    if (JSON.stringify(p.manifest.traces) !== JSON.stringify(first.manifest.traces)) {
+      throw new InputError({
+        file: join(p.dir, CELLS_MANIFEST),
+        where: 'traces',
+        message: `its trace sources read other data than ${first.dir}'s: merge only parts that read the same trace files`,
+      });
+    }
+    first.manifest.traces.forEach((t, i) => {
+      const name = `trace-functions-${i}.csv`;
+      if (t && p !== first && readPartFile(join(p.dir, name)) !== readPartFile(join(first.dir, name))) {
+        throw new InputError({ file: join(p.dir, name), message: `differs from ${join(first.dir, name)}: the parts replayed other trace functions` });
+      }
+    });
     if (p.manifest.cells !== k)
       throw new InputError({ file: join(p.dir, CELLS_MANIFEST), where: 'cells', message: `${p.manifest.cells} cells, but ${first.dir} has ${k}` });
     for (const c of p.manifest.ran) {
@@ -131,7 +144,9 @@ export function readPartials(dirs: readonly string[]): { scenario: ResolvedScena
   const states = [...Array(k).keys()].map((c) => {
     const dir = join(owner.get(c)!, cellDir(c));
     const state = readPartJson<CellState>(join(dir, STATE_FILE));
-    if (state?.format !== CELL_STATE_FORMAT || state.cell !== c)
+    const shaped =
+      state && Array.isArray(state.functions) && Array.isArray(state.timeseries) && Array.isArray(state.functionSeries) && typeof state.recorder === 'object';
+    if (!shaped || state?.format !== CELL_STATE_FORMAT || state.cell !== c)
       throw new InputError({ file: join(dir, STATE_FILE), message: `expected the state of cell ${c} (${CELL_STATE_FORMAT})` });
     return { state, dir };
   });

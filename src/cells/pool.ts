@@ -44,7 +44,11 @@ export async function runCellsOnThreads(
       const feed = (w: Worker) => {
         if (failed || next >= cells.length) return;
         const c = cells[next++]!;
-        w.postMessage({ job: jobOf(c), dir: dirOf(c) } satisfies CellTask);
+        try {
+          w.postMessage({ job: jobOf(c), dir: dirOf(c) } satisfies CellTask);
+        } catch (e) {
+          fail(e instanceof Error ? e : new Error(String(e)));
+        }
       };
       for (let i = 0; i < Math.min(threads, cells.length); i++) {
         const w = new Worker(WORKER_URL, { execArgv: [...workerExecArgvOnce()] });

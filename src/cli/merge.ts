@@ -31,6 +31,8 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
         describe: 'partial run folders: replace the files of a previous run folder that also holds other entries (those are kept)',
       }) as Argv<MergeArgs>,
   handler: (args: ArgumentsCamelCase<MergeArgs>) => {
+    const missing = args.dirs.filter((d) => !existsSync(d));
+    if (missing.length) throw new InputError(missing.map((d) => ({ file: d, message: 'no such folder' })));
     const parts = args.dirs.filter((d) => existsSync(join(d, CELLS_MANIFEST)));
     if (parts.length > 0 && parts.length < args.dirs.length) {
       const other = args.dirs.find((d) => !parts.includes(d))!;

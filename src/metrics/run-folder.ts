@@ -157,13 +157,21 @@ export class RunFolder {
         removeRunFiles(old);
         return;
       }
-      case 'run-folder-plus':
+      case 'run-folder-plus': {
+        // Checked before anything is removed: a kept entry (not the run's) with the name of one the
+        // run wrote (a user's file inside a cell's folder, a file named like one) would stop the
+        // move half-way.
+        const clash = state.foreign.find((name) => existsSync(join(this.tmp, name)));
+        if (clash !== undefined) {
+          throw new OutputRefused(this.final, `holds ${clash}, which is not a run's and which this run would write: move it away (nothing was changed)`);
+        }
         for (const name of readdirSync(this.final)) {
           if (isRunEntry(this.final, name)) removeRunEntry(this.final, name);
         }
         for (const name of readdirSync(this.tmp)) renameSync(join(this.tmp, name), join(this.final, name));
         rmdirSync(this.tmp);
         return;
+      }
       case 'foreign':
         throw new Error('unreachable: check() refuses a foreign path');
     }

@@ -2,7 +2,7 @@
 // ran (one thread, worker threads, or shards merged by `sim merge`), one cell is the undivided run,
 // a workflow never spans cells, and every arrival of the undivided run is replayed.
 import { gunzipSync } from 'node:zlib';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, symlinkSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,7 +128,16 @@ describe('a divided fleet', () => {
     };
     expect(column('t1', 'arrivals')).toEqual(column('one', 'arrivals'));
     // Cores to spare: no CPU sharing, so each execution takes what its function's own stream drew.
-    const roomy = ['--set', 'fleet.nodes[0].cores=1024', '--set', 'fleet.nodes[1].cores=1024', '--set', 'workflows=[]', '--set', `workload=${JSON.stringify(scenario.workload.slice(0, -1))}`];
+    const roomy = [
+      '--set',
+      'fleet.nodes[0].cores=1024',
+      '--set',
+      'fleet.nodes[1].cores=1024',
+      '--set',
+      'workflows=[]',
+      '--set',
+      `workload=${JSON.stringify(scenario.workload.slice(0, -1))}`,
+    ];
     ok(['run', 'one.json', '--out', 'one-roomy', '--quiet', ...roomy]);
     ok(['run', 'cells.json', '--out', 'cells-roomy', '--quiet', ...roomy]);
     expect(column('cells-roomy', 'mean_exec_ms')).toEqual(column('one-roomy', 'mean_exec_ms'));
@@ -190,6 +199,9 @@ describe('bad --cells, --threads and merges exit 2 before any work', () => {
     refused(['merge', 'q1', 'q2', '--out', 'x2'], /another scenario than/, 'x2');
     refused(['merge', 'q1', 't1', '--out', 'x2'], /t1: not a partial run folder/, 'x2');
     refused(['merge', 'q1', 'p2', '--out', 'q1'], /--out: is also a folder to merge/, 'x2');
+    symlinkSync(join(root, 'q1'), join(root, 'q1-link'));
+    refused(['merge', 'q1-link', 'p2', '--out', 'q1'], /--out: is also a folder to merge \(q1-link\)/, 'x2');
+    refused(['merge', 'q1', 'no-such', '--out', 'x2'], /no-such: no such folder/, 'x2');
     expect(readdirSync(join(root, 'q1')).sort()).toEqual(['cell-0', 'cell-2', 'cells.json', 'scenario.resolved.json']);
     // Damaged parts: a cell's state or invocation rows gone, a manifest edited by hand.
     ok(['run', 'cells.json', '--out', 'd2', '--cells', '2/2', '--quiet']);
@@ -201,5 +213,11 @@ describe('bad --cells, --threads and merges exit 2 before any work', () => {
     refused(['merge', 'd1', 'd2', '--out', 'x3'], /d1\/cell-0\/invocations\.csv: missing: the partial run folder is incomplete/, 'x3');
     writeFileSync(join(root, 'd1', 'cells.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(root, 'p1', 'cells.json'), 'utf8')), ran: [0, 9] }));
     refused(['merge', 'd1', 'd2', '--out', 'x3'], /d1\/cells\.json: expected "cells" \(2 or more\), "ran"/, 'x3');
+    // Parts that read different trace data (here: a manifest whose trace report differs) do not make one run.
+    writeFileSync(
+      join(root, 'd1', 'cells.json'),
+      JSON.stringify({ ...JSON.parse(readFileSync(join(root, 'p1', 'cells.json'), 'utf8')), traces: [{ report: {}, functions: 1 }] }),
+    );
+    refused(['merge', 'd1', 'd2', '--out', 'x3'], /d2\/cells\.json: traces: its trace sources read other data than .*d1's/, 'x3');
   });
 });

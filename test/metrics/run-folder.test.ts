@@ -114,4 +114,21 @@ describe('partial run folders (cells): only cell folders that hold nothing but c
     expect(readFileSync(join(parent, 'p', 'cell-2', 'notes.txt'), 'utf8')).toBe('mine');
     expect(readdirSync(join(parent, 'p', 'cell-2')).sort()).toEqual(['invocations.csv', 'invocations.header.csv', 'notes.txt', 'state.json']);
   });
+
+  it('--force into a partial folder whose cell folder holds a user file, when the run writes that cell: refused at commit, nothing changed', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'sim-rf-'));
+    fakePart(join(parent, 'p'));
+    writeFileSync(join(parent, 'p', 'cell-2', 'notes.txt'), 'mine');
+    const before = readdirSync(join(parent, 'p')).sort();
+    const f = new RunFolder(join(parent, 'p'), { force: true });
+    mkdirSync(f.path('cell-2'));
+    writeFileSync(join(f.path('cell-2'), 'state.json'), '{"new":1}');
+    f.writeJson('cells.json', {});
+    expect(() => f.commit()).toThrow(/holds cell-2, which is not a run's and which this run would write: move it away \(nothing was changed\)/);
+    f.abort();
+    expect(readdirSync(join(parent, 'p')).sort()).toEqual(before);
+    expect(readFileSync(join(parent, 'p', 'cell-2', 'state.json'), 'utf8')).toBe('{}');
+    expect(readFileSync(join(parent, 'p', 'cell-2', 'notes.txt'), 'utf8')).toBe('mine');
+    expect(readdirSync(parent)).toEqual(['p']);
+  });
 });
