@@ -6,6 +6,8 @@ import { join } from 'node:path';
 export interface DocColumn {
   readonly name: string;
   readonly type: string;
+  /** Written only by a divided fleet (its meaning says "divided runs only"). */
+  readonly dividedOnly?: boolean;
 }
 
 export const OUTPUTS_DOC = join(import.meta.dirname, '../../docs/outputs.md');
@@ -25,7 +27,7 @@ export function documentedFiles(text = readFileSync(OUTPUTS_DOC, 'utf8')): Map<s
       continue;
     }
     const row = /^\| `([^`]+)` \| ([^|]*) \|/.exec(line);
-    if (current && row) current.push({ name: row[1]!, type: row[2]!.trim() });
+    if (current && row) current.push({ name: row[1]!, type: row[2]!.trim(), ...(line.includes('divided runs only') ? { dividedOnly: true } : {}) });
   }
   return files;
 }
