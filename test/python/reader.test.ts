@@ -47,6 +47,11 @@ describe.skipIf(!python)('python reader', () => {
     await simulate(validateScenario({ ...az, duration: '2m', output: { invocations: 0.5, invocationColumns: 'invitro', timeseries: '1m' } }), {
       outDir: invitroRun,
     });
+    // A divided fleet: functions.csv has its `cell` column.
+    const dividedRun = join(tmp, 'divided');
+    await simulate(validateScenario({ ...az, duration: '2m', fleet: { ...az.fleet, cells: 4 }, output: { invocations: 0.5, timeseries: '1m' } }), {
+      outDir: dividedRun,
+    });
     const sweepFile = join(tmp, 'sweep.json');
     const sw = JSON.parse(readFileSync(join(ROOT, 'scenarios/sweeps/keepalive-ttl.json'), 'utf8'));
     writeFileSync(
@@ -58,7 +63,14 @@ describe.skipIf(!python)('python reader', () => {
 
     const r = spawnSync(python!, ['-m', 'unittest', 'discover', '-v', '-s', join(ROOT, 'python/tests'), '-p', 'test_reader.py'], {
       encoding: 'utf8',
-      env: { ...process.env, SIM_TEST_RUN: run, SIM_TEST_TRACE_RUN: traceRun, SIM_TEST_INVITRO_RUN: invitroRun, SIM_TEST_SWEEP: sweep },
+      env: {
+        ...process.env,
+        SIM_TEST_RUN: run,
+        SIM_TEST_TRACE_RUN: traceRun,
+        SIM_TEST_INVITRO_RUN: invitroRun,
+        SIM_TEST_DIVIDED_RUN: dividedRun,
+        SIM_TEST_SWEEP: sweep,
+      },
     });
     expect(r.stderr).toMatch(/\nOK\s*$/);
     expect(r.stderr).not.toMatch(/skipped/i);
