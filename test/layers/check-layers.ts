@@ -21,7 +21,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['model'], // nodes, CPU, instances, invocations, control plane, start paths; the views and interfaces policies implement
   ['input'], // what a user gives: the InputError type and the domain limits of every numeric field
   ['policy'], // one file per placement, autoscaling or keep-alive policy
-  ['version.ts', 'interrupted.ts', 'heap-growth.ts', 'worker-exec-argv.ts'], // process-wide helpers
+  ['version.ts', 'interrupted.ts', 'heap-growth.ts', 'worker-exec-argv.ts', 'worker-pool.ts'], // process-wide helpers
   ['workload'], // arrival sources, trace readers and the synthetic trace generator
   ['metrics'], // recorder, summaries and output files of a run
   ['scenario'], // schema, loading, checking, building a simulation; dividing it into cells
