@@ -3,7 +3,6 @@
 // function order, and the summary of an undivided run plus a `cells` section. Cells are always
 // added in cell order, and every path (threads, one process, shards and `sim merge`) reads the
 // states back from the same JSON, so the merged files are byte-identical however the cells ran.
-import { LogHistogram } from '../engine/histogram.ts';
 import { Recorder } from '../metrics/recorder.ts';
 import { absorbRecorder } from '../metrics/recorder-data.ts';
 import { FUNCTION_COLUMNS, functionRows, type Summary, type WorkflowsSummary } from '../metrics/summary.ts';
@@ -50,27 +49,10 @@ function mergeWorkflows(s: ResolvedScenario, states: readonly CellState[]): Work
   let cost: TransferCost | null = null;
   for (const st of states) {
     if (!st.workflows) continue;
-    for (const d of st.workflows.stats) {
-      const w = stats[d.index]!;
-      w.started += d.started;
-      w.completedRuns += d.completedRuns;
-      for (const [k, n] of d.failures) w.failures.set(k, (w.failures.get(k) ?? 0) + n);
-      w.latency.merge(LogHistogram.fromJSON(d.latency));
-      w.computeUs += d.computeUs;
-      w.transferUs += d.transferUs;
-      w.queueUs += d.queueUs;
-      w.coldWaitUs += d.coldWaitUs;
-      w.invocations += d.invocations;
-      w.billedMiBUs += d.billedMiBUs;
-    }
-    const t = st.workflows.transfers;
+    for (const d of st.workflows.stats) stats[d.index]!.merge(WorkflowStats.fromJSON(d));
+    const t = TransferCost.fromJSON(st.workflows.transfers);
     cost ??= new TransferCost(t.prices);
-    cost.s3Puts += t.s3Puts;
-    cost.s3Gets += t.s3Gets;
-    cost.s3StorageByteUs += t.s3StorageByteUs;
-    cost.cacheNodeUs += t.cacheNodeUs;
-    cost.intraRegionBytes += t.intraRegionBytes;
-    cost.xdtBufferByteUs += t.xdtBufferByteUs;
+    cost.merge(t);
   }
   return workflowSummaryOf(stats, cost ?? new TransferCost(), s.transfers.method, s.cost);
 }

@@ -138,31 +138,9 @@ export function* runCell(job: CellJob, dir: string | null, reports: boolean, onP
   if (b.workflows) {
     settleWorkflows(b.workflows, s.transfers.method);
     const globalIndex = job.workflows;
-    const cost = b.workflows.services.cost;
     workflows = {
-      stats: b.workflows.engine.stats.map((st, k) => ({
-        index: globalIndex[k]!,
-        name: st.name,
-        started: st.started,
-        completedRuns: st.completedRuns,
-        failures: [...st.failures.entries()],
-        latency: st.latency.toJSON(),
-        computeUs: st.computeUs,
-        transferUs: st.transferUs,
-        queueUs: st.queueUs,
-        coldWaitUs: st.coldWaitUs,
-        invocations: st.invocations,
-        billedMiBUs: st.billedMiBUs,
-      })),
-      transfers: {
-        prices: cost.prices,
-        s3Puts: cost.s3Puts,
-        s3Gets: cost.s3Gets,
-        s3StorageByteUs: cost.s3StorageByteUs,
-        cacheNodeUs: cost.cacheNodeUs,
-        intraRegionBytes: cost.intraRegionBytes,
-        xdtBufferByteUs: cost.xdtBufferByteUs,
-      },
+      stats: b.workflows.engine.stats.map((st, k) => ({ index: globalIndex[k]!, ...st.toJSON() })),
+      transfers: b.workflows.services.cost.toJSON(),
     };
   }
   // Rows of the series without the name column, per function.

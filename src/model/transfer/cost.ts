@@ -45,6 +45,11 @@ export interface TransferBill {
   readonly xdtBufferGBs: number;
 }
 
+/** A TransferCost as plain data (its own fields). */
+export type TransferCostData = {
+  readonly [K in 'prices' | 's3Puts' | 's3Gets' | 's3StorageByteUs' | 'cacheNodeUs' | 'intraRegionBytes' | 'xdtBufferByteUs']: TransferCost[K];
+};
+
 export class TransferCost {
   s3Puts = 0;
   s3Gets = 0;
@@ -76,6 +81,17 @@ export class TransferCost {
   }
   addXdtBuffer(bytes: number, durationUs: number): void {
     this.xdtBufferByteUs += bytes * durationUs;
+  }
+
+  /** Plain data for a file or a message: the prices and the counts. */
+  toJSON(): TransferCostData {
+    return { ...this };
+  }
+
+  /** The accumulator `toJSON` gave. */
+  static fromJSON(d: TransferCostData): TransferCost {
+    const { prices, ...counts } = d;
+    return Object.assign(new TransferCost(prices), counts);
   }
 
   /** Adds another accumulator's counts (e.g. per-workflow into per-run). */
