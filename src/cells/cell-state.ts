@@ -19,6 +19,8 @@ export interface CellState {
   readonly endUs: number;
   readonly policyNames: Readonly<Record<string, string>>;
   readonly policyStats: Readonly<Record<string, Record<string, number>>>;
+  /** Per policy kind, the names in its stats that are levels (merged by maximum). */
+  readonly policyLevelStats: Readonly<Record<string, readonly string[]>>;
   /** The cell's functions: index in the whole run, name, application, memory (MiB). */
   readonly functions: readonly (readonly [number, string, string, number])[];
   readonly recorder: RecorderData;

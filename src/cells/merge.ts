@@ -19,9 +19,6 @@ import { mergedTimes, mergeFunctionSeries, mergeTimeseries } from './merge-serie
 const TIMESERIES_COUNTS_FROM = 8;
 const FUNCTION_SERIES_COUNTS_FROM = 6;
 
-/** Policy counters that are levels, not counts: the merged value is the largest cell's. */
-const LEVEL_STATS: ReadonlySet<string> = new Set(['clock']); // Greedy-Dual's inflation clock (FaasCache)
-
 export const CELL_FUNCTION_COLUMNS = [...FUNCTION_COLUMNS, 'cell'] as const;
 
 export interface MergedRun {
@@ -37,7 +34,8 @@ function mergePolicyStats(states: readonly CellState[]): Record<string, Record<s
   for (const st of states) {
     for (const [kind, stats] of Object.entries(st.policyStats)) {
       const into = (out[kind] ??= {});
-      for (const [k, v] of Object.entries(stats)) into[k] = k in into ? (LEVEL_STATS.has(k) ? Math.max(into[k]!, v) : into[k]! + v) : v;
+      const levels = st.policyLevelStats[kind] ?? [];
+      for (const [k, v] of Object.entries(stats)) into[k] = k in into ? (levels.includes(k) ? Math.max(into[k]!, v) : into[k]! + v) : v;
     }
   }
   return out;

@@ -158,6 +158,7 @@ export function* runCell(job: CellJob, dir: string | null, reports: boolean, onP
     endUs: end,
     policyNames: b.policyNames,
     policyStats: b.policyStats(),
+    policyLevelStats: b.policyLevelStats,
     functions: cs.functions.map((g, k) => [g, b.functions[k]!.name, b.functions[k]!.app, b.functions[k]!.memoryMiB] as const),
     recorder: recorderData(recorder),
     counterNames: b.startPath.counterNames ?? [],

@@ -42,6 +42,8 @@ export interface AutoscalerPolicy {
   forget?(fn: FunctionView): void;
   /** Extra statistics for the summary (e.g. KPA panic entries). */
   stats?(): Record<string, number>;
+  /** The names in `stats()` that are levels, not counts: a divided fleet's cells merge them by maximum, not by sum. */
+  readonly levelStats?: readonly string[];
 }
 
 export interface KeepAlivePolicy {
@@ -61,6 +63,8 @@ export interface KeepAlivePolicy {
   onEvict?(instance: InstanceView, fn: FunctionView, now: number): void;
   /** Extra statistics for the summary (e.g. how often each pattern branch was taken). */
   stats?(): Record<string, number>;
+  /** The names in `stats()` that are levels, not counts: a divided fleet's cells merge them by maximum, not by sum. */
+  readonly levelStats?: readonly string[];
 }
 
 /** What policy factories may use: named random streams (e.g. random placement). */

@@ -39,6 +39,8 @@ export interface BuiltSimulation {
   /** Canonical policy names, as the run used them. */
   readonly policyNames: Readonly<Record<string, string>>;
   readonly policyStats: () => Record<string, Record<string, number>>;
+  /** Per policy kind, the names in its stats that are levels, not counts (policy-interfaces.ts). */
+  readonly policyLevelStats: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface BuildOptions {
@@ -261,6 +263,7 @@ export function buildSimulation(s: ResolvedScenario, opts: BuildOptions): BuiltS
       if (k) out.keepAlive = k;
       return out;
     },
+    policyLevelStats: { autoscaler: autoscaler.levelStats ?? [], keepAlive: keepAlive.levelStats ?? [] },
     policyNames: {
       placement: placement.name,
       autoscaler: autoscaler.name,

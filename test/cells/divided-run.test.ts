@@ -171,6 +171,24 @@ describe('a divided fleet', () => {
   });
 });
 
+describe('policy statistics of a divided run', () => {
+  it("counts are summed over the cells, a policy's levels (Greedy-Dual's clock) take the largest cell's", () => {
+    // Small nodes, so that Greedy-Dual evicts and its clock moves in each part.
+    const gd = ['--set', 'policies.keepAlive=greedy-dual', '--set', 'fleet.nodes[0].memory=2GiB', '--set', 'fleet.nodes[1].memory=2GiB', '--quiet'];
+    ok(['run', 'cells.json', '--out', 'gd1', '--cells', '1/2', ...gd]);
+    ok(['run', 'cells.json', '--out', 'gd2', '--cells', '2/2', ...gd]);
+    ok(['merge', 'gd1', 'gd2', '--out', 'gdm', '--quiet']);
+    const states = ['gd1/cell-0', 'gd2/cell-1', 'gd1/cell-2', 'gd2/cell-3'].map(
+      (d) => JSON.parse(readFileSync(join(root, d, 'state.json'), 'utf8')).policyStats.keepAlive as { clock: number; evictions: number },
+    );
+    const merged = JSON.parse(readFileSync(join(root, 'gdm', 'summary.json'), 'utf8')).policyStats.keepAlive;
+    expect(states.filter((x) => x.evictions > 0).length).toBeGreaterThan(1);
+    expect(merged.evictions).toBe(states.reduce((a, x) => a + x.evictions, 0));
+    expect(merged.clock).toBe(Math.max(...states.map((x) => x.clock)));
+    expect(merged.clock).toBeLessThan(states.reduce((a, x) => a + x.clock, 0));
+  });
+});
+
 describe('bad --cells, --threads and merges exit 2 before any work', () => {
   const refused = (args: string[], message: RegExp, out: string) => {
     const r = sim(args);

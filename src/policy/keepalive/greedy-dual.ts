@@ -44,6 +44,9 @@ export class GreedyDualKeepAlive implements KeepAlivePolicy {
     if (fn.instances <= 1) this.frequency.delete(fn.index); // its last instance leaves the cache
   }
 
+  /** The clock is the inflation level reached, not a count (FaasCache). */
+  readonly levelStats: readonly string[] = ['clock'];
+
   stats(): Record<string, number> {
     return { clock: this.clock, evictions: this.evictions };
   }
