@@ -5,6 +5,8 @@
 // states back from the same JSON, so the merged files are byte-identical however the cells ran.
 import { Recorder } from '../metrics/recorder.ts';
 import { absorbRecorder } from '../metrics/recorder-data.ts';
+import { TIMESERIES_COLUMNS } from '../metrics/timeseries.ts';
+import { FUNCTION_TIMESERIES_COLUMNS } from '../metrics/function-timeseries.ts';
 import { FUNCTION_COLUMNS, functionRows, type Summary, type WorkflowsSummary } from '../metrics/summary.ts';
 import { workflowSummaryOf } from '../metrics/workflow-summary.ts';
 import { TransferCost } from '../model/transfer/cost.ts';
@@ -15,9 +17,9 @@ import { resolvedScenario, runSummary, type TraceInfo } from '../run/summarize.t
 import type { CellState } from './cell-state.ts';
 import { mergedTimes, mergeFunctionSeries, mergeTimeseries } from './merge-series.ts';
 
-/** Column index of the first interval count in timeseries.csv (arrivals) and, without its name column, in function-timeseries.csv. */
-const TIMESERIES_COUNTS_FROM = 8;
-const FUNCTION_SERIES_COUNTS_FROM = 6;
+/** Where the interval counts start (arrivals) in timeseries.csv and, without its name column, in function-timeseries.csv. */
+const TIMESERIES_COUNTS_FROM = TIMESERIES_COLUMNS.indexOf('arrivals');
+const FUNCTION_SERIES_COUNTS_FROM = FUNCTION_TIMESERIES_COLUMNS.indexOf('arrivals') - 1;
 
 export const CELL_FUNCTION_COLUMNS = [...FUNCTION_COLUMNS, 'cell'] as const;
 
@@ -55,8 +57,7 @@ function mergeWorkflows(s: ResolvedScenario, states: readonly CellState[]): Work
   return workflowSummaryOf(stats, cost ?? new TransferCost(), s.transfers.method, s.cost);
 }
 
-/** Column of memory_used_mib in timeseries.csv. */
-const MEMORY_USED_COLUMN = 5;
+const MEMORY_USED_COLUMN = TIMESERIES_COLUMNS.indexOf('memory_used_mib');
 
 /**
  * What the cells' own ends leave out: an undivided run counts idle memory until its last request
