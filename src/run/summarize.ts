@@ -1,8 +1,7 @@
 // What a finished run reports, from its totals: summary.json with its notes, and the resolved
 // scenario. One place for both an undivided run and the merge of a divided one's cells, so that
 // the two cannot drift apart.
-import type { Recorder } from '../metrics/recorder.ts';
-import { buildSummary, type Summary, type WorkflowsSummary } from '../metrics/summary.ts';
+import { buildSummary, type Summary, type SummaryInputs, type WorkflowsSummary } from '../metrics/summary.ts';
 import type { ResolvedScenario } from '../scenario/schema.ts';
 import type { TraceReport } from '../workload/trace-types.ts';
 import { TOOL_VERSION } from '../version.ts';
@@ -10,16 +9,9 @@ import { TOOL_VERSION } from '../version.ts';
 /** What a trace source read (its report) and how many functions it replays; null for synthetic sources. */
 export type TraceInfo = { readonly report: TraceReport; readonly functions: number } | null;
 
-export interface RunTotals {
-  readonly durationUs: number;
-  readonly endUs: number;
-  readonly events: number;
-  readonly nodes: number;
-  /** Every function of the run, in run order (declared, then trace functions). */
-  readonly functions: readonly { readonly app: string }[];
-  readonly recorder: Recorder;
+/** What the run did; the rest of the summary's inputs come from the scenario. */
+export interface RunTotals extends Pick<SummaryInputs, 'durationUs' | 'endUs' | 'events' | 'nodes' | 'functions' | 'recorder' | 'policyStats'> {
   readonly policyNames: Readonly<Record<string, string>>;
-  readonly policyStats: Readonly<Record<string, Record<string, number>>>;
   readonly traces: readonly TraceInfo[];
   /** The `workflows` section, or null without workflows. */
   readonly workflows: WorkflowsSummary | null;
