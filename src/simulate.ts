@@ -23,6 +23,7 @@ import { runLoop, type Progress } from './run/loop.ts';
 import { cellCount } from './scenario/cells.ts';
 import { runDivided, shardCells, type Shard } from './cells/run-cells.ts';
 import { mergePartialsInto } from './cells/partial.ts';
+import type { MergedRun } from './cells/merge.ts';
 
 export type { Progress };
 
@@ -120,16 +121,8 @@ export async function simulateInterruptible(scenario: ResolvedScenario, traces: 
  * worker threads, and merged into one run folder that does not depend on how the cells ran.
  */
 export async function simulateDivided(scenario: ResolvedScenario, traces: LoadedTraces, options: SimulateOptions): Promise<Result> {
-  let folder: RunFolder | null = null;
-  try {
-    if (options.signal?.aborted) throw interrupted(options.signal);
-    if (options.outDir !== undefined) folder = new RunFolder(options.outDir, { force: options.force });
-    const merged = (await runDivided(scenario, traces, { threads: options.threads ?? 1, folder, onProgress: options.onProgress, signal: options.signal }))!;
-    folder?.commit();
-    return { ...merged, ...(folder ? { outDir: folder.final } : {}) };
-  } catch (e) {
-    throw failed(folder, e, scenario);
-  }
+  const r = await dividedInto(scenario, traces, options);
+  return { ...r.merged!, ...(r.outDir !== undefined ? { outDir: r.outDir } : {}) };
 }
 
 export interface PartResult {
@@ -150,13 +143,24 @@ export async function simulatePart(
   options: SimulateOptions & { readonly outDir: string },
 ): Promise<PartResult> {
   checkShard(cellCount(scenario), shard);
+  const r = await dividedInto(scenario, traces, options, shard);
+  return { outDir: r.outDir!, cells: cellCount(scenario), ran: shardCells(cellCount(scenario), shard) };
+}
+
+/** runDivided into a run folder at `options.outDir` (atomically), if one is given: the merged run (null for a shard) and where it went. */
+async function dividedInto(
+  scenario: ResolvedScenario,
+  traces: LoadedTraces,
+  options: SimulateOptions,
+  shard?: Shard,
+): Promise<{ readonly merged: MergedRun | null; readonly outDir?: string }> {
   let folder: RunFolder | null = null;
   try {
     if (options.signal?.aborted) throw interrupted(options.signal);
-    folder = new RunFolder(options.outDir, { force: options.force });
-    await runDivided(scenario, traces, { threads: options.threads ?? 1, shard, folder, onProgress: options.onProgress, signal: options.signal });
-    folder.commit();
-    return { outDir: folder.final, cells: cellCount(scenario), ran: shardCells(cellCount(scenario), shard) };
+    if (options.outDir !== undefined) folder = new RunFolder(options.outDir, { force: options.force });
+    const merged = await runDivided(scenario, traces, { threads: options.threads ?? 1, shard, folder, onProgress: options.onProgress, signal: options.signal });
+    folder?.commit();
+    return { merged, ...(folder ? { outDir: folder.final } : {}) };
   } catch (e) {
     throw failed(folder, e, scenario);
   }
@@ -180,9 +184,7 @@ export function mergeRunParts(dirs: readonly string[], outDir: string, force = f
     folder.commit();
     return { ...merged, outDir: folder.final };
   } catch (e) {
-    folder.abort();
-    if (e instanceof OutputRefused) throw new InputError({ file: e.path, where: '--out', message: e.reason });
-    throw e;
+    throw failed(folder, e);
   }
 }
 
@@ -196,11 +198,11 @@ export function checkShard(cells: number, shard: Shard): void {
     });
 }
 
-/** Removes the run folder's temporary; the error to rethrow. */
-function failed(folder: RunFolder | null, e: unknown, scenario: ResolvedScenario): unknown {
+/** Removes the run folder's temporary; the error to rethrow (`scenario`: the run, for a bug report). */
+function failed(folder: RunFolder | null, e: unknown, scenario?: ResolvedScenario): unknown {
   folder?.abort();
   if (e instanceof OutputRefused) return new InputError({ file: e.path, where: '--out', message: e.reason });
-  if (e instanceof InvariantViolation) e.inRun(scenario.name, scenario.seed); // for the bug report
+  if (e instanceof InvariantViolation && scenario) e.inRun(scenario.name, scenario.seed); // for the bug report
   return e;
 }
 
