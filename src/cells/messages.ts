@@ -10,5 +10,5 @@ export interface CellTask {
 
 export type CellReply =
   | { readonly type: 'progress'; readonly cell: number; readonly simTimeUs: number; readonly events: number; readonly arrivals: number }
-  | { readonly type: 'done'; readonly cell: number }
+  | { readonly type: 'done'; readonly cell: number; readonly policyNames: Readonly<Record<string, string>> }
   | { readonly type: 'error'; readonly cell: number; readonly error: SerializedError };

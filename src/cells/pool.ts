@@ -13,6 +13,8 @@ export interface CellProgress {
   readonly events: number;
   readonly arrivals: number;
   readonly done: boolean;
+  /** With `done`: the canonical policy names the cell ran. */
+  readonly policyNames?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -33,7 +35,10 @@ export async function runCellsOnThreads(
     threads,
     tasks: cells.length,
     message: (k) => ({ job: jobOf(cells[k]!), dir: dirOf(cells[k]!) }) satisfies CellTask,
-    onReply: (m) => onProgress(m.type === 'progress' ? { ...m, done: false } : { cell: m.cell, simTimeUs: Infinity, events: 0, arrivals: 0, done: true }),
+    onReply: (m) =>
+      onProgress(
+        m.type === 'progress' ? { ...m, done: false } : { cell: m.cell, simTimeUs: Infinity, events: 0, arrivals: 0, done: true, policyNames: m.policyNames },
+      ),
     ...(signal ? { signal } : {}),
   });
 }

@@ -1,8 +1,7 @@
 // Runs a divided fleet (fleet.cells > 1): its cells one after another in this thread or on worker
 // threads, all of them or a shard's share (`--cells i/n`: cells c with c % n = i - 1), into a
 // partial run folder; a run of every cell then merges it into the run folder itself (docs/scale.md).
-import { rmSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { RunFolder } from '../metrics/run-folder.ts';
 import { Interrupted } from '../interrupted.ts';
 import { cellCount } from '../scenario/cells.ts';
@@ -17,7 +16,7 @@ import type { CellState } from './cell-state.ts';
 import { mergeCells, type MergedRun } from './merge.ts';
 import { cellDir, CELLS_MANIFEST, mergePartialsInto, writePartialFiles } from './partial.ts';
 import { runCellsOnThreads, type CellProgress } from './pool.ts';
-import { cellJob, cellPlan, jobData, runCell, STATE_FILE } from './run-cell.ts';
+import { cellJob, cellPlan, jobData, runCell } from './run-cell.ts';
 
 export interface Shard {
   /** 1-based. */
@@ -105,6 +104,8 @@ export async function runDivided(s: ResolvedScenario, traces: LoadedTraces, o: D
   const dirOf = (c: number): string | null => (folder ? folder.path(cellDir(c)) : null);
   const plan = cellPlan(s, traces);
   const states = new Map<number, CellState>();
+  // Every cell runs the same policies: their canonical names, for scenario.resolved.json.
+  let policyNames: Readonly<Record<string, string>> | undefined;
   if (folder && o.threads > 1 && ran.length > 1) {
     // Largest expected load first (longest-processing-time first): the last cell to start is then a
     // small one, so threads finish close together. Outputs do not depend on the order.
@@ -114,7 +115,10 @@ export async function runDivided(s: ResolvedScenario, traces: LoadedTraces, o: D
       order,
       (c) => dirOf(c)!,
       o.threads,
-      (p) => progress.update(p),
+      (p) => {
+        policyNames ??= p.policyNames;
+        progress.update(p);
+      },
       o.signal,
     );
   } else {
@@ -132,15 +136,15 @@ export async function runDivided(s: ResolvedScenario, traces: LoadedTraces, o: D
         if (!r.done) r = steps.next();
       }
       progress.update({ cell: c, simTimeUs: durationUs, events: 0, arrivals: 0, done: true });
+      policyNames ??= r.value.policyNames;
       if (!folder) states.set(c, JSON.parse(JSON.stringify(r.value)) as CellState);
     }
   }
   if (o.signal?.aborted) throw stopped(o.signal);
 
-  const first: CellState = folder ? (JSON.parse(readFileSync(join(dirOf(ran[0]!)!, STATE_FILE), 'utf8')) as CellState) : states.get(ran[0]!)!;
   let nodes = 0;
   for (const g of s.fleet.nodes) nodes += g.count;
-  const resolvedText = JSON.stringify(resolvedScenario(s, first.policyNames, nodes), null, 2) + '\n';
+  const resolvedText = JSON.stringify(resolvedScenario(s, policyNames!, nodes), null, 2) + '\n';
   const traceInfo = traces.map((t) => (t ? { report: t.report, functions: t.functions.length } : null));
   if (!folder) {
     // The same scenario text and state JSON the folders hold, so the merge is that of a written run.

@@ -16,8 +16,9 @@ port.on('message', (task: CellTask) => {
     const steps = runCell(jobFromData(task.job), task.dir, true, (p) =>
       reply({ type: 'progress', cell, simTimeUs: p.simTimeUs, events: p.events, arrivals: p.arrivals }),
     );
-    while (!steps.next().done);
-    reply({ type: 'done', cell });
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    reply({ type: 'done', cell, policyNames: r.value.policyNames });
   } catch (e) {
     reply({ type: 'error', cell, error: serializeError(e) });
   }
