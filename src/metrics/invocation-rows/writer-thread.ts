@@ -5,19 +5,12 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { workerExecArgvOnce } from '../../worker-exec-argv.ts';
 import type { NewStrings } from './row-packer.ts';
-import type { InvocationColumns } from './row-formatter.ts';
 import { CONTROL, type CsvWorkerData, STATE, type ToWriter, type WriterFailure } from './thread-protocol.ts';
 
 const WORKER_URL = new URL('../../../bin/csv-worker.mjs', import.meta.url);
 
-export interface WriterThreadOptions {
-  readonly fd: number;
-  readonly functionNames: readonly string[];
-  readonly phaseNames: readonly string[];
-  /** The thread writes the header (nothing was written before it, and the file has one). */
-  readonly header: boolean;
-  readonly columns: InvocationColumns;
-  readonly gzip: boolean;
+/** What the thread is given (`header`: it writes the header, as nothing was written before it and the file has one), and its ring. */
+export interface WriterThreadOptions extends Pick<CsvWorkerData, 'fd' | 'functionNames' | 'phaseNames' | 'header' | 'columns' | 'gzip'> {
   /** The batch being filled: the ring's first slot, posted first. */
   readonly first: Float64Array;
   readonly ringSize: number;
